@@ -1,0 +1,187 @@
+/**
+ * `qcode ingest`: transcripts in, as one transaction. Every file is read, normalised and
+ * analysed inside the write transaction (synchronously: nothing is awaited inside it),
+ * so memory stays flat however many files there are, and a bad file leaves the project
+ * exactly as it was.
+ */
+import { basename, extname, relative, resolve } from 'node:path';
+import { analyseText } from '../core/analyse.js';
+import { parseDuration } from '../core/duration.js';
+import { InputError } from '../core/errors.js';
+import { compileNamePattern } from '../core/name-pattern.js';
+import { IDENTITY_KEYS, resolveIdentity } from '../core/source-identity.js';
+import { readCasesFile, type CaseAttributes } from '../io/cases-file.js';
+import { discoverTranscripts, type FoundFile } from '../io/discover.js';
+import { DEFAULT_MAX_BYTES, readTranscript } from '../io/read-transcript.js';
+import { nowOf, type AppContext, type OnProgress } from './context.js';
+import { hashText } from './hash.js';
+import { interviewerLabels, matcherFor, setInterviewerLabels } from './interviewer-labels.js';
+import { openProject, type Project } from './project.js';
+import type { SourceFields } from '../db/source-repo.js';
+import { applyCaseAttributes } from './cases.js';
+
+export interface IngestOptions {
+  namePattern?: string;
+  casesFile?: string;
+  interviewer?: string[];
+  dryRun?: boolean;
+  skipBad?: boolean;
+  maxBytes?: number;
+  onProgress?: OnProgress;
+}
+
+export type IngestStatus = 'added' | 'revised' | 'updated' | 'unchanged';
+
+export interface IngestedFile {
+  file: string;
+  source: string;
+  case: string;
+  wave: string;
+  status: IngestStatus;
+  revision: number;
+  encoding: string;
+  turns: number;
+  participantWords: number;
+  interviewerWords: number;
+}
+
+export interface IngestSummary {
+  dryRun: boolean;
+  files: IngestedFile[];
+  added: number;
+  revised: number;
+  updated: number;
+  unchanged: number;
+  ignored: number;
+  skipped: { file: string; reason: string }[];
+  casesAdded: number;
+  caseAttributesChanged: number;
+  turns: number;
+  participantWords: number;
+  interviewerWords: number;
+  /** Files that were not plain UTF-8, with the encoding used. */
+  encodings: { file: string; encoding: string }[];
+  /** Sources whose talk was re-attributed because the interviewer labels changed. */
+  reattributed: number;
+}
+
+export async function ingest(ctx: AppContext, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const pattern = options.namePattern === undefined ? null : compileNamePattern(options.namePattern);
+  const discovery = await discoverTranscripts(inputs, ctx.cwd);
+  const attributes = options.casesFile === undefined ? null : readCasesFile(resolve(ctx.cwd, options.casesFile), options.casesFile);
+  const project = openProject(ctx);
+  try {
+    const summary = project.writeOrRollback(
+      () => ingestFiles(project, discovery.files, attributes, { ...options, pattern, now: nowOf(ctx) }),
+      options.dryRun === true,
+    );
+    summary.ignored = discovery.ignored;
+    return summary;
+  } finally {
+    project.close();
+  }
+}
+
+interface RunOptions extends IngestOptions {
+  pattern: ReturnType<typeof compileNamePattern> | null;
+  now: string;
+}
+
+function ingestFiles(project: Project, files: FoundFile[], attributes: CaseAttributes | null, o: RunOptions): IngestSummary {
+  const s: IngestSummary = {
+    dryRun: o.dryRun === true, files: [], added: 0, revised: 0, updated: 0, unchanged: 0, ignored: 0,
+    skipped: [], casesAdded: 0, caseAttributesChanged: 0, turns: 0, participantWords: 0, interviewerWords: 0,
+    encodings: [], reattributed: 0,
+  };
+  if (o.interviewer !== undefined) s.reattributed = setInterviewerLabels(project, o.interviewer);
+  const labels = interviewerLabels(project);
+  const seen = new Map<string, string>();
+  o.onProgress?.({ kind: 'start', total: files.length, label: 'ingest' });
+  files.forEach((file, i) => {
+    try {
+      const result = ingestOne(project, file, labels, seen, o, s);
+      s.files.push(result);
+      s[result.status]++;
+      s.turns += result.turns;
+      s.participantWords += result.participantWords;
+      s.interviewerWords += result.interviewerWords;
+      if (result.encoding !== 'utf-8' && result.encoding !== 'docx') s.encodings.push({ file: file.shown, encoding: result.encoding });
+    } catch (e) {
+      if (!(e instanceof InputError) || o.skipBad !== true) throw e;
+      s.skipped.push({ file: file.shown, reason: e.message });
+    }
+    o.onProgress?.({ kind: 'tick', done: i + 1, total: files.length, item: file.shown });
+  });
+  o.onProgress?.({ kind: 'end' });
+  if (attributes !== null) {
+    const applied = applyCaseAttributes(project, attributes, o.now);
+    s.casesAdded += applied.casesAdded;
+    s.caseAttributesChanged = applied.valuesChanged;
+  }
+  return s;
+}
+
+function ingestOne(project: Project, file: FoundFile, labels: string[], seen: Map<string, string>, o: RunOptions, s: IngestSummary): IngestedFile {
+  const raw = readTranscript(file.path, file.shown, o.maxBytes ?? DEFAULT_MAX_BYTES);
+  const stem = basename(file.path, extname(file.path));
+  const identity = resolveIdentity(stem, raw.frontMatter, o.pattern);
+  const earlier = seen.get(identity.id);
+  if (earlier !== undefined) {
+    throw new InputError(`${file.shown}: source id "${identity.id}" is also the id of ${earlier}`, {
+      code: 'E_DUPLICATE_ID',
+      hint: 'ingest one of them, or give one an id: in its front matter',
+    });
+  }
+  seen.set(identity.id, file.shown);
+  const metadata = Object.fromEntries(Object.entries(raw.frontMatter ?? {}).filter(([k]) => !(IDENTITY_KEYS as readonly string[]).includes(k)));
+  const analysis = analyseText(raw.text, matcherFor(labels, metadata), raw.labelAt, raw.turnStartMs);
+  const hash = hashText(raw.text);
+  const caseRow = project.cases.ensure(identity.case, o.now);
+  if (caseRow.created) s.casesAdded++;
+  const fields: SourceFields = {
+    caseId: caseRow.id,
+    wave: identity.wave,
+    path: storedPath(project.dir, file.path),
+    format: raw.format,
+    encoding: raw.encoding,
+    date: scalarOrNull(metadata.date),
+    durationSec: metadata.duration === undefined ? raw.durationSec : parseDuration(metadata.duration) ?? raw.durationSec,
+    metadata: JSON.stringify(metadata),
+  };
+  const draft = { hash, text: raw.text, ...analysis };
+  const state = project.sources.state(identity.id);
+  let status: IngestStatus;
+  let revision = 1;
+  if (state === undefined) {
+    project.sources.insert(identity.id, fields, draft, o.now);
+    status = 'added';
+  } else if (state.hash !== hash) {
+    project.sources.update(state, fields, draft, o.now);
+    status = 'revised';
+    revision = state.revision + 1;
+  } else {
+    revision = state.revision;
+    const same = state.case === identity.case && state.wave === fields.wave && state.path === fields.path &&
+      state.format === fields.format && state.encoding === fields.encoding && state.date === fields.date &&
+      state.durationSec === fields.durationSec && state.metadata === fields.metadata;
+    status = same ? 'unchanged' : 'updated';
+    if (!same) project.sources.update(state, fields, null, o.now);
+  }
+  return {
+    file: file.shown, source: identity.id, case: identity.case, wave: identity.wave, status, revision,
+    encoding: raw.encoding, turns: analysis.turns.length, participantWords: analysis.participantWords,
+    interviewerWords: analysis.interviewerWords,
+  };
+}
+
+/** Paths inside the project folder are stored relative to it, so a moved project still reads well. */
+function storedPath(projectDir: string, path: string): string {
+  const rel = relative(projectDir, path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+function scalarOrNull(v: unknown): string | null {
+  if (v === undefined || v === null) return null;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return typeof v === 'object' ? null : String(v);
+}

@@ -1,0 +1,108 @@
+/**
+ * Finding and opening a project (DESIGN.md, "project"): `--project PATH`, else
+ * `QCODE_PROJECT`, else the working folder and then its parents, like git finds `.git`.
+ */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ProjectError } from '../core/errors.js';
+import { createProjectDb, openProjectDb, type Db } from '../db/open.js';
+import { CaseRepo } from '../db/case-repo.js';
+import { SettingsRepo } from '../db/settings-repo.js';
+import { SourceRepo } from '../db/source-repo.js';
+import type { AppContext } from './context.js';
+
+export const DB_FILE = 'qcode.db';
+
+const ROLLBACK = Symbol('dry run');
+
+/** An open project: its folder, database and repositories. */
+export class Project {
+  readonly sources: SourceRepo;
+  readonly cases: CaseRepo;
+  readonly settings: SettingsRepo;
+
+  constructor(readonly dir: string, readonly db: Db) {
+    this.sources = new SourceRepo(db);
+    this.cases = new CaseRepo(db);
+    this.settings = new SettingsRepo(db);
+  }
+
+  /** Runs `fn` in one write transaction: all of it lands, or none. */
+  write<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  /**
+   * Like `write`, but with `dryRun` everything is done and then rolled back: a dry run
+   * reports exactly what a real run would do.
+   */
+  writeOrRollback<T>(fn: () => T, dryRun: boolean): T {
+    let result: T | undefined;
+    try {
+      this.write(() => {
+        result = fn();
+        if (dryRun) throw ROLLBACK;
+      });
+    } catch (e) {
+      if (e !== ROLLBACK) throw e;
+    }
+    return result as T;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** The database file a context points at, without opening it. */
+export function locateProject(ctx: AppContext): string {
+  const explicit = ctx.project ?? ctx.env.QCODE_PROJECT;
+  if (explicit !== undefined && explicit !== '') {
+    const path = resolve(ctx.cwd, explicit);
+    const file = isDir(path) ? join(path, DB_FILE) : path;
+    if (!existsSync(file)) {
+      throw new ProjectError(`no qcode project at ${explicit}`, { code: 'E_NO_PROJECT', hint: `run qcode init --project ${explicit}` });
+    }
+    return file;
+  }
+  for (let dir = resolve(ctx.cwd); ; dir = dirname(dir)) {
+    const file = join(dir, DB_FILE);
+    if (existsSync(file)) return file;
+    if (dirname(dir) === dir) break;
+  }
+  throw new ProjectError('no qcode project here or above; run qcode init', { code: 'E_NO_PROJECT' });
+}
+
+/** Opens the project the context points at. */
+export function openProject(ctx: AppContext, options: { readonly?: boolean } = {}): Project {
+  const file = locateProject(ctx);
+  return new Project(dirname(file), openProjectDb(file, options));
+}
+
+/** Creates a project in `--project DIR` or the working folder. */
+export function initProject(ctx: AppContext): { dir: string; file: string } {
+  const dir = resolve(ctx.cwd, ctx.project ?? '.');
+  if (existsSync(dir) && !isDir(dir)) throw new ProjectError(`${dir} is a file, not a folder`, { code: 'E_NOT_DIR' });
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, DB_FILE);
+  createProjectDb(file).close();
+  return { dir, file };
+}
+
+/** Runs `fn` on the project and closes it afterwards. */
+export function withProject<T>(ctx: AppContext, fn: (p: Project) => T, options: { readonly?: boolean } = {}): T {
+  const project = openProject(ctx, options);
+  try {
+    return fn(project);
+  } finally {
+    project.close();
+  }
+}
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,80 @@
+import { Command, Option } from 'commander';
+import type { IngestSummary } from '../../app/ingest.js';
+import { parseLabelList } from '../../core/interviewer.js';
+import { UsageError } from '../../core/errors.js';
+import type { CliContext } from '../context.js';
+import { chosenFormat, writeText } from '../output.js';
+import { appContext } from '../program.js';
+import { progressBar } from '../progress.js';
+import { renderJson } from '../../format/render.js';
+
+interface IngestFlags {
+  namePattern?: string;
+  cases?: string;
+  interviewer?: string;
+  dryRun?: boolean;
+  skipBad?: boolean;
+  maxSize?: string;
+  list?: boolean;
+  format?: string;
+  json?: boolean;
+  out?: string;
+}
+
+export function ingestCommand(ctx: CliContext): Command {
+  return new Command('ingest')
+    .description('bring transcripts (.txt, .md, .vtt, .srt, .docx) into the project, all or nothing')
+    .argument('<inputs...>', 'files, folders (searched recursively) or globs')
+    .option('--name-pattern <template>', 'read case and wave from file names, e.g. "{case}_T{wave}" ({*} matches anything)')
+    .option('--cases <file>', 'case attributes from a CSV (with a "case" column) or YAML file')
+    .option('--interviewer <labels>', 'comma-separated speaker labels that are interviewer talk; stored in the project (default: Interviewer,I,Int,Q,Moderator,Facilitator)')
+    .option('--dry-run', 'show what would happen, write nothing')
+    .option('--skip-bad', 'ingest the readable files and list the ones skipped (default: a bad file stops the whole run)')
+    .option('--max-size <MB>', 'refuse files larger than this', '50')
+    .option('--list', 'list every file with what happened to it')
+    .addOption(new Option('--format <format>', 'summary format').choices(['table', 'json']))
+    .option('--json', 'short for --format json')
+    .option('--out <file>', 'write the summary to FILE')
+    .addHelpText('after', `
+Ids, cases and waves: front matter (id, case, wave) first, then --name-pattern, else
+id = file name, case = id, wave = 1. Re-ingesting an unchanged file changes nothing; an
+edited file becomes a new revision of its source.
+
+Examples:
+  $ qcode ingest interviews/
+  $ qcode ingest "interviews/*_T1.docx" --name-pattern "{case}_T{wave}" --cases participants.csv
+  $ qcode ingest interviews/ --interviewer "Interviewer,Dana" --dry-run`)
+    .action(async (inputs: string[], flags: IngestFlags, cmd: Command) => {
+      const { ingest } = await import('../../app/ingest.js');
+      const maxMb = Number(flags.maxSize);
+      if (!Number.isFinite(maxMb) || maxMb <= 0) throw new UsageError(`--max-size ${flags.maxSize}: give a size in MB, e.g. --max-size 100`);
+      const summary = await ingest(appContext(ctx, cmd), inputs, {
+        namePattern: flags.namePattern,
+        casesFile: flags.cases,
+        interviewer: flags.interviewer === undefined ? undefined : parseLabelList(flags.interviewer),
+        dryRun: flags.dryRun,
+        skipBad: flags.skipBad,
+        maxBytes: maxMb * 1024 * 1024,
+        onProgress: progressBar(ctx),
+      });
+      const json = chosenFormat(flags) === 'json';
+      writeText(ctx, flags, json ? renderJson(summary) : describe(summary, flags.list === true || flags.dryRun === true));
+      if (!json && summary.skipped.length > 0) ctx.stderr.write(`qcode: skipped ${summary.skipped.length} bad file(s); see the summary\n`);
+    });
+}
+
+function describe(s: IngestSummary, list: boolean): string {
+  const out: string[] = [];
+  const verb = s.dryRun ? 'would ingest' : 'ingested';
+  if (s.dryRun) out.push('dry run: nothing was written');
+  const n = s.files.length;
+  out.push(`${verb} ${n} file${n === 1 ? '' : 's'}: ${s.added} added, ${s.revised} revised, ${s.updated} updated, ${s.unchanged} unchanged` +
+    (s.ignored > 0 ? ` (${s.ignored} other file${s.ignored === 1 ? '' : 's'} ignored)` : ''));
+  out.push(`cases: ${s.casesAdded} new` + (s.caseAttributesChanged > 0 ? `, ${s.caseAttributesChanged} attribute values set` : '') +
+    ` · turns: ${s.turns} · participant words: ${s.participantWords} · interviewer words: ${s.interviewerWords}`);
+  if (s.reattributed > 0) out.push(`interviewer labels changed: talk re-attributed in ${s.reattributed} source(s)`);
+  for (const e of s.encodings) out.push(`encoding: ${e.file} was ${e.encoding}`);
+  if (list) for (const f of s.files) out.push(`  ${f.status.padEnd(9)} ${f.source} (case ${f.case}, wave ${f.wave}, revision ${f.revision}) ← ${f.file}`);
+  for (const k of s.skipped) out.push(`skipped: ${k.reason}`);
+  return out.join('\n') + '\n';
+}

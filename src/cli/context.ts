@@ -1,0 +1,56 @@
+/**
+ * CliContext: everything the CLI takes from the process, gathered once, so commands
+ * can be run in-process by tests with their own streams and environment.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export interface OutStream {
+  write(chunk: string): unknown;
+}
+
+export interface CliContext {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: OutStream;
+  stderr: OutStream;
+  stdin: NodeJS.ReadableStream;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  /** Terminal width when stdout is a terminal. */
+  columns: number | undefined;
+  /** Decided once (STYLE.md §8); set by `decideColour` after option parsing. */
+  colour: boolean;
+  chalk: ChalkInstance;
+  debug: boolean;
+}
+
+/** The context of the running process. */
+export function processContext(): CliContext {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    colour: false,
+    chalk: new Chalk({ level: 0 }),
+    debug: false,
+  };
+}
+
+/**
+ * Colour from `--no-color`, `NO_COLOR`, `FORCE_COLOR` and whether stdout is a terminal,
+ * in that order of precedence (chalk alone ignores NO_COLOR).
+ */
+export function decideColour(ctx: CliContext, flag: boolean | undefined): void {
+  let on: boolean;
+  if (flag === false) on = false;
+  else if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '') on = false;
+  else if (ctx.env.FORCE_COLOR !== undefined) on = ctx.env.FORCE_COLOR !== '0' && ctx.env.FORCE_COLOR !== 'false';
+  else on = ctx.stdoutIsTTY;
+  ctx.colour = on;
+  ctx.chalk = new Chalk({ level: on ? 1 : 0 });
+}

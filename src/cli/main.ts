@@ -1,0 +1,48 @@
+/**
+ * The one place that turns outcomes into exit codes (STYLE.md §4): 0 success, 1 a gate
+ * the user asked for failed, 2 usage, input or internal error.
+ */
+import { CommanderError } from 'commander';
+import { QcodeError } from '../core/errors.js';
+import { processContext, type CliContext } from './context.js';
+import { buildProgram } from './program.js';
+
+export const EXIT_OK = 0;
+export const EXIT_GATE = 1;
+export const EXIT_ERROR = 2;
+
+/** Runs qcode with `argv` (without node and script) and returns the exit code. */
+export async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
+  ctx.debug = argv.includes('--debug');
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT_OK;
+  } catch (e) {
+    return report(e, ctx);
+  }
+}
+
+function report(e: unknown, ctx: CliContext): number {
+  const red = (s: string): string => (ctx.colour ? ctx.chalk.red(s) : s);
+  if (e instanceof CommanderError) {
+    // Commander has already printed its own message (or the help) to stderr.
+    return e.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
+  }
+  if (e instanceof QcodeError) {
+    const hint = e.hint === undefined ? '' : ` (${e.hint})`;
+    ctx.stderr.write(`${red('qcode:')} ${e.message}${hint}\n`);
+    if (ctx.debug && e.stack !== undefined) ctx.stderr.write(`${e.stack}\n`);
+    return e.kind === 'gate' ? EXIT_GATE : EXIT_ERROR;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  ctx.stderr.write(`${red('qcode:')} internal error: ${err.message} — this is a bug in qcode; please report it (run again with --debug for details)\n`);
+  if (ctx.debug && err.stack !== undefined) ctx.stderr.write(`${err.stack}\n`);
+  return EXIT_ERROR;
+}
+
+/** Entry point of bin/qcode.js. */
+export async function main(): Promise<void> {
+  const code = await run(process.argv.slice(2), processContext());
+  process.exitCode = code;
+}

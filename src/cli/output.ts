@@ -1,0 +1,51 @@
+/**
+ * Output options shared by listings and reports, and writing the result to stdout or
+ * `--out FILE`.
+ */
+import { Option, type Command } from 'commander';
+import { UsageError } from '../core/errors.js';
+import type { OutputFormat, TableData } from '../format/table-shape.js';
+import { render } from '../format/render.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import type { CliContext } from './context.js';
+import { resolve } from 'node:path';
+
+export interface OutputFlags {
+  format?: string;
+  json?: boolean;
+  out?: string;
+}
+
+export const LISTING_FORMATS: OutputFormat[] = ['table', 'json', 'csv', 'md'];
+
+/** Adds `--format`, `--json` and `--out` to a command. */
+export function withOutputOptions(cmd: Command, formats: readonly string[] = LISTING_FORMATS): Command {
+  return cmd
+    .addOption(new Option('--format <format>', 'output format').choices(formats as string[]))
+    .option('--json', 'short for --format json')
+    .option('--out <file>', 'write the output to FILE instead of stdout');
+}
+
+export function chosenFormat(flags: OutputFlags): OutputFormat {
+  if (flags.json === true && flags.format !== undefined && flags.format !== 'json') {
+    throw new UsageError(`--json and --format ${flags.format} disagree`, { hint: 'give one of them' });
+  }
+  return (flags.json === true ? 'json' : flags.format ?? 'table') as OutputFormat;
+}
+
+/** Renders `table`/`data` as the flags ask and writes it where they say. */
+export function emit(ctx: CliContext, flags: OutputFlags, table: TableData, data: unknown): void {
+  const format = chosenFormat(flags);
+  const toFile = flags.out !== undefined;
+  const text = render(format, table, data, {
+    width: !toFile && ctx.stdoutIsTTY ? ctx.columns : undefined,
+    header: !toFile && ctx.colour ? (s) => ctx.chalk.bold(s) : undefined,
+  });
+  writeText(ctx, flags, text);
+}
+
+/** Writes finished text to `--out` (atomically) or stdout. */
+export function writeText(ctx: CliContext, flags: OutputFlags, text: string): void {
+  if (flags.out !== undefined) writeFileAtomic(resolve(ctx.cwd, flags.out), text);
+  else ctx.stdout.write(text);
+}

@@ -1,0 +1,52 @@
+/**
+ * Everything ingest derives from a normalised text: its length in code points, lines,
+ * turns with their roles and word counts, and the participant-word index.
+ */
+import { CodePointMap } from './code-points.js';
+import type { StoredTurn } from './model.js';
+import { indexTalk } from './talk.js';
+import { lineStarts } from './text.js';
+import { segmentTurns, type LabelFinder } from './turns.js';
+
+export interface TextAnalysis {
+  length: number;
+  lines: number;
+  turns: StoredTurn[];
+  participantWords: number;
+  interviewerWords: number;
+  participantWordStarts: Uint32Array;
+}
+
+export function analyseText(
+  text: string,
+  isInterviewer: (speaker: string) => boolean,
+  labelAt?: LabelFinder | null,
+  turnStartMs?: readonly number[] | null,
+): TextAnalysis {
+  const map = new CodePointMap(text);
+  const turns = segmentTurns(text, labelAt ?? undefined, map);
+  const talk = indexTalk(text, turns, isInterviewer, map);
+  return {
+    length: map.length,
+    lines: lineStarts(text).length,
+    turns: turns.map((t, i) => ({
+      ...t,
+      role: talk.roles[i]!,
+      words: talk.turnWords[i]!,
+      startMs: turnStartMs?.[i] ?? null,
+    })),
+    participantWords: talk.participantWords,
+    interviewerWords: talk.interviewerWords,
+    participantWordStarts: talk.participantWordStarts,
+  };
+}
+
+/**
+ * The interviewer labels of one source: the project's, plus the name(s) its front
+ * matter gives as `interviewer`, so that `interviewer: Dana` makes `Dana:` interviewer talk.
+ */
+export function sourceInterviewerLabels(projectLabels: readonly string[], metadata: Record<string, unknown>): string[] {
+  const extra = metadata.interviewer;
+  const names = Array.isArray(extra) ? extra : extra === undefined || extra === null ? [] : [extra];
+  return [...projectLabels, ...names.filter((n) => typeof n === 'string' || typeof n === 'number').map(String)];
+}

@@ -1,0 +1,62 @@
+/**
+ * Speaker labels (DESIGN.md, "speaker label"): at the start of a line, a name of at most
+ * four words that starts with a letter, followed by a colon or enclosed in square
+ * brackets, optionally with a timestamp before or after it. A timestamp is never a name.
+ */
+
+/** A timestamp such as `00:12:31`, `12:31`, `1:02:03.5` or `00:12:31,500`. */
+const TS = String.raw`(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?`;
+/** A timestamp bare, in square brackets or in parentheses. */
+const TSW = String.raw`(?:\[${TS}\]|\(${TS}\)|${TS})`;
+/** A name: up to four words, the first starting with a letter. */
+const NAME = String.raw`\p{L}[\p{L}\p{M}\p{N}.'\u2019_-]*(?:[ \t]+[\p{L}\p{N}][\p{L}\p{M}\p{N}.'\u2019_-]*){0,3}`;
+const PRE = String.raw`(?:${TSW}[ \t]+(?:[-\u2013\u2014][ \t]+)?)?`;
+const MID = String.raw`(?:[ \t]+${TSW})?`;
+const END = String.raw`(?=\s|$)`;
+
+const FORMS: RegExp[] = [
+  // **Name:** or **Name**: (bold Markdown)
+  new RegExp(String.raw`^[ \t]*${PRE}\*\*(?<name>${NAME})${MID}(?::\*\*|\*\*:)${END}`, 'u'),
+  // [Name] or [Name]:
+  new RegExp(String.raw`^[ \t]*${PRE}\[(?<name>${NAME})\]${MID}:?${END}`, 'u'),
+  // Name: (plain, upper case, short labels such as I: or P1:)
+  new RegExp(String.raw`^[ \t]*${PRE}(?<name>${NAME})${MID}:${END}`, 'u'),
+  // Name 00:12:31 alone on its line (the export style of common transcription services)
+  new RegExp(String.raw`^[ \t]*(?<name>${NAME})[ \t]+${TSW}[ \t]*$`, 'u'),
+];
+
+/** A timestamp right after the label, before the talk. */
+const POST = new RegExp(String.raw`^[ \t]+${TSW}${END}`, 'u');
+
+/**
+ * Bracketed transcription annotations that are not speakers: `[laughs] yes` continues the
+ * current turn. Only the bracketed style can be confused with them.
+ */
+const ANNOTATIONS = new Set([
+  'laugh', 'laughs', 'laughing', 'laughter', 'chuckles', 'sighs', 'sigh', 'coughs', 'cough',
+  'pause', 'long pause', 'silence', 'inaudible', 'unclear', 'indistinct', 'crosstalk',
+  'cross talk', 'overlapping', 'overtalk', 'noise', 'background noise', 'music', 'applause',
+  'crying', 'cries', 'redacted', 'interruption', 'phone rings', 'door opens', 'door closes',
+]);
+
+export interface SpeakerLabel {
+  /** The speaker's name as written, without brackets, asterisks or colon. */
+  speaker: string;
+  /** UTF-16 offset in the line just after the label and any timestamp. */
+  end: number;
+}
+
+/** The speaker label at the start of `line`, or null when the line has none. */
+export function detectLabel(line: string): SpeakerLabel | null {
+  for (let f = 0; f < FORMS.length; f++) {
+    const m = FORMS[f]!.exec(line);
+    if (m === null) continue;
+    const speaker = m.groups!.name!.trim();
+    if (f === 1 && ANNOTATIONS.has(speaker.toLowerCase())) return null;
+    let end = m[0].length;
+    const post = POST.exec(line.slice(end));
+    if (post !== null) end += post[0].length;
+    return { speaker, end };
+  }
+  return null;
+}

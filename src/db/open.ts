@@ -1,0 +1,73 @@
+/**
+ * The one way to open a project database: pragmas, identity check, migrations.
+ * This folder is the only importer of better-sqlite3.
+ */
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { ProjectError } from '../core/errors.js';
+import { migrate, SCHEMA_VERSION } from './migrations.js';
+
+/** `PRAGMA application_id` of qcode projects: "QCOD". */
+export const APPLICATION_ID = 0x51434f44;
+
+export type { Db };
+
+function configure(db: Db): void {
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  if (db.name !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+}
+
+/**
+ * Creates a new project database at `file`, readable by its owner only, at the current
+ * schema. Refuses when the file exists.
+ */
+export function createProjectDb(file: string): Db {
+  if (file !== ':memory:') {
+    if (existsSync(file)) throw new ProjectError(`a qcode project already exists at ${file}`, { code: 'E_EXISTS', hint: 'use it as it is, or remove qcode.db to start over' });
+    // Create the file ourselves so that it is owner-only from its first byte; SQLite
+    // gives the -wal and -shm files the same permissions.
+    closeSync(openSync(file, 'wx', 0o600));
+    chmodSync(file, 0o600);
+  }
+  const db = new Database(file);
+  configure(db);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  migrate(db);
+  return db;
+}
+
+/** Opens an existing project database, migrating it forward when it is older. */
+export function openProjectDb(file: string, options: { readonly?: boolean } = {}): Db {
+  let db: Db;
+  try {
+    db = new Database(file, { fileMustExist: true, readonly: options.readonly === true });
+  } catch (e) {
+    throw new ProjectError(`cannot open ${file}: ${(e as Error).message}`, { code: 'E_OPEN' });
+  }
+  try {
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    if (appId !== APPLICATION_ID) throw new ProjectError(`${file} is not a qcode project`, { code: 'E_NOT_QCODE', hint: 'run qcode init in a folder of its own' });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new ProjectError(`${file} was written by a newer qcode (schema ${version}; this qcode knows up to ${SCHEMA_VERSION})`, {
+        code: 'E_SCHEMA_NEWER',
+        hint: 'upgrade qcode to open this project',
+      });
+    }
+    configure(db);
+    if (version < SCHEMA_VERSION && !options.readonly) migrate(db);
+    return db;
+  } catch (e) {
+    db.close();
+    if (e instanceof ProjectError) throw e;
+    throw new ProjectError(`cannot open ${file}: ${(e as Error).message}`, { code: 'E_OPEN', cause: e });
+  }
+}
+
+/** An in-memory project at the current schema, for tests and dry runs. */
+export function memoryDb(): Db {
+  return createProjectDb(':memory:');
+}

@@ -1,0 +1,192 @@
+/** Sources, their revisions and turns. */
+import type { SourceFormat, SourceSummary, SourceText, StoredTurn } from '../core/model.js';
+import type { Role } from '../core/talk.js';
+import type { Db } from './open.js';
+
+/** What identifies a stored source's current state, to decide what an ingest changes. */
+export interface SourceState {
+  rowId: number;
+  case: string;
+  wave: string;
+  path: string;
+  format: SourceFormat;
+  encoding: string;
+  date: string | null;
+  durationSec: number | null;
+  metadata: string;
+  revision: number;
+  hash: string;
+}
+
+export interface SourceFields {
+  caseId: number;
+  wave: string;
+  path: string;
+  format: SourceFormat;
+  encoding: string;
+  date: string | null;
+  durationSec: number | null;
+  /** JSON of the metadata object. */
+  metadata: string;
+}
+
+export interface RevisionDraft {
+  hash: string;
+  text: string;
+  length: number;
+  lines: number;
+  participantWords: number;
+  interviewerWords: number;
+  participantWordStarts: Uint32Array;
+  turns: StoredTurn[];
+}
+
+const SUMMARY_SQL = `
+SELECT s.name AS id, c.name AS "case", s.wave, s.format, s.encoding, s.path, s.date, s.duration_sec,
+       s.metadata, s.current_revision AS revision, r.hash, r.length, r.lines,
+       (SELECT count(*) FROM turns t WHERE t.revision_id = r.id) AS turns,
+       r.participant_words, r.interviewer_words, r.id AS revision_id
+FROM sources s JOIN cases c ON c.id = s.case_id
+JOIN revisions r ON r.source_id = s.id AND r.number = s.current_revision`;
+
+interface SummaryRow {
+  id: string; case: string; wave: string; format: SourceFormat; encoding: string; path: string;
+  date: string | null; duration_sec: number | null; metadata: string; revision: number; hash: string;
+  length: number; lines: number; turns: number; participant_words: number; interviewer_words: number;
+  revision_id: number;
+}
+
+interface TurnRow {
+  number: number; speaker: string; role: Role; start: number; talk_start: number; talk_end: number;
+  line_start: number; line_end: number; words: number; start_ms: number | null;
+}
+
+function toSummary(r: SummaryRow): SourceSummary {
+  return {
+    id: r.id, case: r.case, wave: r.wave, format: r.format, encoding: r.encoding, path: r.path,
+    date: r.date, durationSec: r.duration_sec, metadata: JSON.parse(r.metadata) as Record<string, unknown>,
+    revision: r.revision, hash: r.hash, length: r.length, lines: r.lines, turns: r.turns,
+    participantWords: r.participant_words, interviewerWords: r.interviewer_words,
+  };
+}
+
+function toTurn(r: TurnRow): StoredTurn {
+  return {
+    number: r.number, speaker: r.speaker, role: r.role, start: r.start, talkStart: r.talk_start,
+    talkEnd: r.talk_end, lineStart: r.line_start, lineEnd: r.line_end, words: r.words, startMs: r.start_ms,
+  };
+}
+
+export class SourceRepo {
+  private readonly stateStmt;
+  private readonly insertSourceStmt;
+  private readonly updateSourceStmt;
+  private readonly insertRevisionStmt;
+  private readonly insertTurnStmt;
+  private readonly listStmt;
+  private readonly oneStmt;
+  private readonly textStmt;
+  private readonly turnsStmt;
+  private readonly updateTalkStmt;
+  private readonly updateRoleStmt;
+
+  constructor(db: Db) {
+    this.stateStmt = db.prepare<[string], SourceState & { durationSec: number | null }>(`
+      SELECT s.id AS rowId, c.name AS "case", s.wave, s.path, s.format, s.encoding, s.date,
+             s.duration_sec AS durationSec, s.metadata, s.current_revision AS revision, r.hash
+      FROM sources s JOIN cases c ON c.id = s.case_id
+      JOIN revisions r ON r.source_id = s.id AND r.number = s.current_revision WHERE s.name = ?`);
+    this.insertSourceStmt = db.prepare(`
+      INSERT INTO sources (name, case_id, wave, path, format, encoding, date, duration_sec, metadata, current_revision, created_at, updated_at)
+      VALUES (@name, @caseId, @wave, @path, @format, @encoding, @date, @durationSec, @metadata, 1, @now, @now)`);
+    this.updateSourceStmt = db.prepare(`
+      UPDATE sources SET case_id = @caseId, wave = @wave, path = @path, format = @format, encoding = @encoding,
+        date = @date, duration_sec = @durationSec, metadata = @metadata, current_revision = @revision, updated_at = @now
+      WHERE id = @rowId`);
+    this.insertRevisionStmt = db.prepare(`
+      INSERT INTO revisions (source_id, number, hash, text, length, lines, participant_words, interviewer_words, participant_word_starts, ingested_at)
+      VALUES (@sourceId, @number, @hash, @text, @length, @lines, @participantWords, @interviewerWords, @starts, @now)`);
+    this.insertTurnStmt = db.prepare(`
+      INSERT INTO turns (revision_id, number, speaker, role, start, talk_start, talk_end, line_start, line_end, words, start_ms)
+      VALUES (@revisionId, @number, @speaker, @role, @start, @talkStart, @talkEnd, @lineStart, @lineEnd, @words, @startMs)`);
+    this.listStmt = db.prepare<[], SummaryRow>(SUMMARY_SQL);
+    this.oneStmt = db.prepare<[string], SummaryRow>(`${SUMMARY_SQL} WHERE s.name = ?`);
+    this.textStmt = db.prepare<[number], { text: string; participant_word_starts: Buffer }>(
+      'SELECT text, participant_word_starts FROM revisions WHERE id = ?',
+    );
+    this.turnsStmt = db.prepare<[number], TurnRow>('SELECT * FROM turns WHERE revision_id = ? ORDER BY number');
+    this.updateTalkStmt = db.prepare(
+      'UPDATE revisions SET participant_words = @participantWords, interviewer_words = @interviewerWords, participant_word_starts = @starts WHERE id = @revisionId',
+    );
+    this.updateRoleStmt = db.prepare('UPDATE turns SET role = @role WHERE revision_id = @revisionId AND number = @number');
+  }
+
+  state(name: string): SourceState | undefined {
+    return this.stateStmt.get(name);
+  }
+
+  /** Inserts a new source with its first revision. */
+  insert(name: string, fields: SourceFields, revision: RevisionDraft, now: string): void {
+    const info = this.insertSourceStmt.run({ name, ...fields, now });
+    this.addRevision(Number(info.lastInsertRowid), 1, revision, now);
+  }
+
+  /** Updates a source's fields; with `revision`, adds it as the next revision. */
+  update(state: SourceState, fields: SourceFields, revision: RevisionDraft | null, now: string): void {
+    const number = revision === null ? state.revision : state.revision + 1;
+    if (revision !== null) this.addRevision(state.rowId, number, revision, now);
+    this.updateSourceStmt.run({ rowId: state.rowId, ...fields, revision: number, now });
+  }
+
+  private addRevision(sourceId: number, number: number, r: RevisionDraft, now: string): void {
+    const info = this.insertRevisionStmt.run({
+      sourceId, number, hash: r.hash, text: r.text, length: r.length, lines: r.lines,
+      participantWords: r.participantWords, interviewerWords: r.interviewerWords,
+      starts: wordStartsBlob(r.participantWordStarts), now,
+    });
+    const revisionId = Number(info.lastInsertRowid);
+    for (const t of r.turns) this.insertTurnStmt.run({ revisionId, ...t });
+  }
+
+  list(): SourceSummary[] {
+    return this.listStmt.all().map(toSummary);
+  }
+
+  summary(name: string): SourceSummary | undefined {
+    const row = this.oneStmt.get(name);
+    return row === undefined ? undefined : toSummary(row);
+  }
+
+  /** The current revision's text, turns and word index. */
+  text(name: string): SourceText | undefined {
+    const row = this.oneStmt.get(name);
+    if (row === undefined) return undefined;
+    const rev = this.textStmt.get(row.revision_id)!;
+    return {
+      source: toSummary(row),
+      revisionId: row.revision_id,
+      text: rev.text,
+      turns: this.turnsStmt.all(row.revision_id).map(toTurn),
+      participantWordStarts: wordStartsFromBlob(rev.participant_word_starts),
+    };
+  }
+
+  /** Rewrites who-says-what of a revision after the interviewer labels changed. */
+  updateTalk(revisionId: number, roles: Role[], participantWords: number, interviewerWords: number, starts: Uint32Array): void {
+    roles.forEach((role, i) => this.updateRoleStmt.run({ revisionId, number: i + 1, role }));
+    this.updateTalkStmt.run({ revisionId, participantWords, interviewerWords, starts: wordStartsBlob(starts) });
+  }
+}
+
+/** Word starts are stored as little-endian uint32, four bytes each. */
+function wordStartsBlob(starts: Uint32Array): Buffer {
+  const buf = Buffer.alloc(starts.length * 4);
+  for (let i = 0; i < starts.length; i++) buf.writeUInt32LE(starts[i]!, i * 4);
+  return buf;
+}
+
+function wordStartsFromBlob(blob: Buffer): Uint32Array {
+  const out = new Uint32Array(blob.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = blob.readUInt32LE(i * 4);
+  return out;
+}

@@ -1,0 +1,95 @@
+/**
+ * Reads one transcript file into normalised text (DESIGN.md, "normalised text"), with
+ * its front matter, its encoding, and for timed formats the labels and times per turn.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { InputError } from '../core/errors.js';
+import { splitFrontMatter } from '../core/front-matter.js';
+import { normaliseLineEnds, normaliseText } from '../core/text.js';
+import type { LabelFinder } from '../core/turns.js';
+import { cuesToText } from './cue-turns.js';
+import { decodeText } from './decode.js';
+import { docxToText } from './docx.js';
+import { parseSrt } from './srt.js';
+import { parseVtt } from './vtt.js';
+import { parseYamlMapping } from './yaml.js';
+
+export const TRANSCRIPT_FORMATS = ['txt', 'md', 'vtt', 'srt', 'docx'] as const;
+export type TranscriptFormat = (typeof TRANSCRIPT_FORMATS)[number];
+
+/** The default refusal limit: far above any transcript, below what would hurt memory. */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+export interface RawTranscript {
+  format: TranscriptFormat;
+  /** `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252`, or `docx`. */
+  encoding: string;
+  text: string;
+  frontMatter: Record<string, unknown> | null;
+  /** Labels known from the file's structure (.vtt, .srt); else they are detected. */
+  labelAt: LabelFinder | null;
+  turnStartMs: number[] | null;
+  durationSec: number | null;
+}
+
+/** The transcript format of a path by its extension, or null for other files. */
+export function formatOf(path: string): TranscriptFormat | null {
+  const ext = extname(path).slice(1).toLowerCase();
+  return (TRANSCRIPT_FORMATS as readonly string[]).includes(ext) ? (ext as TranscriptFormat) : null;
+}
+
+/**
+ * Reads and normalises `path`; `shown` is how messages name it. Throws InputError for
+ * empty, binary, oversized or undecodable files. Synchronous on purpose: ingest reads
+ * inside its one write transaction, where nothing may be awaited.
+ */
+export function readTranscript(path: string, shown: string, maxBytes = DEFAULT_MAX_BYTES): RawTranscript {
+  const format = formatOf(path);
+  if (format === null) throw new InputError(`${shown}: not a transcript format qcode reads`, { hint: 'use .txt, .md, .vtt, .srt or .docx' });
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (e) {
+    throw new InputError(`${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { code: 'E_READ' });
+  }
+  if (size > maxBytes) {
+    throw new InputError(`${shown}: ${(size / 1048576).toFixed(1)} MB is over the ${(maxBytes / 1048576).toFixed(0)} MB limit`, {
+      code: 'E_TOO_BIG',
+      hint: 'split the file, or raise the limit with --max-size MB',
+    });
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new InputError(`${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { code: 'E_READ' });
+  }
+  if (bytes.length === 0) throw new InputError(`${shown}: the file is empty`, { code: 'E_EMPTY', hint: 'remove it or add the transcript text' });
+  const raw = format === 'docx' ? readDocx(bytes, shown) : readTextual(format, bytes, shown);
+  if (raw.text.trim().length === 0) {
+    throw new InputError(`${shown}: has no transcript text`, { code: 'E_EMPTY', hint: 'remove it or add the transcript text' });
+  }
+  return raw;
+}
+
+function readDocx(bytes: Uint8Array, shown: string): RawTranscript {
+  const text = normaliseText(docxToText(bytes, shown));
+  return { format: 'docx', encoding: 'docx', text, frontMatter: null, labelAt: null, turnStartMs: null, durationSec: null };
+}
+
+function readTextual(format: Exclude<TranscriptFormat, 'docx'>, bytes: Uint8Array, shown: string): RawTranscript {
+  const decoded = decodeText(bytes, shown);
+  const lf = normaliseLineEnds(decoded.text);
+  const base = { format, encoding: decoded.encoding, frontMatter: null, labelAt: null, turnStartMs: null, durationSec: null };
+  if (format === 'vtt' || format === 'srt') {
+    return { ...base, ...readTimed(format, lf, shown) };
+  }
+  const split = splitFrontMatter(lf);
+  const frontMatter = split.yaml === null ? null : parseYamlMapping(split.yaml, shown, 1);
+  return { ...base, text: split.body.normalize('NFC'), frontMatter };
+}
+
+function readTimed(format: 'vtt' | 'srt', text: string, shown: string): Pick<RawTranscript, 'text' | 'labelAt' | 'turnStartMs' | 'durationSec'> {
+  return cuesToText(format === 'vtt' ? parseVtt(text, shown) : parseSrt(text, shown));
+}
