@@ -7,6 +7,8 @@ export interface AppContext {
   env: Readonly<Record<string, string | undefined>>;
   /** `--project PATH`, when given. */
   project?: string | undefined;
+  /** `--coder NAME`, when given. */
+  coder?: string | undefined;
   /** The current time as an ISO string; fixed in tests. */
   now?: () => string;
 }

@@ -9,6 +9,11 @@ import { createProjectDb, openProjectDb, type Db } from '../db/open.js';
 import { CaseRepo } from '../db/case-repo.js';
 import { SettingsRepo } from '../db/settings-repo.js';
 import { SourceRepo } from '../db/source-repo.js';
+import { CoderRepo } from '../db/coder-repo.js';
+import { CodeRepo } from '../db/code-repo.js';
+import { CodingRepo } from '../db/coding-repo.js';
+import { MemoRepo } from '../db/memo-repo.js';
+import { SessionRepo } from '../db/session-repo.js';
 import type { AppContext } from './context.js';
 
 export const DB_FILE = 'qcode.db';
@@ -20,11 +25,21 @@ export class Project {
   readonly sources: SourceRepo;
   readonly cases: CaseRepo;
   readonly settings: SettingsRepo;
+  readonly coders: CoderRepo;
+  readonly codes: CodeRepo;
+  readonly codings: CodingRepo;
+  readonly memos: MemoRepo;
+  readonly sessions: SessionRepo;
 
   constructor(readonly dir: string, readonly db: Db) {
     this.sources = new SourceRepo(db);
     this.cases = new CaseRepo(db);
     this.settings = new SettingsRepo(db);
+    this.coders = new CoderRepo(db);
+    this.codes = new CodeRepo(db);
+    this.codings = new CodingRepo(db);
+    this.memos = new MemoRepo(db);
+    this.sessions = new SessionRepo(db);
   }
 
   /** Runs `fn` in one write transaction: all of it lands, or none. */

@@ -9,10 +9,15 @@ import { ingestCommand } from './commands/ingest.js';
 import { initCommand } from './commands/init.js';
 import { showCommand } from './commands/show.js';
 import { sourcesCommand } from './commands/sources.js';
+import { codebookCommand } from './commands/codebook.js';
+import { tagCommand } from './commands/tag.js';
+import { untagCommand } from './commands/untag.js';
+import { codingsCommand } from './commands/codings.js';
 import { qcodeVersion } from './version.js';
 
 export interface GlobalFlags {
   project?: string;
+  coder?: string;
   color?: boolean;
   debug?: boolean;
 }
@@ -22,6 +27,7 @@ export function buildProgram(ctx: CliContext): Command {
     .description('Qualitative coding of interview transcripts: ingest, code, compare and report, in one SQLite file.')
     .version(qcodeVersion(), '-V, --version', 'print the version')
     .option('--project <path>', 'the project folder (or its qcode.db); default: QCODE_PROJECT, else this folder or the nearest parent with a qcode.db')
+    .option('--coder <name>', 'who is coding (default: QCODE_CODER, else git user.name, else your user name)')
     .option('--no-color', 'never colour the output (also: NO_COLOR=1)')
     .option('--debug', 'print stack traces of errors')
     .showSuggestionAfterError(true)
@@ -37,7 +43,7 @@ Start a project, bring in transcripts and look at them:
   $ qcode ingest interviews/ --name-pattern "{case}_T{wave}" --cases participants.csv
   $ qcode sources
   $ qcode show 50002_T1 --turns`);
-  for (const make of [initCommand, ingestCommand, sourcesCommand, casesCommand, showCommand]) {
+  for (const make of [initCommand, ingestCommand, sourcesCommand, casesCommand, showCommand, codebookCommand, tagCommand, untagCommand, codingsCommand]) {
     program.addCommand(adapt(make(ctx), ctx));
   }
   return program;
@@ -56,5 +62,5 @@ function adapt(cmd: Command, ctx: CliContext): Command {
 /** The app context of a command: working folder, environment and `--project`. */
 export function appContext(ctx: CliContext, cmd: Command): AppContext {
   const flags = cmd.optsWithGlobals() as GlobalFlags;
-  return { cwd: ctx.cwd, env: ctx.env, project: flags.project };
+  return { cwd: ctx.cwd, env: ctx.env, project: flags.project, coder: flags.coder };
 }

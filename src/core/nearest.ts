@@ -1,7 +1,8 @@
 /**
  * "Did you mean": the names closest to a misspelt one, best first. Distance is
  * natural's restricted Damerau–Levenshtein (adjacent transpositions count as one edit)
- * on case-folded names; a name that starts with what was typed counts as one edit away.
+ * on case-folded names; a name that starts with or contains what was typed counts as one
+ * edit away.
  */
 import { createRequire } from 'node:module';
 
@@ -28,7 +29,8 @@ export function nearestNames(wanted: string, names: readonly string[], max = 3):
   return names
     .map((name) => {
       const n = name.toLowerCase();
-      return { name, d: n.startsWith(w) || w.startsWith(n) ? Math.min(1, distance(w, n)) : distance(w, n) };
+      const close = n.startsWith(w) || w.startsWith(n) || (w.length >= 3 && n.includes(w));
+      return { name, d: close ? Math.min(1, distance(w, n)) : distance(w, n) };
     })
     .filter((s) => s.d <= limit)
     .sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))

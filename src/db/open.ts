@@ -16,7 +16,7 @@ export type { Db };
 function configure(db: Db): void {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  if (db.name !== ':memory:') db.pragma('journal_mode = WAL');
+  if (db.name !== ':memory:' && !db.readonly) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
 }
 
@@ -57,8 +57,15 @@ export function openProjectDb(file: string, options: { readonly?: boolean } = {}
         hint: 'upgrade qcode to open this project',
       });
     }
+    if (version < SCHEMA_VERSION && options.readonly === true) {
+      // A read-only command on an older project: migrate it once through a writable
+      // connection, then carry on read-only.
+      db.close();
+      openProjectDb(file).close();
+      return openProjectDb(file, options);
+    }
     configure(db);
-    if (version < SCHEMA_VERSION && !options.readonly) migrate(db);
+    if (version < SCHEMA_VERSION) migrate(db);
     return db;
   } catch (e) {
     db.close();

@@ -79,6 +79,7 @@ function toTurn(r: TurnRow): StoredTurn {
 
 export class SourceRepo {
   private readonly stateStmt;
+  private readonly nameStmt;
   private readonly insertSourceStmt;
   private readonly updateSourceStmt;
   private readonly insertRevisionStmt;
@@ -96,6 +97,7 @@ export class SourceRepo {
              s.duration_sec AS durationSec, s.metadata, s.current_revision AS revision, r.hash
       FROM sources s JOIN cases c ON c.id = s.case_id
       JOIN revisions r ON r.source_id = s.id AND r.number = s.current_revision WHERE s.name = ?`);
+    this.nameStmt = db.prepare<[number], { name: string }>('SELECT name FROM sources WHERE id = ?');
     this.insertSourceStmt = db.prepare(`
       INSERT INTO sources (name, case_id, wave, path, format, encoding, date, duration_sec, metadata, current_revision, created_at, updated_at)
       VALUES (@name, @caseId, @wave, @path, @format, @encoding, @date, @durationSec, @metadata, 1, @now, @now)`);
@@ -119,6 +121,11 @@ export class SourceRepo {
       'UPDATE revisions SET participant_words = @participantWords, interviewer_words = @interviewerWords, participant_word_starts = @starts WHERE id = @revisionId',
     );
     this.updateRoleStmt = db.prepare('UPDATE turns SET role = @role WHERE revision_id = @revisionId AND number = @number');
+  }
+
+  /** The source id (name) of a row id. */
+  nameOf(rowId: number): string | undefined {
+    return this.nameStmt.get(rowId)?.name;
   }
 
   state(name: string): SourceState | undefined {

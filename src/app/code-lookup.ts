@@ -1,0 +1,39 @@
+/**
+ * Finding codes by name as users type them: case-insensitive, with "did you mean" for
+ * misspellings, and creating them on the fly with `--new` (inductive coding).
+ */
+import { cleanCodeName, nameKey, type Code } from '../core/codebook.js';
+import { CodebookError } from '../core/errors.js';
+import { nearestNames } from '../core/nearest.js';
+import type { Project } from './project.js';
+
+/** The code called `name`, or a CodebookError naming the nearest codes. */
+export function findCode(project: Project, name: string, codes: readonly Code[] = project.codes.list()): Code {
+  const key = nameKey(name.trim().replace(/\s+/g, ' '));
+  const found = codes.find((c) => nameKey(c.name) === key);
+  if (found !== undefined) return found;
+  throw unknownCode(name, codes);
+}
+
+export function unknownCode(name: string, codes: readonly Code[]): CodebookError {
+  const near = nearestNames(name, codes.map((c) => c.name));
+  const hint = near.length > 0
+    ? `did you mean ${near.map((n) => `"${n}"`).join(', ')}? Or add --new to create it`
+    : 'add --new to create it, or see qcode codebook';
+  return new CodebookError(`no code "${name}" in the codebook`, { code: 'E_NO_CODE', hint });
+}
+
+/** Adds a code inside the caller's transaction and records it in the history. */
+export function addCode(project: Project, rawName: string, parent: Code | null, fields: Partial<Code>, coderId: number, now: string): Code {
+  const name = cleanCodeName(rawName);
+  const codes = project.codes.list();
+  const clash = codes.find((c) => nameKey(c.name) === nameKey(name));
+  if (clash !== undefined) throw new CodebookError(`a code "${clash.name}" already exists`, { code: 'E_CODE_EXISTS', hint: 'code names are unique, ignoring case' });
+  const record = {
+    description: fields.description ?? null, include: fields.include ?? null, exclude: fields.exclude ?? null,
+    example: fields.example ?? null, color: fields.color ?? null,
+  };
+  const id = project.codes.insert({ name, key: nameKey(name), parentId: parent?.id ?? null, ...record }, coderId, now);
+  project.codes.record(coderId, now, 'add', name, { parent: parent?.name ?? null, ...record });
+  return project.codes.list().find((c) => c.id === id)!;
+}

@@ -1,0 +1,132 @@
+/**
+ * Codebook import and export. Import adds and updates by name (case-insensitive): the
+ * file's fields and tree place the codes it names; codes it does not name are kept
+ * unless `prune` is asked for (and even then never a code that has codings).
+ */
+import { resolve } from 'node:path';
+import { cleanCodeName, CODE_FIELDS, codePath, nameKey, treeOrder, type Code, type CodeFields } from '../core/codebook.js';
+import { CodebookError } from '../core/errors.js';
+import { readCodebookFile, type CodebookEntry } from '../io/codebook-file.js';
+import { addCode } from './code-lookup.js';
+import { checkFields } from './codebook.js';
+import { coderName } from './coder.js';
+import { nowOf, type AppContext } from './context.js';
+import { withProject, type Project } from './project.js';
+
+export interface ImportResult {
+  added: string[];
+  updated: string[];
+  moved: string[];
+  pruned: string[];
+  unchanged: number;
+}
+
+export function importCodebook(ctx: AppContext, file: string, options: { prune?: boolean; dryRun?: boolean } = {}): ImportResult {
+  const entries = readCodebookFile(resolve(ctx.cwd, file), file);
+  checkUnique(entries, file);
+  const coder = coderName(ctx);
+  return withProject(ctx, (p) => p.writeOrRollback(() => {
+    const now = nowOf(ctx);
+    const coderId = p.coders.ensure(coder, now);
+    const r: ImportResult = { added: [], updated: [], moved: [], pruned: [], unchanged: 0 };
+    const seen = new Set<number>();
+    const walk = (list: CodebookEntry[], parent: Code | null): void => {
+      for (const e of list) {
+        const code = upsert(p, e, parent, coderId, now, file, r);
+        seen.add(code.id);
+        walk(e.children ?? [], code);
+      }
+    };
+    walk(entries, null);
+    if (options.prune === true) prune(p, seen, coderId, now, file, r);
+    return r;
+  }, options.dryRun === true));
+}
+
+function upsert(p: Project, e: CodebookEntry, parent: Code | null, coderId: number, now: string, file: string, r: ImportResult): Code {
+  const fields = checkFields({ description: e.description ?? null, include: e.include ?? null, exclude: e.exclude ?? null, example: e.example ?? null, color: e.color ?? null });
+  const name = cleanCodeName(e.name);
+  const existing = p.codes.list().find((c) => nameKey(c.name) === nameKey(name));
+  if (existing === undefined) {
+    r.added.push(name);
+    return addCode(p, name, parent, fields as Partial<Code>, coderId, now);
+  }
+  const before: CodeFields = {};
+  const after: CodeFields = {};
+  for (const k of CODE_FIELDS) {
+    if (existing[k] === (fields[k] ?? null)) continue;
+    before[k] = existing[k];
+    after[k] = fields[k] ?? null;
+    p.codes.setField(existing.id, k, fields[k] ?? null);
+  }
+  let changed = false;
+  if (Object.keys(after).length > 0) {
+    p.codes.record(coderId, now, 'describe', existing.name, { before, after, import: file });
+    r.updated.push(existing.name);
+    changed = true;
+  }
+  if (existing.name !== name) {
+    p.codes.rename(existing.id, name, nameKey(name));
+    p.codes.record(coderId, now, 'rename', name, { from: existing.name, to: name, import: file });
+    changed = true;
+  }
+  if (existing.parentId !== (parent?.id ?? null)) {
+    const codes = p.codes.list();
+    const from = existing.parentId === null ? null : codes.find((c) => c.id === existing.parentId)?.name ?? null;
+    p.codes.move(existing.id, parent?.id ?? null);
+    p.codes.record(coderId, now, 'move', name, { from, to: parent?.name ?? null, import: file });
+    r.moved.push(name);
+    changed = true;
+  }
+  if (!changed) r.unchanged++;
+  return p.codes.list().find((c) => c.id === existing.id)!;
+}
+
+function prune(p: Project, keep: Set<number>, coderId: number, now: string, file: string, r: ImportResult): void {
+  const codes = p.codes.list();
+  const counts = p.codings.countsByCode();
+  const doomed = treeOrder(codes.filter((c) => !keep.has(c.id))).reverse().map((x) => x.code);
+  const busy = doomed.filter((c) => (counts.get(c.id)?.codings ?? 0) > 0 || codes.some((k) => k.parentId === c.id && keep.has(k.id)));
+  if (busy.length > 0) {
+    throw new CodebookError(`--prune would delete codes that have codings or kept children: ${busy.map((c) => `"${c.name}"`).join(', ')}; nothing was changed`, {
+      hint: 'merge them into codes in the file, or add them to the file',
+    });
+  }
+  for (const c of doomed) {
+    p.memos.unlinkCode(c.id);
+    p.codes.delete(c.id);
+    p.codes.record(coderId, now, 'delete', c.name, { code: { name: c.name, description: c.description }, import: file });
+    r.pruned.push(c.name);
+  }
+}
+
+function checkUnique(entries: CodebookEntry[], file: string): void {
+  const seen = new Map<string, string>();
+  const walk = (list: CodebookEntry[]): void => {
+    for (const e of list) {
+      const key = nameKey(cleanCodeName(e.name));
+      if (seen.has(key)) throw new CodebookError(`${file}: the code "${e.name}" appears twice (names are unique, ignoring case); nothing was imported`);
+      seen.set(key, e.name);
+      walk(e.children ?? []);
+    }
+  };
+  walk(entries);
+}
+
+/** The codebook as YAML entries (export → import is lossless). */
+export function exportEntries(ctx: AppContext): CodebookEntry[] {
+  return withProject(ctx, (p) => {
+    const codes = p.codes.list();
+    const build = (parent: number | null): CodebookEntry[] =>
+      treeOrder(codes.filter((c) => c.parentId === parent)).map(({ code }) => {
+        const e: CodebookEntry = { name: code.name };
+        for (const k of CODE_FIELDS) if (code[k] !== null) e[k] = code[k]!;
+        const children = build(code.id);
+        if (children.length > 0) e.children = children;
+        return e;
+      });
+    return build(null);
+  }, { readonly: true });
+}
+
+export { codePath };

@@ -1,0 +1,71 @@
+/**
+ * How alike two texts are, counted on Unicode code points (DESIGN.md, "position"): an emoji
+ * is one character, not two UTF-16 units. Used to re-anchor codings whose quote was edited.
+ */
+
+/** The code points of a string. */
+export function codePointsOf(s: string): number[] {
+  const out: number[] = [];
+  for (const ch of s) out.push(ch.codePointAt(0)!);
+  return out;
+}
+
+/**
+ * Levenshtein distance (insertions, deletions, substitutions, each costing one) between two
+ * code-point sequences, or `bound + 1` as soon as it is known to exceed `bound`.
+ * Only the diagonal band |i − j| ≤ bound is computed, since no cell outside it can hold a
+ * value ≤ bound (Ukkonen 1985, "Algorithms for approximate string matching", Inf. Control
+ * 64), so the cost is O(min(n, m) · bound) rather than O(n · m).
+ */
+export function boundedLevenshtein(a: ArrayLike<number>, b: ArrayLike<number>, bound: number): number {
+  const n = a.length;
+  const m = b.length;
+  const k = Math.max(0, Math.floor(bound));
+  if (Math.abs(n - m) > k) return k + 1;
+  if (n === 0 || m === 0) return Math.max(n, m);
+  const inf = k + 1;
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j <= k ? j : inf;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - k);
+    const hi = Math.min(m, i + k);
+    cur[lo - 1] = lo === 1 ? Math.min(i, inf) : inf;
+    let rowMin = cur[lo - 1]!;
+    const ai = a[i - 1];
+    for (let j = lo; j <= hi; j++) {
+      let v = prev[j - 1]! + (ai === b[j - 1] ? 0 : 1);
+      const up = prev[j]! + 1;
+      const left = cur[j - 1]! + 1;
+      if (up < v) v = up;
+      if (left < v) v = left;
+      if (v > inf) v = inf;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    // The next row reads prev[hi + 1] as "up": it lies outside this band.
+    if (hi < m) cur[hi + 1] = inf;
+    // Every alignment crosses every row, so a row entirely above the bound ends the search.
+    if (rowMin > k) return inf;
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return Math.min(prev[m]!, inf);
+}
+
+/**
+ * Similarity of two texts: 1 − Levenshtein distance / the longer length, in code points
+ * (1 for two empty texts). Exact whenever the result is ≥ `floor`; below `floor` the value
+ * returned is only an upper bound that is itself below `floor` — which is all a caller
+ * looking for spans above a threshold needs, and keeps long quotes fast.
+ */
+export function similarity(a: string, b: string, floor = 0): number {
+  if (a === b) return 1;
+  const ca = codePointsOf(a);
+  const cb = codePointsOf(b);
+  const longest = Math.max(ca.length, cb.length);
+  // d ≤ (1 − floor) · longest ⇔ similarity ≥ floor; the epsilon absorbs rounding of floor.
+  const bound = Math.floor((1 - Math.max(0, floor)) * longest + 1e-9);
+  return 1 - boundedLevenshtein(ca, cb, bound) / longest;
+}

@@ -1,0 +1,126 @@
+/**
+ * Pieces of the self-contained HTML report: escaping, the sortable (optionally heat-shaded)
+ * table, and the inline stylesheet and script.
+ */
+import { cellText, type Cell, type Column, type TableData } from './table-shape.js';
+
+export interface HtmlTable extends TableData {
+  /** Columns shaded as one heat map: intensity is value / max over all their cells. */
+  heat?: { keys: string[] };
+  /** Row key holding a numeric depth: the first column is indented per level. */
+  indentKey?: string;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for element content and quoted attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/** The heat colour (ColorBrewer RdBu's dark blue) and its strongest alpha: at 0.85 dark text still reads (contrast ≈ 4.8:1). */
+const HEAT_RGB = '33, 102, 172';
+const HEAT_MAX_ALPHA = 0.85;
+
+const isNumber = (v: Cell): v is number => typeof v === 'number' && Number.isFinite(v);
+
+export function renderHtmlTable(table: HtmlTable): string {
+  const numeric = table.columns.map((c) => table.rows.some((r) => isNumber(r[c.key])) && table.rows.every((r) => isNumber(r[c.key]) || r[c.key] == null));
+  const heatKeys = new Set(table.heat?.keys ?? []);
+  let max = 0;
+  for (const r of table.rows) for (const k of heatKeys) if (isNumber(r[k]) && r[k] > max) max = r[k];
+  const head = table.columns.map((c, i) => {
+    const attrs = `scope="col"${classAttr(c)}${numeric[i] ? ' data-type="number"' : ''}`;
+    return `<th ${attrs}><button type="button">${escapeHtml(c.header)}</button></th>`;
+  });
+  const body = table.rows.map((row) => {
+    const cells = table.columns.map((c, i) => {
+      const v = row[c.key];
+      const style: string[] = [];
+      if (i === 0 && table.indentKey !== undefined) {
+        const d = row[table.indentKey];
+        if (isNumber(d) && d > 0) style.push(`padding-left: ${Math.floor(d) * 1.25 + 0.5}em`);
+      }
+      if (heatKeys.has(c.key) && isNumber(v) && v > 0 && max > 0) {
+        style.push(`background: rgba(${HEAT_RGB}, ${Math.round((HEAT_MAX_ALPHA * v * 1000) / max) / 1000})`);
+      }
+      const value = isNumber(v) ? ` data-value="${v}"` : '';
+      const styleAttr = style.length > 0 ? ` style="${style.join('; ')}"` : '';
+      return `<td${classAttr(c)}${value}${styleAttr}>${escapeHtml(cellText(v))}</td>`;
+    });
+    return `<tr>${cells.join('')}</tr>`;
+  });
+  return [
+    '<table class="sortable">',
+    `<thead><tr>${head.join('')}</tr></thead>`,
+    '<tbody>',
+    ...body,
+    '</tbody>',
+    '</table>',
+  ].join('\n');
+}
+
+function classAttr(c: Column): string {
+  return c.align === 'right' ? ' class="r"' : c.wrap ? ' class="wrap"' : '';
+}
+
+export const STYLE = `
+:root { color-scheme: light; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111; background: #fff; max-width: 72rem; margin: 2rem auto; padding: 0 1.5rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
+.subtitle { color: #444; margin: 0 0 1.5rem; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; font-variant-numeric: tabular-nums; }
+th, td { padding: .25rem .6rem; border-bottom: 1px solid #e3e3e3; text-align: left; vertical-align: top; }
+thead th { border-bottom: 2px solid #333; white-space: nowrap; }
+td.r, th.r { text-align: right; }
+td.wrap { max-width: 32rem; }
+th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: inherit; }
+th button:focus-visible { outline: 2px solid #2166ac; outline-offset: 2px; }
+th[aria-sort="ascending"] button::after { content: " \\25B2"; font-size: .7em; }
+th[aria-sort="descending"] button::after { content: " \\25BC"; font-size: .7em; }
+figure { margin: 1rem 0; }
+svg { max-width: 100%; height: auto; }
+td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  th button { cursor: auto; }
+  th button::after { content: none !important; }
+  h2 { break-after: avoid; }
+  tr, figure { break-inside: avoid; }
+}
+`.trim();
+
+/** Sorts on header click: numbers by data-value, text by a numeric-aware collator; empty cells
+ * last either way; ties keep the original order so the result never depends on click history. */
+export const SCRIPT = `
+(() => {
+  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+  for (const table of document.querySelectorAll('table.sortable')) {
+    const body = table.tBodies[0];
+    const original = new Map(Array.from(body.rows, (row, i) => [row, i]));
+    const heads = Array.from(table.tHead.rows[0].cells);
+    heads.forEach((th, col) => {
+      th.querySelector('button').addEventListener('click', () => {
+        const dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+        for (const h of heads) h.removeAttribute('aria-sort');
+        th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
+        const numeric = th.dataset.type === 'number';
+        const key = (row) => {
+          const cell = row.cells[col];
+          if (numeric) return cell.dataset.value === undefined ? null : Number(cell.dataset.value);
+          const text = cell.textContent.trim();
+          return text === '' ? null : text;
+        };
+        const rows = Array.from(body.rows, (row) => ({ row, key: key(row), i: original.get(row) }));
+        rows.sort((a, b) => {
+          if (a.key === null || b.key === null) return a.key === b.key ? a.i - b.i : a.key === null ? 1 : -1;
+          const c = numeric ? a.key - b.key : collator.compare(a.key, b.key);
+          return c !== 0 ? dir * c : a.i - b.i;
+        });
+        for (const r of rows) body.appendChild(r.row);
+      });
+    });
+  }
+})();
+`.trim();
