@@ -14,6 +14,7 @@ export interface CliContext {
   stdout: OutStream;
   stderr: OutStream;
   stdin: NodeJS.ReadableStream;
+  stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   /** Terminal width when stdout is a terminal. */
@@ -32,6 +33,7 @@ export function processContext(): CliContext {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
+    stdinIsTTY: process.stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,

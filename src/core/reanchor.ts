@@ -4,7 +4,7 @@
  * exact match wins and the rest are deleted" (STYLE.md, anti-patterns).
  */
 import { CodePointMap } from './code-points.js';
-import { similarity } from './similarity.js';
+import { codePointSimilarity, codePointsOf } from './similarity.js';
 
 export interface AnchorInput { id: number; start: number; end: number; quote: string; before: string; after: string }
 export type AnchorStatus = 'unchanged' | 'moved' | 'context' | 'fuzzy' | 'orphaned';
@@ -118,6 +118,7 @@ function placeFuzzy(c: AnchorInput, t: Target, ms: number, me: number): Span {
   const e0 = [me, ...hits(tail, me, tail.length), ...hits(ctxStart, me, 0)];
   const starts = positions(text, [...s0, ...e0.map((e) => e - q.length)]);
   const ends = positions(text, [...e0, ...s0.map((s) => s + q.length)]);
+  const qcp = codePointsOf(q);
   const window = Math.max(q.length, 200);
   const distance = distanceFrom(t, ms, me);
   let best: Span & { dist: number } = { s: -1, e: -1, sim: 0, dist: Infinity };
@@ -126,7 +127,9 @@ function placeFuzzy(c: AnchorInput, t: Target, ms: number, me: number): Span {
       for (const e of ends) {
         if (e <= s || (Math.abs(s - ms) <= window && Math.abs(e - me) <= window) !== near) continue;
         const floor = Math.max(best.sim, threshold / 2);
-        const sim = similarity(q, text.slice(s, e), floor);
+        // A span of u UTF-16 units has u/2 to u code points; similarity ≤ shorter / longer.
+        if (e - s < floor * qcp.length || (e - s) / 2 > qcp.length / floor) continue;
+        const sim = codePointSimilarity(qcp, codePointsOf(text.slice(s, e)), floor);
         if (sim < floor) continue;
         const dist = distance(s, e);
         // sim ≥ best.sim here; starts and ends ascend, so equal distances keep the earliest, shortest.

