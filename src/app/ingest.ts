@@ -19,6 +19,7 @@ import { interviewerLabels, matcherFor, setInterviewerLabels } from './interview
 import { openProject, type Project } from './project.js';
 import type { SourceFields } from '../db/source-repo.js';
 import { applyCaseAttributes } from './cases.js';
+import { emptyCounts, reanchorSource, type OrphanReport, type ReanchorCounts } from './reanchor-source.js';
 
 export interface IngestOptions {
   namePattern?: string;
@@ -63,6 +64,10 @@ export interface IngestSummary {
   encodings: { file: string; encoding: string }[];
   /** Sources whose talk was re-attributed because the interviewer labels changed. */
   reattributed: number;
+  /** What happened to the codings of revised sources. */
+  codings: ReanchorCounts;
+  /** Codings that could not be placed on a revised text: kept, flagged, listed here. */
+  orphans: OrphanReport[];
 }
 
 export async function ingest(ctx: AppContext, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
@@ -91,7 +96,7 @@ function ingestFiles(project: Project, files: FoundFile[], attributes: CaseAttri
   const s: IngestSummary = {
     dryRun: o.dryRun === true, files: [], added: 0, revised: 0, updated: 0, unchanged: 0, ignored: 0,
     skipped: [], casesAdded: 0, caseAttributesChanged: 0, turns: 0, participantWords: 0, interviewerWords: 0,
-    encodings: [], reattributed: 0,
+    encodings: [], reattributed: 0, codings: emptyCounts(), orphans: [],
   };
   if (o.interviewer !== undefined) s.reattributed = setInterviewerLabels(project, o.interviewer);
   const labels = interviewerLabels(project);
@@ -159,6 +164,7 @@ function ingestOne(project: Project, file: FoundFile, labels: string[], seen: Ma
     project.sources.update(state, fields, draft, o.now);
     status = 'revised';
     revision = state.revision + 1;
+    reanchorSource(project, state.rowId, revision, raw.text, o.now, s.codings, s.orphans);
   } else {
     revision = state.revision;
     const same = state.case === identity.case && state.wave === fields.wave && state.path === fields.path &&

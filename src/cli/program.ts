@@ -14,6 +14,8 @@ import { tagCommand } from './commands/tag.js';
 import { untagCommand } from './commands/untag.js';
 import { codingsCommand } from './commands/codings.js';
 import { memoCommand } from './commands/memo.js';
+import { checkCommand } from './commands/check.js';
+import { autocodeCommand } from './commands/autocode.js';
 import { qcodeVersion } from './version.js';
 
 export interface GlobalFlags {
@@ -44,7 +46,7 @@ Start a project, bring in transcripts and look at them:
   $ qcode ingest interviews/ --name-pattern "{case}_T{wave}" --cases participants.csv
   $ qcode sources
   $ qcode show 50002_T1 --turns`);
-  for (const make of [initCommand, ingestCommand, sourcesCommand, casesCommand, showCommand, codebookCommand, tagCommand, untagCommand, codingsCommand, memoCommand]) {
+  for (const make of [initCommand, ingestCommand, sourcesCommand, casesCommand, showCommand, codebookCommand, tagCommand, untagCommand, codingsCommand, memoCommand, checkCommand, autocodeCommand]) {
     program.addCommand(adapt(make(ctx), ctx));
   }
   return program;

@@ -80,6 +80,7 @@ function toTurn(r: TurnRow): StoredTurn {
 export class SourceRepo {
   private readonly stateStmt;
   private readonly nameStmt;
+  private readonly revTextStmt;
   private readonly insertSourceStmt;
   private readonly updateSourceStmt;
   private readonly insertRevisionStmt;
@@ -97,6 +98,7 @@ export class SourceRepo {
              s.duration_sec AS durationSec, s.metadata, s.current_revision AS revision, r.hash
       FROM sources s JOIN cases c ON c.id = s.case_id
       JOIN revisions r ON r.source_id = s.id AND r.number = s.current_revision WHERE s.name = ?`);
+    this.revTextStmt = db.prepare<[number, number], { text: string }>('SELECT text FROM revisions WHERE source_id = ? AND number = ?');
     this.nameStmt = db.prepare<[number], { name: string }>('SELECT name FROM sources WHERE id = ?');
     this.insertSourceStmt = db.prepare(`
       INSERT INTO sources (name, case_id, wave, path, format, encoding, date, duration_sec, metadata, current_revision, created_at, updated_at)
@@ -121,6 +123,11 @@ export class SourceRepo {
       'UPDATE revisions SET participant_words = @participantWords, interviewer_words = @interviewerWords, participant_word_starts = @starts WHERE id = @revisionId',
     );
     this.updateRoleStmt = db.prepare('UPDATE turns SET role = @role WHERE revision_id = @revisionId AND number = @number');
+  }
+
+  /** The text of one revision of a source. */
+  revisionText(rowId: number, revision: number): string | undefined {
+    return this.revTextStmt.get(rowId, revision)?.text;
   }
 
   /** The source id (name) of a row id. */

@@ -60,6 +60,10 @@ Examples:
       const json = chosenFormat(flags) === 'json';
       writeText(ctx, flags, json ? renderJson(summary) : describe(summary, flags.list === true || flags.dryRun === true));
       if (!json && summary.skipped.length > 0) ctx.stderr.write(`qcode: skipped ${summary.skipped.length} bad file(s); see the summary\n`);
+      if (summary.orphans.length > 0) {
+        ctx.stderr.write(`qcode: ${summary.orphans.length} coding(s) could not be placed on the edited text; they are kept and flagged (qcode check lists them):\n`);
+        for (const o of summary.orphans) ctx.stderr.write(`  #${o.id} ${o.code} (${o.coder}) in ${o.source}: “${o.quote.replace(/\s+/g, ' ').slice(0, 60)}”\n`);
+      }
     });
 }
 
@@ -74,6 +78,10 @@ function describe(s: IngestSummary, list: boolean): string {
     ` · turns: ${s.turns} · participant words: ${s.participantWords} · interviewer words: ${s.interviewerWords}`);
   if (s.reattributed > 0) out.push(`interviewer labels changed: talk re-attributed in ${s.reattributed} source(s)`);
   for (const e of s.encodings) out.push(`encoding: ${e.file} was ${e.encoding}`);
+  const c = s.codings;
+  if (s.revised > 0 && c.unchanged + c.moved + c.context + c.fuzzy + c.orphaned > 0) {
+    out.push(`codings re-anchored: ${c.unchanged} in place, ${c.moved} moved, ${c.context} placed by context, ${c.fuzzy} fuzzy, ${c.orphaned} orphaned`);
+  }
   if (list) for (const f of s.files) out.push(`  ${f.status.padEnd(9)} ${f.source} (case ${f.case}, wave ${f.wave}, revision ${f.revision}) ← ${f.file}`);
   for (const k of s.skipped) out.push(`skipped: ${k.reason}`);
   return out.join('\n') + '\n';

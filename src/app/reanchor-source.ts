@@ -1,0 +1,61 @@
+/**
+ * Re-anchoring a source's codings onto its new revision (ingest, merge): every coding is
+ * placed again or kept and flagged orphaned, never dropped.
+ */
+import { CodePointMap } from '../core/code-points.js';
+import { reanchor, type AnchorStatus } from '../core/reanchor.js';
+import type { CodingRow } from '../db/coding-repo.js';
+import { coalesceCodings } from './coalesce.js';
+import { quoteOf } from './coding-writer.js';
+import type { Project } from './project.js';
+
+export interface OrphanReport {
+  id: number;
+  source: string;
+  code: string;
+  coder: string;
+  quote: string;
+  similarity: number;
+}
+
+export type ReanchorCounts = Record<AnchorStatus, number>;
+
+export function emptyCounts(): ReanchorCounts {
+  return { unchanged: 0, moved: 0, context: 0, fuzzy: 0, orphaned: 0 };
+}
+
+/**
+ * Places the codings of source `sourceId` that refer to older revisions (orphans
+ * included, which get another chance) onto the text of `revision`.
+ */
+export function reanchorSource(p: Project, sourceId: number, revision: number, newText: string, now: string, counts: ReanchorCounts, orphans: OrphanReport[]): void {
+  const stale = p.codings.forSource(sourceId).filter((c) => c.revision !== revision);
+  if (stale.length === 0) return;
+  const byRevision = new Map<number, CodingRow[]>();
+  for (const c of stale) {
+    const g = byRevision.get(c.revision);
+    if (g === undefined) byRevision.set(c.revision, [c]);
+    else g.push(c);
+  }
+  const at = { sourceId, revision, text: newText, map: new CodePointMap(newText) };
+  const codes = new Map(p.codes.list().map((c) => [c.id, c.name]));
+  const coders = new Map(p.coders.list().map((c) => [c.id, c.name]));
+  const touched = new Set<number>();
+  for (const [oldRevision, rows] of [...byRevision].sort((a, b) => a[0] - b[0])) {
+    const oldText = p.sources.revisionText(sourceId, oldRevision) ?? '';
+    const results = reanchor(oldText, newText, rows);
+    results.forEach((r, i) => {
+      const row = rows[i]!;
+      counts[r.status]++;
+      if (r.status === 'orphaned') {
+        if (!row.orphaned) p.codings.update({ ...row, orphaned: true, updatedAt: now });
+        orphans.push({ id: row.id, source: p.sources.nameOf(sourceId)!, code: codes.get(row.codeId)!, coder: coders.get(row.coderId)!, quote: row.quote, similarity: r.similarity });
+        return;
+      }
+      const span = { start: r.start, end: r.end };
+      p.codings.update({ ...row, ...span, ...quoteOf(at, span), revision, orphaned: false, updatedAt: now });
+      touched.add(row.codeId);
+    });
+  }
+  for (const codeId of touched) coalesceCodings(p, codeId, now);
+}

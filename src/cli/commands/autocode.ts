@@ -1,0 +1,49 @@
+import { Command, Option } from 'commander';
+import type { Unit } from '../../core/units.js';
+import type { CliContext } from '../context.js';
+import { appContext } from '../program.js';
+import { renderJson } from '../../format/render.js';
+
+interface AutocodeFlags {
+  grep?: string;
+  words?: string;
+  ignoreCase?: boolean;
+  speaker?: string;
+  unit?: Unit;
+  sources?: string;
+  dryRun?: boolean;
+  new?: boolean;
+  parent?: string;
+  json?: boolean;
+}
+
+export function autocodeCommand(ctx: CliContext): Command {
+  return new Command('autocode')
+    .description('code every hit of a text search (broad-brush coding), widened to a turn, line, sentence or the match')
+    .argument('<code>', 'the code to apply')
+    .option('--grep <regex>', 'a JavaScript regular expression (case-sensitive unless -i)')
+    .option('--words <words>', 'any of these whole words, case-insensitive, e.g. "tired exhausted knackered"')
+    .option('-i, --ignore-case', 'with --grep: ignore case')
+    .option('--speaker <who>', 'only in the talk of: participant, interviewer, or one speaker label')
+    .addOption(new Option('--unit <unit>', 'what to code around each hit').choices(['turn', 'line', 'sentence', 'match']).default('turn'))
+    .option('--sources <pattern>', 'only sources whose id matches, e.g. "*_T1" (comma-separate several)')
+    .option('--dry-run', 'list what would be coded, code nothing')
+    .option('--new', 'create the code if it does not exist')
+    .option('--parent <code>', 'with --new: its parent')
+    .option('--json', 'the hits as JSON')
+    .addHelpText('after', `
+Examples:
+  $ qcode autocode "Sleep and night shifts" --words "night nights sleep" --speaker participant --dry-run
+  $ qcode autocode "Intention to leave" --grep "leav(e|ing) (the )?(ward|nursing)" -i --unit sentence`)
+    .action(async (code: string, f: AutocodeFlags, cmd: Command) => {
+      const { autocode } = await import('../../app/autocode.js');
+      const r = autocode(appContext(ctx, cmd), { code, grep: f.grep, words: f.words, ignoreCase: f.ignoreCase, speaker: f.speaker, unit: f.unit, sources: f.sources, dryRun: f.dryRun, createNew: f.new, parent: f.parent });
+      if (f.json === true) {
+        ctx.stdout.write(renderJson(r));
+        return;
+      }
+      const out = r.hits.map((h) => `${h.source} ${h.lineStart === h.lineEnd ? `line ${h.lineStart}` : `lines ${h.lineStart}-${h.lineEnd}`}: ${h.text.replace(/\s+/g, ' ').slice(0, 100)}`);
+      out.push(`${r.dryRun ? 'dry run: would code' : 'coded'} ${r.hits.length} passage(s) in ${r.sourcesSearched} source(s) with "${r.code}" as ${r.coder} (${r.codingsAfter} coding(s) after joining overlaps)`);
+      ctx.stdout.write(out.join('\n') + '\n');
+    });
+}

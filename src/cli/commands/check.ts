@@ -1,0 +1,23 @@
+import { Command } from 'commander';
+import { GateError } from '../../core/errors.js';
+import type { CliContext } from '../context.js';
+import { appContext } from '../program.js';
+import { renderJson } from '../../format/render.js';
+
+export function checkCommand(ctx: CliContext): Command {
+  return new Command('check')
+    .description('verify the project: spans in range, quotes equal to their text, no dangling references; list orphaned codings (exit 1 if any problem)')
+    .option('--json', 'the result as JSON')
+    .action(async (f: { json?: boolean }, cmd: Command) => {
+      const { checkProject } = await import('../../app/check.js');
+      const r = checkProject(appContext(ctx, cmd));
+      if (f.json === true) ctx.stdout.write(renderJson(r));
+      else {
+        const out: string[] = [`checked ${r.codings} codings: ${r.problems.length} problem(s), ${r.orphans.length} orphaned coding(s)`];
+        for (const p of r.problems) out.push(`problem (${p.kind}): ${p.message}`);
+        for (const o of r.orphans) out.push(`orphaned: #${o.id} ${o.code} (${o.coder}) in ${o.source}, revision ${o.revision}: “${o.quote.replace(/\s+/g, ' ').slice(0, 60)}” — re-code it with qcode tag, then qcode untag --id ${o.id}`);
+        ctx.stdout.write(out.join('\n') + '\n');
+      }
+      if (!r.ok) throw new GateError('check found problems', { code: 'E_CHECK' });
+    });
+}
