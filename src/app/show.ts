@@ -8,12 +8,19 @@ import type { ShownLine, ShownSource } from '../core/model.js';
 import { lineStarts } from '../core/text.js';
 import { CodePointMap } from '../core/code-points.js';
 import type { AppContext } from './context.js';
-import { withProject } from './project.js';
+import { withProject, type Project } from './project.js';
+import { descendantIds, treeOrder } from '../core/codebook.js';
+import { findCode } from './code-lookup.js';
 
 export type { ShownLine, ShownSource };
 import { sourceNotFound } from './source-lookup.js';
 
-export function showSource(ctx: AppContext, id: string, range?: Range): ShownSource {
+export interface StripeFilter {
+  coder?: string;
+  code?: string;
+}
+
+export function showSource(ctx: AppContext, id: string, range?: Range, filter: StripeFilter = {}): ShownSource {
   return withProject(ctx, (p) => {
     const src = p.sources.text(id);
     if (src === undefined) throw sourceNotFound(p, id);
@@ -24,6 +31,7 @@ export function showSource(ctx: AppContext, id: string, range?: Range): ShownSou
     if (from > starts.length) {
       throw new InputError(`--lines ${from}: ${id} has ${starts.length} lines`, { hint: `qcode show ${id} prints them all` });
     }
+    const stripes = codingStripes(p, src.source.id, src.source.revision, filter);
     const lines: ShownLine[] = [];
     let k = 0;
     const turns = src.turns;
@@ -40,8 +48,27 @@ export function showSource(ctx: AppContext, id: string, range?: Range): ShownSou
         const lineLen = map.toCodePoint(end) - lineCp;
         labelLength = Math.min(t.talkStart - lineCp, lineLen);
       }
-      lines.push({ line: n, turn: t?.number ?? null, turnStart, speaker: t?.speaker ?? null, role: t?.role ?? null, labelLength, text });
+      const lineStart = map.toCodePoint(begin);
+      const lineEnd = map.toCodePoint(end);
+      const codes = stripes.filter((s) => s.spans.some((sp) => sp.start < lineEnd && sp.end > lineStart)).map((s) => s.code);
+      lines.push({ line: n, turn: t?.number ?? null, turnStart, speaker: t?.speaker ?? null, role: t?.role ?? null, labelLength, text, codes });
     }
-    return { source: src.source.id, case: src.source.case, wave: src.source.wave, revision: src.source.revision, lines };
+    const used = new Set(lines.flatMap((l) => l.codes));
+    return {
+      source: src.source.id, case: src.source.case, wave: src.source.wave, revision: src.source.revision, lines,
+      stripes: stripes.filter((s) => used.has(s.code)).map((s) => ({ code: s.code, color: s.color })),
+    };
   }, { readonly: true });
+}
+
+/** Per code (in codebook tree order), the spans its placed codings cover in the source. */
+function codingStripes(p: Project, id: string, revision: number, filter: StripeFilter): { code: string; color: string | null; spans: { start: number; end: number }[] }[] {
+  const codes = p.codes.list();
+  const wanted = filter.code === undefined ? null : descendantIds(codes, findCode(p, filter.code, codes).id);
+  const sourceId = p.sources.state(id)!.rowId;
+  const coderId = filter.coder === undefined ? undefined : p.coders.find(filter.coder) ?? -1;
+  const rows = p.codings.forSource(sourceId).filter((c) => !c.orphaned && c.revision === revision && (coderId === undefined || c.coderId === coderId) && (wanted === null || wanted.has(c.codeId)));
+  return treeOrder(codes)
+    .map(({ code }) => ({ code: code.name, color: code.color, spans: rows.filter((r) => r.codeId === code.id) }))
+    .filter((s) => s.spans.length > 0);
 }

@@ -43,6 +43,11 @@ function report(e: unknown, ctx: CliContext): number {
 
 /** Entry point of bin/qcode.js. */
 export async function main(): Promise<void> {
+  // A reader that stops early (qcode … | head) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const code = await run(process.argv.slice(2), processContext());
   process.exitCode = code;
 }

@@ -65,6 +65,8 @@ export interface ShownLine {
   /** Code points of the line taken by the label (and timestamp); 0 on other lines. */
   labelLength: number;
   text: string;
+  /** The codes whose codings cover part of this line (coding stripes), in stripe order. */
+  codes: string[];
 }
 
 export interface ShownSource {
@@ -73,4 +75,6 @@ export interface ShownSource {
   wave: string;
   revision: number;
   lines: ShownLine[];
+  /** The codes on the shown lines, in the order of their stripes, with their colours. */
+  stripes: { code: string; color: string | null }[];
 }

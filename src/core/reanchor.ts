@@ -44,8 +44,8 @@ interface Target { text: string; map: CodePointMap; threshold: number }
  *   the quote's length; they end at the mapped end, where the quote's last 12 code points
  *   end, where the first 12 of `after` begin, or a start candidate plus the quote's length
  *   (the 3 occurrences of each piece nearest the mapped span). Spans within max(quote length,
- *   200) of the mapped span are tried first, the others only if none of those reached the
- *   threshold. The span most similar to the quote (`similarity`; ties: nearest, earliest,
+ *   200) UTF-16 units of the mapped span are tried first, the others only if none of those
+ *   reached the threshold. The span most similar to the quote (`similarity`; ties: nearest, earliest,
  *   shortest) is `fuzzy` if its similarity ≥ `threshold` (default {@link FUZZY_THRESHOLD}).
  * - Otherwise (and for an empty quote) `orphaned`: start and end are returned as given, and
  *   `similarity` is the best a candidate reached, or 0 if none reached half the threshold.

@@ -108,7 +108,7 @@ describe('output formats of listings', () => {
       '1      Header line\n2  T1  Interviewer: How was it?\n3  T2  Participant: Fine,\n4      mostly.\n',
     );
     const json = JSON.parse((await runCli(['show', 'P1', '--json', '--lines', '4'], { cwd: dir })).stdout);
-    expect(json.lines).toEqual([{ line: 4, turn: 2, turnStart: false, speaker: 'Participant', role: 'participant', labelLength: 0, text: 'mostly.' }]);
+    expect(json.lines).toEqual([{ line: 4, turn: 2, turnStart: false, speaker: 'Participant', role: 'participant', labelLength: 0, text: 'mostly.', codes: [] }]);
     expect((await runCli(['show', 'P1', '--width', '30', '--lines', '2'], { cwd: dir })).stdout).toBe('2  Interviewer: How was it?\n');
     expect((await runCli(['show', 'P1', '--width', '20', '--lines', '2'], { cwd: dir })).stdout).toBe('2  Interviewer: How\n   was it?\n');
   });

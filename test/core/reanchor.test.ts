@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reanchor, FUZZY_THRESHOLD, type AnchorInput, type AnchorResult } from '../../src/core/reanchor.js';
-import { similarity } from '../../src/core/similarity.js';
+import { boundedLevenshtein, codePointsOf, similarity } from '../../src/core/similarity.js';
 import { CodePointMap, codePointLength, sliceCodePoints } from '../../src/core/code-points.js';
 
 const LINES = [
@@ -61,6 +61,15 @@ function expectPlaced(rs: AnchorResult[], text: string, status: string, ids: num
   for (const id of ids) expect(byId(rs, id)).toEqual({ id, status, ...spanOf(text, QUOTES[id - 1]!), similarity: 1 });
 }
 
+describe('similarity', () => {
+  it('is 1 − Levenshtein distance / the longer length, in code points', () => {
+    expect(similarity('kitten', 'sitting')).toBeCloseTo(1 - 3 / 7, 12); // the textbook 3 edits
+    expect(similarity('a😀b', 'a😃b')).toBeCloseTo(1 - 1 / 3, 12);
+    expect(boundedLevenshtein(codePointsOf('kitten'), codePointsOf('sitting'), 2)).toBe(3); // beyond the bound: bound + 1
+    expect(similarity('kitten', 'sitting', 0.8)).toBeLessThan(0.8);
+  });
+});
+
 describe('reanchor (DESIGN.md "coding": re-anchored, never dropped)', () => {
   it('positions are code points: emoji precede some codings', () => {
     expect(CODINGS[0]!.start).toBe(OLD.indexOf(QUOTES[0]!) - 1);
@@ -83,6 +92,16 @@ describe('reanchor (DESIGN.md "coding": re-anchored, never dropped)', () => {
   it('an insertion that repeats the start of the quote still counts as unchanged', () => {
     const text = edit(OLD, 'and then I catch', 'and then I think I catch');
     expectPlaced(reanchor(OLD, text, CODINGS), text, 'unchanged', [1, 2, 3, 4, 5, 6]);
+  });
+
+  it('text added at either end of the whole text, next to a quote, leaves it unchanged', () => {
+    const old = 'I said yes.\nInterviewer: And then?\nAmara: We left';
+    const codings = [codingOf(1, old, 'I said'), codingOf(2, old, 'We left')];
+    const text = `🙂 Hello. ${old} early.`;
+    expect(reanchor(old, text, codings)).toEqual([
+      { id: 1, status: 'unchanged', ...spanOf(text, 'I said'), similarity: 1 },
+      { id: 2, status: 'unchanged', ...spanOf(text, 'We left'), similarity: 1 },
+    ]);
   });
 
   it('text deleted around a coding, context included, leaves it unchanged at its new offsets', () => {
@@ -167,12 +186,13 @@ describe('reanchor (DESIGN.md "coding": re-anchored, never dropped)', () => {
   it('random edits outside the quotes never disturb them (seeded)', () => {
     let seed = 42;
     const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
-    const pieces = ['x', 'the ', '\n', '😀', 'Amara: ', 'e', ' I catch', 'and then '];
+    const pieces = ['x', 'the ', '\n', '😀', 'Amara: ', 'e', ' I catch', 'and then ', 'I', 'now.', 'train '];
     for (let trial = 0; trial < 40; trial++) {
       let text = OLD;
       for (let k = 0; k < 1 + rnd(6); k++) {
         const at = rnd(text.length + 1);
-        const inQuote = QUOTES.some((q) => { const u = text.indexOf(q); return at > u - 1 && at <= u + q.length; });
+        // Edits may touch a quote's edges (at === start or end), not its inside.
+        const inQuote = QUOTES.some((q) => { const u = text.indexOf(q); return at > u && at < u + q.length; });
         if (inQuote || /[\uDC00-\uDFFF]/.test(text[at] ?? '')) continue;
         const cut = rnd(2) === 0 ? 0 : rnd(20);
         const removed = text.slice(at, at + cut);

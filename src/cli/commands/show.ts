@@ -11,6 +11,9 @@ interface ShowFlags extends OutputFlags {
   lines?: string;
   turns?: boolean;
   width?: string;
+  codes?: boolean;
+  stripes?: boolean;
+  code?: string;
 }
 
 export function showCommand(ctx: CliContext): Command {
@@ -20,12 +23,25 @@ export function showCommand(ctx: CliContext): Command {
     .option('--lines <A-B>', 'only these lines, e.g. 10-40')
     .option('--turns', 'show turn numbers and speakers beside the lines')
     .option('--width <n>', 'wrap long lines at this width (default: the terminal width; no wrapping in pipes)')
-    .addHelpText('after', '\nExamples:\n  $ qcode show 50002_T1\n  $ qcode show 50002_T1 --turns --lines 20-60\n  $ qcode show 50002_T1 --json')
+    .option('--codes', 'name the codes covering each line after it (instead of stripes)')
+    .option('--no-stripes', 'leave out the coding stripes')
+    .option('--code <name>', 'stripes of this code (and the codes under it) only')
+    .addHelpText('after', `
+Coding stripes: beside each line, one column per code that covers part of it (numbered,
+coloured on a terminal; a legend follows). --coder NAME shows one coder's codings only.
+
+Examples:
+  $ qcode show 50002_T1
+  $ qcode show 50002_T1 --turns --lines 20-60
+  $ qcode show 50002_T1 --codes --coder ana
+  $ qcode show 50002_T1 --json`)
     .action(async (id: string, flags: ShowFlags, cmd: Command) => {
       const { showSource } = await import('../../app/show.js');
-      const shown = showSource(appContext(ctx, cmd), id, flags.lines === undefined ? undefined : parseRange(flags.lines, '--lines'));
+      const ac = appContext(ctx, cmd);
+      const shown = showSource(ac, id, flags.lines === undefined ? undefined : parseRange(flags.lines, '--lines'), { coder: ac.coder, code: flags.code });
       if (chosenFormat(flags) === 'table') {
-        writeText(ctx, flags, renderShownSource(shown, { turns: flags.turns === true, width: widthOf(ctx, flags), chalk: ctx.colour ? ctx.chalk : undefined }));
+        const stripes = flags.stripes === false ? 'none' : flags.codes === true ? 'names' : 'bars';
+        writeText(ctx, flags, renderShownSource(shown, { turns: flags.turns === true, stripes, width: widthOf(ctx, flags), chalk: ctx.colour ? ctx.chalk : undefined }));
       } else {
         emit(ctx, flags, linesTable(shown), shown);
       }
@@ -49,7 +65,8 @@ function linesTable(shown: ShownSource) {
       { key: 'speaker', header: 'speaker' },
       { key: 'role', header: 'role' },
       { key: 'text', header: 'text' },
+      { key: 'codes', header: 'codes' },
     ],
-    rows: shown.lines.map((l) => ({ line: l.line, turn: l.turn, speaker: l.speaker, role: l.role, text: l.text })),
+    rows: shown.lines.map((l) => ({ line: l.line, turn: l.turn, speaker: l.speaker, role: l.role, text: l.text, codes: l.codes.join('; ') })),
   };
 }

@@ -1,0 +1,103 @@
+import { Command } from 'commander';
+import { createInterface } from 'node:readline';
+import type { CodingSession, UnitView } from '../../app/coding-session.js';
+import { QcodeError } from '../../core/errors.js';
+import type { CliContext } from '../context.js';
+import { appContext } from '../program.js';
+
+const HELP = `commands:
+  code, code, …      apply codes to this turn (Tab completes; +name creates a new code)
+  Enter or n         next turn          p      previous turn        g N    go to turn N
+  s "part" code, …   code only the quoted part of this turn
+  m text             write a memo on this turn
+  u                  undo your last coding of this session
+  ?                  this help          q      quit (everything is already saved)`;
+
+export function codeCommand(ctx: CliContext): Command {
+  return new Command('code')
+    .description('code a source interactively, turn by turn (participant talk; every coding is saved at once)')
+    .argument('<source>', 'source id')
+    .option('--all-turns', 'include interviewer turns')
+    .addHelpText('after', `\n${HELP}\n\nThe session resumes where you left off. With stdin piped, it reads one command per line:\n  $ printf 'Self-care\\n\\n+Crying\\nq\\n' | qcode code 50002_T2`)
+    .action(async (source: string, f: { allTurns?: boolean }, cmd: Command) => {
+      const { CodingSession } = await import('../../app/coding-session.js');
+      const session = new CodingSession(appContext(ctx, cmd), source, { allTurns: f.allTurns });
+      try {
+        await loop(ctx, session);
+      } finally {
+        session.close();
+      }
+    });
+}
+
+async function loop(ctx: CliContext, s: CodingSession): Promise<void> {
+  const tty = ctx.stdinIsTTY && ctx.stdoutIsTTY;
+  const out = (line: string): void => void ctx.stdout.write(`${line}\n`);
+  const rl = createInterface({
+    input: ctx.stdin,
+    output: tty ? (ctx.stdout as NodeJS.WritableStream) : undefined,
+    terminal: tty,
+    completer: (line: string) => complete(s, line),
+  });
+  out(`coding ${s.source} as ${s.coder}${s.resumed ? ' (resuming where you left off)' : ''}; ? for help`);
+  show(ctx, out, s.current());
+  const prompt = (): void => {
+    if (tty) rl.prompt();
+  };
+  rl.setPrompt('> ');
+  prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    try {
+      if (!run(s, line, out, ctx)) break;
+    } catch (e) {
+      if (!(e instanceof QcodeError)) throw e;
+      ctx.stderr.write(`qcode: ${e.message}${e.hint === undefined ? '' : ` (${e.hint})`}\n`);
+    }
+    prompt();
+  }
+  rl.close();
+}
+
+/** Runs one command; false to quit. */
+function run(s: CodingSession, line: string, out: (l: string) => void, ctx: CliContext): boolean {
+  const moved = (ok: boolean, end: string): void => (ok ? show(ctx, out, s.current()) : out(end));
+  let m: RegExpExecArray | null;
+  if (line === '' || line === 'n') moved(s.step(1), 'that was the last turn; p goes back, q quits');
+  else if (line === 'p') moved(s.step(-1), 'this is the first turn');
+  else if (line === 'q' || line === 'quit') return false;
+  else if (line === '?' || line === 'help') out(HELP);
+  else if (line === 'u') {
+    const undone = s.undo();
+    out(undone === null ? 'nothing to undo in this session' : `undone: ${undone}`);
+  } else if ((m = /^g\s+(\d+)$/.exec(line)) !== null) {
+    s.go(Number(m[1]));
+    show(ctx, out, s.current());
+  } else if ((m = /^m\s+(.+)$/s.exec(line)) !== null) out(`memo ${s.memo(m[1]!)} saved`);
+  else if ((m = /^s\s+["“](.+?)["”]\s+(.+)$/.exec(line)) !== null) report(out, s.apply(split(m[2]!), m[1]!), s.current());
+  else report(out, s.apply(split(line)), s.current());
+  return true;
+}
+
+function split(list: string): string[] {
+  return list.split(',').map((x) => x.trim()).filter((x) => x.length > 0);
+}
+
+function report(out: (l: string) => void, r: { applied: string[]; created: string[] }, u: UnitView): void {
+  for (const c of r.created) out(`new code: ${c}`);
+  out(`coded: ${r.applied.join(', ')} · on this turn: ${u.codes.join(', ')}`);
+}
+
+function show(ctx: CliContext, out: (l: string) => void, u: UnitView): void {
+  const head = `── turn ${u.number} (${u.index} of ${u.of})${u.speaker === null ? '' : ` · ${u.speaker}`} ──`;
+  out(ctx.colour ? ctx.chalk.bold(head) : head);
+  out(u.text);
+  out(`codes: ${u.codes.length === 0 ? '–' : u.codes.join(', ')}`);
+}
+
+function complete(s: CodingSession, line: string): [string[], string] {
+  const lastComma = line.lastIndexOf(',');
+  const typed = line.slice(lastComma + 1).trimStart().replace(/^\+/, '');
+  const names = s.codeNames().filter((n) => n.toLowerCase().startsWith(typed.toLowerCase()));
+  return [names, typed];
+}
