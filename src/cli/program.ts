@@ -17,6 +17,7 @@ import { memoCommand } from './commands/memo.js';
 import { checkCommand } from './commands/check.js';
 import { autocodeCommand } from './commands/autocode.js';
 import { codeCommand } from './commands/code.js';
+import { reportCommand } from './commands/report.js';
 import { qcodeVersion } from './version.js';
 
 export interface GlobalFlags {
@@ -47,7 +48,7 @@ Start a project, bring in transcripts and look at them:
   $ qcode ingest interviews/ --name-pattern "{case}_T{wave}" --cases participants.csv
   $ qcode sources
   $ qcode show 50002_T1 --turns`);
-  for (const make of [initCommand, ingestCommand, sourcesCommand, casesCommand, showCommand, codebookCommand, tagCommand, untagCommand, codingsCommand, memoCommand, checkCommand, autocodeCommand, codeCommand]) {
+  for (const make of [initCommand, ingestCommand, sourcesCommand, casesCommand, showCommand, codebookCommand, tagCommand, untagCommand, codingsCommand, memoCommand, checkCommand, autocodeCommand, codeCommand, reportCommand]) {
     program.addCommand(adapt(make(ctx), ctx));
   }
   return program;

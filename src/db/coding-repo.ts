@@ -58,6 +58,7 @@ export class CodingRepo {
   private readonly meetingStmt;
   private readonly forSourceStmt;
   private readonly recodeStmt;
+  private readonly placedStmt;
   private readonly viewSql: string;
 
   constructor(private readonly db: Db) {
@@ -78,6 +79,11 @@ export class CodingRepo {
       WHERE c.source_id = ? AND c.code_id = ? AND c.coder_id = ? AND c.orphaned = 0 AND c.start <= ? AND c."end" >= ?
       ORDER BY c.start, c.id`);
     this.forSourceStmt = db.prepare<[number], RawRow>(`SELECT ${COLS} FROM codings c WHERE c.source_id = ? ORDER BY c.start, c.id`);
+    this.placedStmt = db.prepare<[], { codeId: number; source: string; coder: string; start: number; end: number }>(`
+      SELECT c.code_id AS codeId, s.name AS source, d.name AS coder, c.start, c."end" AS "end"
+      FROM codings c JOIN sources s ON s.id = c.source_id JOIN coders d ON d.id = c.coder_id
+      WHERE c.orphaned = 0 AND c.revision = s.current_revision
+      ORDER BY s.name, c.start, c."end", c.id`);
     this.recodeStmt = db.prepare<[number, string, number]>('UPDATE codings SET code_id = ?, updated_at = ? WHERE code_id = ?');
     this.viewSql = `
       SELECT ${COLS}, k.name AS code, s.name AS source, cs.name AS "case", s.wave, d.name AS coder
@@ -114,6 +120,11 @@ export class CodingRepo {
 
   forSource(sourceId: number): CodingRow[] {
     return this.forSourceStmt.all(sourceId).map(toRow);
+  }
+
+  /** Every placed coding on its source's current revision, lean, for reports. */
+  placed(): { codeId: number; source: string; coder: string; start: number; end: number }[] {
+    return this.placedStmt.all();
   }
 
   /** Moves every coding of one code to another (codebook merge). */

@@ -80,6 +80,7 @@ function toTurn(r: TurnRow): StoredTurn {
 export class SourceRepo {
   private readonly stateStmt;
   private readonly nameStmt;
+  private readonly allStartsStmt;
   private readonly revTextStmt;
   private readonly insertSourceStmt;
   private readonly updateSourceStmt;
@@ -99,6 +100,9 @@ export class SourceRepo {
       FROM sources s JOIN cases c ON c.id = s.case_id
       JOIN revisions r ON r.source_id = s.id AND r.number = s.current_revision WHERE s.name = ?`);
     this.revTextStmt = db.prepare<[number, number], { text: string }>('SELECT text FROM revisions WHERE source_id = ? AND number = ?');
+    this.allStartsStmt = db.prepare<[], { name: string; starts: Buffer }>(`
+      SELECT s.name, r.participant_word_starts AS starts FROM sources s
+      JOIN revisions r ON r.source_id = s.id AND r.number = s.current_revision`);
     this.nameStmt = db.prepare<[number], { name: string }>('SELECT name FROM sources WHERE id = ?');
     this.insertSourceStmt = db.prepare(`
       INSERT INTO sources (name, case_id, wave, path, format, encoding, date, duration_sec, metadata, current_revision, created_at, updated_at)
@@ -123,6 +127,11 @@ export class SourceRepo {
       'UPDATE revisions SET participant_words = @participantWords, interviewer_words = @interviewerWords, participant_word_starts = @starts WHERE id = @revisionId',
     );
     this.updateRoleStmt = db.prepare('UPDATE turns SET role = @role WHERE revision_id = @revisionId AND number = @number');
+  }
+
+  /** Every source's current participant-word index, by source id. */
+  allWordStarts(): Map<string, Uint32Array> {
+    return new Map(this.allStartsStmt.all().map((r) => [r.name, wordStartsFromBlob(r.starts)]));
   }
 
   /** The text of one revision of a source. */

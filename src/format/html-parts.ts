@@ -2,7 +2,7 @@
  * Pieces of the self-contained HTML report: escaping, the sortable (optionally heat-shaded)
  * table, and the inline stylesheet and script.
  */
-import { cellText, type Cell, type Column, type TableData } from './table-shape.js';
+import { displayText, type Cell, type Column, type TableData } from './table-shape.js';
 
 export interface HtmlTable extends TableData {
   /** Columns shaded as one heat map: intensity is value / max over all their cells. */
@@ -46,7 +46,7 @@ export function renderHtmlTable(table: HtmlTable): string {
       }
       const value = isNumber(v) ? ` data-value="${v}"` : '';
       const styleAttr = style.length > 0 ? ` style="${style.join('; ')}"` : '';
-      return `<td${classAttr(c)}${value}${styleAttr}>${escapeHtml(cellText(v))}</td>`;
+      return `<td${classAttr(c)}${value}${styleAttr}>${escapeHtml(displayText(v, c))}</td>`;
     });
     return `<tr>${cells.join('')}</tr>`;
   });

@@ -2,12 +2,12 @@
  * Markdown pipe tables that pandoc reads: pipes and backslashes escaped, line breaks
  * turned into <br>, numbers right-aligned.
  */
-import { cellText, type Cell, type TableData } from './table-shape.js';
+import { cellText, displayText, type Cell, type TableData } from './table-shape.js';
 
 export function renderMarkdown(table: TableData): string {
   const head = `| ${table.columns.map((c) => escapeMd(c.header)).join(' | ')} |`;
   const rule = `| ${table.columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |`;
-  const body = table.rows.map((r) => `| ${table.columns.map((c) => escapeMd(r[c.key])).join(' | ')} |`);
+  const body = table.rows.map((r) => `| ${table.columns.map((c) => escapeMd(displayText(r[c.key], c))).join(' | ')} |`);
   return [head, rule, ...body].join('\n') + '\n';
 }
 

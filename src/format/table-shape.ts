@@ -8,6 +8,8 @@ export interface Column {
   align?: 'left' | 'right';
   /** May be wrapped (table) when the terminal is too narrow. */
   wrap?: boolean;
+  /** Rendered formats round numbers to this many decimals (CSV and JSON stay raw). */
+  decimals?: number;
 }
 
 export type Cell = string | number | boolean | null | undefined;
@@ -22,5 +24,19 @@ export type OutputFormat = 'table' | 'md' | 'csv' | 'json';
 /** Text of a cell for the text formats: numbers as written, null and undefined empty. */
 export function cellText(v: Cell): string {
   if (v === null || v === undefined) return '';
+  if (typeof v === 'number' && !Number.isFinite(v)) return '';
   return String(v);
+}
+
+/** Text of a cell as rendered formats show it: numbers rounded to the column's decimals. */
+export function displayText(v: Cell, column: Column): string {
+  if (typeof v === 'number' && Number.isFinite(v) && column.decimals !== undefined) return roundFixed(v, column.decimals);
+  return cellText(v);
+}
+
+/** Rounds half away from zero (not to even), as manuscripts do, without "-0.0". */
+export function roundFixed(v: number, decimals: number): string {
+  const f = 10 ** decimals;
+  const r = Math.sign(v) * Math.round(Math.abs(v) * f + 1e-9) / f;
+  return (Object.is(r, -0) ? 0 : r).toFixed(decimals);
 }

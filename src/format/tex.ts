@@ -2,7 +2,7 @@
  * LaTeX tables with booktabs rules (the document needs `\usepackage{booktabs}`). Every
  * character LaTeX treats specially is escaped, so transcript text cannot break the build.
  */
-import { cellText, type Cell, type Column, type TableData } from './table-shape.js';
+import { displayText, type Cell, type Column, type TableData } from './table-shape.js';
 
 export interface TexOptions {
   /** With a caption the tabular is wrapped in a floating `table`; without, it stands alone. */
@@ -69,7 +69,7 @@ function columnSpec(columns: Column[]): string {
 function cell(row: Record<string, Cell>, column: Column, depth: number): string {
   const v = row[column.key];
   // Non-finite numbers are left empty, as in CSV; finite ones are written as given.
-  const text = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : escapeTex(cellText(v));
+  const text = typeof v === 'number' ? displayText(v, column) : escapeTex(displayText(v, column));
   return '\\quad '.repeat(depth) + text;
 }
 

@@ -2,7 +2,7 @@
  * Aligned text tables for the terminal. Columns that may wrap share what is left of
  * the width; the rest keep their natural width. Width is measured in code points.
  */
-import { cellText, type Column, type TableData } from './table-shape.js';
+import { displayText, type Column, type TableData } from './table-shape.js';
 
 export interface TextTableOptions {
   /** Total width to fit; undefined means no limit (pipes and files). */
@@ -15,7 +15,7 @@ const GAP = '  ';
 
 export function renderTextTable(table: TableData, options: TextTableOptions = {}): string {
   const cols = table.columns;
-  const cells = table.rows.map((r) => cols.map((c) => cellText(r[c.key]).replace(/\s*\n\s*/g, ' ')));
+  const cells = table.rows.map((r) => cols.map((c) => displayText(r[c.key], c).replace(/\s*\n\s*/g, ' ')));
   const widths = cols.map((c, i) => Math.max(len(c.header), ...cells.map((row) => len(row[i]!))));
   fitWidths(cols, widths, options.width);
   const out: string[] = [];

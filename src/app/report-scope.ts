@@ -1,0 +1,87 @@
+/**
+ * The scope of a report: the sources, cases, coders and codes it covers, after the
+ * filters every report kind takes (--wave, --where, --sources, --coder, --codes).
+ */
+import { descendantIds, type Code } from '../core/codebook.js';
+import { UsageError } from '../core/errors.js';
+import type { ScopeCoding, ScopeSource } from '../core/figures.js';
+import { sourceMatcher } from '../core/glob.js';
+import type { SourceSummary, SourceText } from '../core/model.js';
+import { compareNatural } from '../core/sort.js';
+import { normaliseWave } from '../core/source-identity.js';
+import { findCode } from './code-lookup.js';
+import type { Project } from './project.js';
+
+export interface ReportFilters {
+  waves?: string[];
+  /** Case attribute conditions `name=value`, all of which must hold. */
+  where?: string[];
+  sources?: string;
+  coders?: string[];
+  codes?: string[];
+}
+
+export interface ScopedSource extends ScopeSource {
+  summary: SourceSummary;
+  attributes: Record<string, string>;
+}
+
+export interface ReportScope {
+  sources: ScopedSource[];
+  codings: ScopeCoding[];
+  codes: Code[];
+  /** Codes the report shows (all, or --codes with their descendants). */
+  shown: Set<number>;
+  /** Coders in scope: those named, or every coder with a coding in scope. */
+  coders: string[];
+  cases: string[];
+  participantWords: number;
+  attributes: Map<string, Record<string, string>>;
+  /** Text and turns of a source in scope, loaded on demand. */
+  text(index: number): SourceText;
+}
+
+export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
+  const attributes = new Map(p.cases.list().map((c) => [c.case, c.attributes]));
+  const conditions = (f.where ?? []).map(parseWhere);
+  const waves = f.waves === undefined ? null : new Set(f.waves.map(normaliseWave));
+  const wanted = f.sources === undefined ? () => true : sourceMatcher(f.sources);
+  const starts = p.sources.allWordStarts();
+  const sources: ScopedSource[] = p.sources.list()
+    .filter((s) => wanted(s.id) && (waves === null || waves.has(s.wave)))
+    .filter((s) => conditions.every(([k, v]) => (attributes.get(s.case)?.[k] ?? '').toLowerCase() === v.toLowerCase()))
+    .sort((a, b) => compareNatural(a.case, b.case) || compareNatural(a.wave, b.wave) || compareNatural(a.id, b.id))
+    .map((s) => ({ id: s.id, case: s.case, wave: s.wave, participantWords: s.participantWords, wordStarts: starts.get(s.id) ?? new Uint32Array(), summary: s, attributes: attributes.get(s.case) ?? {} }));
+  if (sources.length === 0) throw new UsageError('no source is in the scope of these filters', { hint: 'check --wave, --where and --sources against qcode sources and qcode cases' });
+  const index = new Map(sources.map((s, i) => [s.id, i]));
+  const codes = p.codes.list();
+  const known = new Set(p.coders.list().map((c) => c.name));
+  for (const c of f.coders ?? []) if (!known.has(c)) throw new UsageError(`--coder ${c}: no such coder`, { hint: `coders: ${[...known].sort().join(', ') || 'none yet'}` });
+  const coderSet = f.coders === undefined ? null : new Set(f.coders);
+  const codings: ScopeCoding[] = [];
+  for (const c of p.codings.placed()) {
+    const s = index.get(c.source);
+    if (s === undefined || (coderSet !== null && !coderSet.has(c.coder))) continue;
+    codings.push({ codeId: c.codeId, source: s, coder: c.coder, start: c.start, end: c.end });
+  }
+  const shown = f.codes === undefined ? new Set(codes.map((c) => c.id)) : new Set(f.codes.flatMap((n) => [...descendantIds(codes, findCode(p, n, codes).id)]));
+  const texts = new Map<number, SourceText>();
+  return {
+    sources, codings, codes, shown,
+    coders: f.coders ?? [...new Set(codings.map((c) => c.coder))].sort(),
+    cases: [...new Set(sources.map((s) => s.case))].sort(compareNatural),
+    participantWords: sources.reduce((n, s) => n + s.participantWords, 0),
+    attributes,
+    text(i: number): SourceText {
+      let t = texts.get(i);
+      if (t === undefined) texts.set(i, (t = p.sources.text(sources[i]!.id)!));
+      return t;
+    },
+  };
+}
+
+function parseWhere(cond: string): [string, string] {
+  const m = /^\s*([^=]+?)\s*=\s*(.*?)\s*$/.exec(cond);
+  if (m === null) throw new UsageError(`--where ${cond}: expected ATTRIBUTE=VALUE, e.g. --where gender=woman`);
+  return [m[1]!, m[2]!];
+}

@@ -1,0 +1,32 @@
+import { Command, Option } from 'commander';
+import type { RankKey } from '../../core/ranking.js';
+import { UsageError } from '../../core/errors.js';
+import type { CliContext } from '../context.js';
+import { reportAction, withReportOptions, type ReportFlags } from './report.js';
+
+const int = (name: string, v: unknown, min = 0): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} ${String(v)}: give a whole number of at least ${min}`);
+  return n;
+};
+
+/** One command per report kind; each imports its use case only when run. */
+export function reportKinds(ctx: CliContext): Command[] {
+  const themes = withReportOptions(new Command('themes'))
+    .description('one row per code: cases (n, %), sources, references, words, coverage, words per case, ranks; exemplar quotes')
+    .addOption(new Option('--sort <key>', 'order of siblings').choices(['frequency', 'intensity', 'references', 'words', 'name']).default('frequency'))
+    .option('--quotes <n>', 'exemplar quotes per code (default: 1 in table and md, 3 in json, 0 in csv)')
+    .option('--min-cases <n>', 'hide codes raised by fewer cases')
+    .action(reportAction(ctx, async ({ ctx: ac, filters, format }, f) => {
+      const { withProject } = await import('../../app/project.js');
+      const { loadScope } = await import('../../app/report-scope.js');
+      const { themesReport, themesView } = await import('../../app/reports/themes.js');
+      const quotes = int('--quotes', f.quotes) ?? (format === 'json' ? 3 : format === 'csv' ? 0 : 1);
+      const report = withProject(ac, (p) => themesReport(loadScope(p, filters), { sort: f.sort as RankKey, quotes, minCases: int('--min-cases', f.minCases) }), { readonly: true });
+      return themesView(report, quotes > 0);
+    }));
+  return [themes];
+}
+
+export type { ReportFlags };

@@ -1,0 +1,82 @@
+import { Command, Option } from 'commander';
+import type { ReportFilters } from '../../app/report-scope.js';
+import type { ReportFormat, ReportView } from '../../format/report.js';
+import { UsageError } from '../../core/errors.js';
+import type { CliContext } from '../context.js';
+import { writeText } from '../output.js';
+import { appContext } from '../program.js';
+import { reportKinds } from './report-kinds.js';
+
+export interface ReportFlags {
+  wave?: string;
+  where?: string[];
+  sources?: string;
+  coder?: string;
+  codes?: string;
+  format?: string;
+  json?: boolean;
+  out?: string;
+  [option: string]: unknown;
+}
+
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+const list = (v: string | undefined): string[] | undefined => (v === undefined ? undefined : v.split(',').map((x) => x.trim()).filter((x) => x !== ''));
+
+/** The filters and output options every report kind takes. */
+export function withReportOptions(cmd: Command): Command {
+  return cmd
+    .option('--wave <W,…>', 'only these waves, e.g. 1,3 or T1,T3')
+    .option('--where <attr=value>', 'only cases with this attribute value (repeatable; all must hold)', collect)
+    .option('--sources <pattern>', 'only sources whose id matches, e.g. "*_T1"')
+    .option('--coder <C,…>', "only these coders' codings (default: all coders, spans merged)")
+    .option('--codes <name,…>', 'only these codes (a theme includes its descendants)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'md', 'csv', 'json', 'tex', 'html']))
+    .option('--json', 'short for --format json')
+    .option('--out <file>', 'write to FILE instead of stdout');
+}
+
+export function filtersOf(f: ReportFlags, globalCoder: string | undefined): ReportFilters {
+  return { waves: list(f.wave), where: f.where, sources: f.sources, coders: list(f.coder ?? globalCoder), codes: list(f.codes) };
+}
+
+export function formatOf(f: ReportFlags): ReportFormat {
+  if (f.json === true && f.format !== undefined && f.format !== 'json') throw new UsageError(`--json and --format ${f.format} disagree`);
+  return (f.json === true ? 'json' : f.format ?? 'table') as ReportFormat;
+}
+
+export async function emitReport(ctx: CliContext, f: ReportFlags, view: ReportView): Promise<void> {
+  const { renderReport } = await import('../../format/report.js');
+  const toFile = f.out !== undefined;
+  writeText(ctx, f, renderReport(formatOf(f), view, {
+    width: !toFile && ctx.stdoutIsTTY ? ctx.columns : undefined,
+    header: !toFile && ctx.colour ? (s) => ctx.chalk.bold(s) : undefined,
+  }));
+}
+
+export function reportCommand(ctx: CliContext): Command {
+  const report = new Command('report')
+    .description('reports for manuscripts: themes (default), matrix, cooccurrence, quotes, framework, trajectory, saturation, codebook, sample')
+    .addHelpText('after', `
+Every report takes --wave, --where, --sources, --coder and --codes, and
+--format table|md|csv|json|tex|html (--json for short) and --out FILE.
+
+Examples:
+  $ qcode report                                   # themes, ranked by frequency
+  $ qcode report themes --sort intensity --quotes 2 --format md --out themes.md
+  $ qcode report matrix --by attr:gender --measure cases
+  $ qcode report quotes "Self-care" --per-case 1 --format md`);
+  for (const kind of reportKinds(ctx)) report.addCommand(kind, kind.name() === 'themes' ? { isDefault: true } : undefined);
+  return report;
+}
+
+/** Runs a report kind's use case on the scope of the flags. */
+export function reportAction(ctx: CliContext, build: (scopeFlags: { ctx: ReturnType<typeof appContext>; filters: ReportFilters; format: ReportFormat }, f: ReportFlags, args: string[]) => Promise<ReportView>) {
+  return async (...args: unknown[]): Promise<void> => {
+    const cmd = args[args.length - 1] as Command;
+    const f = args[args.length - 2] as ReportFlags;
+    const positional = args.slice(0, -2).flat() as string[];
+    const ac = appContext(ctx, cmd);
+    const view = await build({ ctx: { ...ac, coder: undefined }, filters: filtersOf(f, ac.coder), format: formatOf(f) }, f, positional);
+    await emitReport(ctx, f, view);
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Exemplar quotes: verbatim participant talk from coded passages, chosen
+ * deterministically, trimmed at sentence boundaries, followed by the participant id.
+ */
+import type { CodePointMap } from './code-points.js';
+import type { StoredTurn } from './model.js';
+import type { Span } from './spans.js';
+import { countWords } from './text.js';
+
+/** Quotes of 15–80 words are preferred; longer ones are trimmed to at most 80. */
+export const QUOTE_MIN_WORDS = 15;
+export const QUOTE_MAX_WORDS = 80;
+
+/**
+ * The participant talk inside a span: the span cut to the talk of participant turns
+ * (labels and interviewer turns left out); the whole span in a source without turns.
+ */
+export function participantPieces(span: Span, turns: readonly StoredTurn[]): Span[] {
+  if (turns.length === 0) return [span];
+  const out: Span[] = [];
+  for (const t of turns) {
+    if (t.role !== 'participant') continue;
+    const start = Math.max(span.start, t.talkStart);
+    const end = Math.min(span.end, t.talkEnd);
+    if (end > start) out.push({ start, end });
+  }
+  return out;
+}
+
+/** Trims a quote to whole sentences of at most `max` words, marking the cut with […]. */
+export function trimQuote(text: string, max = QUOTE_MAX_WORDS): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (countWords(flat) <= max) return flat;
+  const sentences = flat.match(/[^.!?…]+(?:[.!?…]+["'”’)\]]*\s*|$)/g) ?? [flat];
+  let out = '';
+  for (const s of sentences) {
+    if (out !== '' && countWords(out + s) > max) break;
+    out += s;
+  }
+  if (countWords(out) > max) {
+    const words = out.split(' ');
+    let kept = '';
+    for (const w of words) {
+      if (countWords(kept + ' ' + w) > max) break;
+      kept = kept === '' ? w : `${kept} ${w}`;
+    }
+    out = kept;
+  }
+  return `${out.trim()} […]`;
+}
+
+export interface QuoteCandidate {
+  text: string;
+  words: number;
+  case: string;
+  source: string;
+  wave: string;
+  start: number;
+}
+
+/** Participant-talk candidates of one source's merged spans (the longest piece of each span). */
+export function quoteCandidates(text: string, map: CodePointMap, turns: readonly StoredTurn[], spans: readonly Span[], meta: { case: string; source: string; wave: string }): QuoteCandidate[] {
+  const out: QuoteCandidate[] = [];
+  for (const span of spans) {
+    let best: QuoteCandidate | null = null;
+    for (const piece of participantPieces(span, turns)) {
+      const t = text.slice(map.toUtf16(piece.start), map.toUtf16(piece.end)).trim();
+      const words = countWords(t);
+      if (words > 0 && (best === null || words > best.words)) best = { text: t, words, ...meta, start: piece.start };
+    }
+    if (best !== null) out.push(best);
+  }
+  return out;
+}
+
+/**
+ * Up to `n` quotes: from different cases where possible, preferring 15–80 words (then
+ * nearest to that range), then source and position order; trimmed when long.
+ */
+export function pickQuotes(candidates: readonly QuoteCandidate[], n: number): QuoteCandidate[] {
+  const distance = (w: number): number => (w < QUOTE_MIN_WORDS ? QUOTE_MIN_WORDS - w : w > QUOTE_MAX_WORDS ? w - QUOTE_MAX_WORDS : 0);
+  const sorted = [...candidates].sort((a, b) => distance(a.words) - distance(b.words) || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) || a.start - b.start);
+  const chosen: QuoteCandidate[] = [];
+  const cases = new Set<string>();
+  for (const c of sorted) {
+    if (chosen.length >= n) break;
+    if (!cases.has(c.case)) {
+      chosen.push(c);
+      cases.add(c.case);
+    }
+  }
+  for (const c of sorted) {
+    if (chosen.length >= n) break;
+    if (!chosen.includes(c)) chosen.push(c);
+  }
+  return chosen.map((c) => ({ ...c, text: trimQuote(c.text) }));
+}
+
+/** The wave as manuscripts write it: T2 for wave 2, other labels as they are. */
+export function waveLabel(wave: string): string {
+  return /^\d+$/.test(wave) ? `T${wave}` : wave;
+}
+
+/** `… text. 50002 (T2).` */
+export function attributeQuote(text: string, caseId: string, wave: string): string {
+  return `${text} ${caseId} (${waveLabel(wave)}).`;
+}

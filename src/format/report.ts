@@ -1,0 +1,77 @@
+/**
+ * Rendering a report in any of its formats from one view: its data (JSON), its tables,
+ * prose and figure.
+ */
+import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
+import { renderMarkdown, escapeMd } from './markdown.js';
+import type { TableData } from './table-shape.js';
+import { renderTex } from './tex.js';
+import { renderTextTable, type TextTableOptions } from './text-table.js';
+import { renderJson } from './render.js';
+
+export type ReportFormat = 'table' | 'md' | 'csv' | 'json' | 'tex' | 'html';
+
+export interface ReportTable {
+  title?: string;
+  table: TableData;
+  /** Row key holding the tree depth, to indent the first column. */
+  indentKey?: string;
+  /** Columns shaded as a heat map in HTML. */
+  heat?: string[];
+}
+
+export interface ReportView {
+  title: string;
+  /** What --format json prints: the data the tables were built from, unrounded. */
+  data: unknown;
+  tables: ReportTable[];
+  /** Prose (e.g. the sample paragraph), printed with md, table and html. */
+  paragraphs?: string[];
+  /** An SVG figure for html. */
+  svg?: string;
+}
+
+export function renderReport(format: ReportFormat, view: ReportView, options: TextTableOptions = {}): string {
+  switch (format) {
+    case 'json':
+      return renderJson(view.data);
+    case 'csv':
+      // One table per CSV: the first (the main one); blank line between further ones.
+      return view.tables.map((t) => renderCsv(t.table)).join('\r\n');
+    case 'md': {
+      const parts = [`## ${escapeMd(view.title)}`, ...(view.paragraphs ?? [])];
+      for (const t of view.tables) {
+        if (t.title !== undefined) parts.push(`### ${escapeMd(t.title)}`);
+        parts.push(renderMarkdown(indent(t, '\u00a0\u00a0')).trimEnd());
+      }
+      return parts.join('\n\n') + '\n';
+    }
+    case 'tex':
+      return view.tables.map((t, i) => renderTex(t.table, { caption: t.title ?? (i === 0 ? view.title : undefined), indentKey: t.indentKey })).join('\n');
+    case 'html':
+      return renderHtml({
+        title: view.title,
+        sections: [
+          { paragraphs: view.paragraphs, svg: view.svg },
+          ...view.tables.map((t) => ({ title: t.title, table: { ...t.table, heat: t.heat === undefined ? undefined : { keys: t.heat }, indentKey: t.indentKey } })),
+        ],
+      });
+    case 'table': {
+      const parts = view.tables.map((t) => (t.title === undefined ? '' : `${t.title}\n`) + renderTextTable(indent(t, '  '), options));
+      if (view.paragraphs !== undefined) parts.push(view.paragraphs.join('\n\n') + '\n');
+      return parts.join('\n');
+    }
+  }
+}
+
+/** The table with its first column indented by depth (text and Markdown). */
+function indent(t: ReportTable, unit: string): TableData {
+  if (t.indentKey === undefined) return t.table;
+  const key = t.table.columns[0]!.key;
+  const depthKey = t.indentKey;
+  return {
+    columns: t.table.columns,
+    rows: t.table.rows.map((r) => ({ ...r, [key]: `${unit.repeat(Number(r[depthKey] ?? 0))}${r[key] ?? ''}` })),
+  };
+}
