@@ -40,6 +40,8 @@ export interface MemoFilter {
 export class MemoRepo {
   private readonly insertStmt;
   private readonly updateStmt;
+  private readonly insertDatedStmt;
+  private readonly linksStmt;
   private readonly deleteStmt;
   private readonly relinkCodeStmt;
   private readonly relinkCodingStmt;
@@ -54,6 +56,10 @@ export class MemoRepo {
     this.insertStmt = db.prepare(`
       INSERT INTO memos (coder_id, title, text, source_id, code_id, case_id, coding_id, turn, created_at, updated_at)
       VALUES (@coderId, @title, @text, @sourceId, @codeId, @caseId, @codingId, @turn, @now, @now)`);
+    this.insertDatedStmt = db.prepare(`
+      INSERT INTO memos (coder_id, title, text, source_id, code_id, case_id, coding_id, turn, created_at, updated_at)
+      VALUES (@coderId, @title, @text, @sourceId, @codeId, @caseId, @codingId, @turn, @createdAt, @updatedAt)`);
+    this.linksStmt = db.prepare<[number], { sourceId: number | null; codingId: number | null }>('SELECT source_id AS sourceId, coding_id AS codingId FROM memos WHERE id = ?');
     this.updateStmt = db.prepare('UPDATE memos SET title = @title, text = @text, updated_at = @now WHERE id = @id');
     this.deleteStmt = db.prepare<[number]>('DELETE FROM memos WHERE id = ?');
     this.relinkCodeStmt = db.prepare<[number, number]>('UPDATE memos SET code_id = ? WHERE code_id = ?');
@@ -65,6 +71,18 @@ export class MemoRepo {
     return Number(this.insertStmt.run({
       coderId, title, text, sourceId: null, codeId: null, caseId: null, codingId: null, turn: null, ...links, now,
     }).lastInsertRowid);
+  }
+
+  /** Inserts a memo keeping its own dates (merging another copy of the project). */
+  insertAs(coderId: number, title: string | null, text: string, links: MemoLinks, createdAt: string, updatedAt: string): number {
+    return Number(this.insertDatedStmt.run({
+      coderId, title, text, sourceId: null, codeId: null, caseId: null, codingId: null, turn: null, ...links, createdAt, updatedAt,
+    }).lastInsertRowid);
+  }
+
+  /** The raw link ids of a memo. */
+  links(id: number): { sourceId: number | null; codingId: number | null } | undefined {
+    return this.linksStmt.get(id);
   }
 
   update(id: number, title: string | null, text: string, now: string): void {
