@@ -13,6 +13,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate-corpus.mjs';
+import { seedCodings } from './seed-codings.mjs';
 import {
   ROOT, ensureOk, formatCount, formatMB, formatSeconds, kibToMB, peakRss, qcode, repeatTimed, warmPageCache,
 } from './lib.mjs';
@@ -145,9 +146,39 @@ const benchmarks = [
     run: () => (ingested(sourcesSize), startup(['sources', '--json', '--project', projectDir(sourcesSize)])),
     show: formatStartup,
   },
-  // Later: qcode tag …, qcode report themes, qcode report agreement — one entry each, e.g.
-  // { name: 'report themes', size: 1000, run: () => (ingested(1000), startup(['report', 'themes', …])), show: formatStartup, target: …, check: … },
+  ...(sizes.includes(1000) ? [
+    {
+      name: 'seed: codebook and codings (two coders)', size: 1000,
+      run: () => seeded(1000), show: (n) => `${formatCount(n)} codings`,
+    },
+    {
+      name: 'tag: qcode tag … --lines (project of 100,000 codings)', size: 1000,
+      run: () => (seeded(1000), startup(['tag', 'Code 1.1', 'P001_T1', '--lines', '5-6', '--coder', 'bench', '--project', projectDir(1000)])),
+      show: formatStartup, target: '< 150 ms (median)', check: (t) => t.median < 0.15,
+    },
+    {
+      name: 'report: qcode report themes (100,000 codings)', size: 1000,
+      run: () => (seeded(1000), startup(['report', 'themes', '--project', projectDir(1000)])),
+      show: formatStartup, target: '< 1 s (median)', check: (t) => t.median < 1,
+    },
+    {
+      name: 'report: qcode report agreement --coders ana,ben', size: 1000,
+      run: () => (seeded(1000), startup(['report', 'agreement', '--coders', 'ana,ben', '--project', projectDir(1000)])),
+      show: formatStartup, target: '< 2 s (median)', check: (t) => t.median < 2,
+    },
+  ] : []),
 ];
+
+const seeds = new Map();
+/** Seeds the codebook and codings into the ingested project of `size`, once. */
+function seeded(size) {
+  if (!seeds.has(size)) {
+    ingested(size);
+    seeds.set(size, seedCodings(join(ROOT, projectDir(size), 'qcode.db'), 100));
+    log(`seeded ${seeds.get(size)} codings into the ${size} project`);
+  }
+  return seeds.get(size);
+}
 
 // ---------------------------------------------------------------------------------------------
 

@@ -22,25 +22,26 @@ const ROLLBACK = Symbol('dry run');
 
 /** An open project: its folder, database and repositories. */
 export class Project {
-  readonly sources: SourceRepo;
-  readonly cases: CaseRepo;
-  readonly settings: SettingsRepo;
-  readonly coders: CoderRepo;
-  readonly codes: CodeRepo;
-  readonly codings: CodingRepo;
-  readonly memos: MemoRepo;
-  readonly sessions: SessionRepo;
+  // Repositories prepare their statements when first used, so that a command pays only
+  // for the tables it touches (qcode tag must start fast).
+  private repos = new Map<string, unknown>();
 
-  constructor(readonly dir: string, readonly db: Db) {
-    this.sources = new SourceRepo(db);
-    this.cases = new CaseRepo(db);
-    this.settings = new SettingsRepo(db);
-    this.coders = new CoderRepo(db);
-    this.codes = new CodeRepo(db);
-    this.codings = new CodingRepo(db);
-    this.memos = new MemoRepo(db);
-    this.sessions = new SessionRepo(db);
+  constructor(readonly dir: string, readonly db: Db) {}
+
+  private repo<T>(name: string, make: (db: Db) => T): T {
+    let r = this.repos.get(name) as T | undefined;
+    if (r === undefined) this.repos.set(name, (r = make(this.db)));
+    return r;
   }
+
+  get sources(): SourceRepo { return this.repo('sources', (db) => new SourceRepo(db)); }
+  get cases(): CaseRepo { return this.repo('cases', (db) => new CaseRepo(db)); }
+  get settings(): SettingsRepo { return this.repo('settings', (db) => new SettingsRepo(db)); }
+  get coders(): CoderRepo { return this.repo('coders', (db) => new CoderRepo(db)); }
+  get codes(): CodeRepo { return this.repo('codes', (db) => new CodeRepo(db)); }
+  get codings(): CodingRepo { return this.repo('codings', (db) => new CodingRepo(db)); }
+  get memos(): MemoRepo { return this.repo('memos', (db) => new MemoRepo(db)); }
+  get sessions(): SessionRepo { return this.repo('sessions', (db) => new SessionRepo(db)); }
 
   /** Runs `fn` in one write transaction: all of it lands, or none. */
   write<T>(fn: () => T): T {

@@ -2,9 +2,11 @@
  * Deterministic orderings. Natural order puts `P2` before `P10`; ties fall back to code
  * point order so that the result never depends on the machine's locale.
  */
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+// Created on first use: building a collator loads ICU data (~8 ms), which `qcode tag` need not pay.
+let collator: Intl.Collator | undefined;
 
 export function compareNatural(a: string, b: string): number {
+  collator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 

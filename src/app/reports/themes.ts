@@ -4,8 +4,9 @@
  */
 import { CodePointMap } from '../../core/code-points.js';
 import { codePath, treeOrder, type Code } from '../../core/codebook.js';
-import { figuresOf, mergedSpansByCode, type Figures, type MergedSpans } from '../../core/figures.js';
-import { attributeQuote, pickQuotes, quoteCandidates } from '../../core/quotes.js';
+import { figuresOf, mergedSpansByCode, wordsIn, type Figures, type MergedSpans } from '../../core/figures.js';
+import { attributeQuote, quoteCandidates, QUOTE_MAX_WORDS, QUOTE_MIN_WORDS, trimQuote } from '../../core/quotes.js';
+import type { Span } from '../../core/spans.js';
 import type { Column } from '../../format/table-shape.js';
 import type { ReportView } from '../../format/report.js';
 import { rankOrder, ranks, type RankKey } from '../../core/ranking.js';
@@ -73,15 +74,44 @@ export function themesReport(scope: ReportScope, o: ThemesOptions = {}): ThemesR
   };
 }
 
-/** Up to `n` exemplar quotes of a code from its merged spans. */
+/**
+ * Up to `n` exemplar quotes of a code from its merged spans. Spans are ranked by their
+ * participant words (from the word index, without reading any text); only the texts of
+ * the spans picked are read, so a report over a thousand sources stays fast.
+ */
 export function quotesOf(scope: ReportScope, merged: MergedSpans, codeId: number, n: number): ThemeQuote[] {
-  const candidates = [];
-  for (const [i, spans] of merged.get(codeId) ?? []) {
-    const src = scope.sources[i]!;
-    const t = scope.text(i);
-    candidates.push(...quoteCandidates(t.text, new CodePointMap(t.text), t.turns, spans, { case: src.case, source: src.id, wave: src.wave }));
+  const spans: { i: number; span: Span; words: number }[] = [];
+  for (const [i, list] of merged.get(codeId) ?? []) {
+    for (const span of list) {
+      const words = wordsIn(scope.sources[i]!.wordStarts, span);
+      if (words > 0) spans.push({ i, span, words });
+    }
   }
-  return pickQuotes(candidates, n).map((q) => ({ text: q.text, case: q.case, source: q.source, wave: q.wave }));
+  const distance = (w: number): number => (w < QUOTE_MIN_WORDS ? QUOTE_MIN_WORDS - w : w > QUOTE_MAX_WORDS ? w - QUOTE_MAX_WORDS : 0);
+  const id = (x: { i: number }): string => scope.sources[x.i]!.id;
+  spans.sort((a, b) => distance(a.words) - distance(b.words) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0) || a.span.start - b.span.start);
+  const picked: typeof spans = [];
+  const cases = new Set<string>();
+  for (const s of spans) {
+    if (picked.length >= n) break;
+    const c = scope.sources[s.i]!.case;
+    if (!cases.has(c)) {
+      picked.push(s);
+      cases.add(c);
+    }
+  }
+  for (const s of spans) {
+    if (picked.length >= n) break;
+    if (!picked.includes(s)) picked.push(s);
+  }
+  const out: ThemeQuote[] = [];
+  for (const s of picked) {
+    const src = scope.sources[s.i]!;
+    const t = scope.text(s.i);
+    const [q] = quoteCandidates(t.text, new CodePointMap(t.text), t.turns, [s.span], { case: src.case, source: src.id, wave: src.wave });
+    if (q !== undefined) out.push({ text: trimQuote(q.text), case: q.case, source: q.source, wave: q.wave });
+  }
+  return out;
 }
 
 /** The themes report as tables: figures rounded for display, quotes attributed. */

@@ -1,0 +1,184 @@
+/**
+ * `qcode report agreement --coders A,B`: the coding comparison of two (or more) coders over
+ * the sources they both coded. Per code and source, the table of units coded by both / only A
+ * / only B / neither with percent agreement, Cohen's kappa and Krippendorff's alpha; per code
+ * the tables summed over its sources; overall the tables summed over codes.
+ *
+ * A code is compared on its OWN codings, not its descendants' (as NVivo compares per node):
+ * a theme's roll-up would count a unit as agreed when the coders used different children.
+ */
+import { KAPPA_TWO_CODERS, addCounts, agreementFigures, charUnits, countCodedUnits, emptyCounts, turnUnits, wordUnits, type AgreementFigures, type AgreementUnit, type UnitCounts, type UnitGrid } from '../../core/agreement.js';
+import { CodePointMap } from '../../core/code-points.js';
+import { treeOrder } from '../../core/codebook.js';
+import { GateError, UsageError } from '../../core/errors.js';
+import type { Span } from '../../core/spans.js';
+import type { Column } from '../../format/table-shape.js';
+import type { ReportView } from '../../format/report.js';
+import type { Project } from '../project.js';
+import { loadScope, type ReportFilters, type ReportScope } from '../report-scope.js';
+
+export interface AgreementOptions {
+  coders: string[];
+  unit?: AgreementUnit;
+  /** True when --sources named the sources: compare all of them, double-coded or not. */
+  sourcesChosen?: boolean;
+}
+
+export interface AgreementRow extends AgreementFigures {
+  /** null in the overall row. */
+  code: string | null;
+  /** null in pooled rows. */
+  source: string | null;
+  /** codedBy[k]: units coded by exactly k of the coders (k = 0 … coders). */
+  codedBy: number[];
+}
+
+export interface AgreementReport {
+  coders: string[];
+  unit: AgreementUnit;
+  /** The sources compared. */
+  sources: string[];
+  rows: AgreementRow[];
+}
+
+/** Checks `--coders` against the project's coders: at least `min` distinct, known names. */
+export function checkCoders(p: Project, coders: readonly string[] | undefined, min = 2, max = Infinity): string[] {
+  const known = p.coders.list().map((c) => c.name);
+  const hint = `coders in this project: ${known.join(', ') || 'none yet'}`;
+  if (coders === undefined || coders.length === 0) throw new UsageError('--coders is required: name the coders to compare, e.g. --coders ana,ben', { hint });
+  if (coders.length < min) throw new UsageError(`--coders ${coders.join(',')}: name at least ${min} coders, separated by commas (e.g. --coders ana,ben)`, { hint });
+  if (coders.length > max) throw new UsageError(`--coders ${coders.join(',')}: this report compares exactly ${max} coders`, { hint: 'run it once per pair of coders' });
+  const twice = coders.find((c, i) => coders.indexOf(c) !== i);
+  if (twice !== undefined) throw new UsageError(`--coders: ${twice} is named twice`);
+  for (const c of coders) if (!known.includes(c)) throw new UsageError(`--coders: no coder named "${c}"`, { hint });
+  return [...coders];
+}
+
+/** Sources every coder coded something in (any code), or all in scope when --sources chose them. */
+export function comparedSources(scope: ReportScope, coders: readonly string[], chosen: boolean): number[] {
+  const all = scope.sources.map((_, i) => i);
+  if (chosen) return all;
+  const seen = scope.sources.map(() => new Set<string>());
+  for (const c of scope.codings) seen[c.source]!.add(c.coder);
+  const compared = all.filter((i) => coders.every((c) => seen[i]!.has(c)));
+  if (compared.length === 0) {
+    throw new UsageError(`no source in scope was coded by all of ${coders.join(', ')}`, { hint: 'have each coder code the same sources, or name the sources with --sources' });
+  }
+  return compared;
+}
+
+/** Each code's own spans per source per coder: byCode → bySource → spans[coder index]. */
+export function ownSpans(scope: ReportScope, coders: readonly string[]): Map<number, Map<number, Span[][]>> {
+  const index = new Map(coders.map((c, i) => [c, i]));
+  const out = new Map<number, Map<number, Span[][]>>();
+  for (const c of scope.codings) {
+    const k = index.get(c.coder);
+    if (k === undefined) continue;
+    let bySource = out.get(c.codeId);
+    if (bySource === undefined) out.set(c.codeId, (bySource = new Map()));
+    let perCoder = bySource.get(c.source);
+    if (perCoder === undefined) bySource.set(c.source, (perCoder = coders.map(() => [])));
+    perCoder[k]!.push({ start: c.start, end: c.end });
+  }
+  return out;
+}
+
+/** The agreement report on a loaded scope (whose codings are those of the named coders). */
+export function agreementReport(scope: ReportScope, o: AgreementOptions): AgreementReport {
+  const unit = o.unit ?? 'char';
+  const compared = comparedSources(scope, o.coders, o.sourcesChosen === true);
+  const spans = ownSpans(scope, o.coders);
+  const grids = new Map<number, UnitGrid>();
+  const gridOf = (i: number): UnitGrid => {
+    let g = grids.get(i);
+    if (g === undefined) grids.set(i, (g = unitGrid(scope, i, unit)));
+    return g;
+  };
+  const row = (code: string | null, source: string | null, counts: UnitCounts): AgreementRow => ({ code, source, ...agreementFigures(counts), codedBy: counts.codedBy });
+  const rows: AgreementRow[] = [];
+  let overall = emptyCounts(o.coders.length);
+  for (const { code } of treeOrder(scope.codes)) {
+    const bySource = spans.get(code.id);
+    if (!scope.shown.has(code.id) || bySource === undefined) continue;
+    let pooled: UnitCounts | null = null;
+    for (const i of compared) {
+      const perCoder = bySource.get(i);
+      if (perCoder === undefined) continue;
+      const counts = countCodedUnits(gridOf(i), perCoder);
+      rows.push(row(code.name, scope.sources[i]!.id, counts));
+      pooled = pooled === null ? counts : addCounts(pooled, counts);
+    }
+    if (pooled === null) continue;
+    rows.push(row(code.name, null, pooled));
+    overall = addCounts(overall, pooled);
+  }
+  rows.push(row(null, null, overall));
+  return { coders: [...o.coders], unit, sources: compared.map((i) => scope.sources[i]!.id), rows };
+}
+
+function unitGrid(scope: ReportScope, i: number, unit: AgreementUnit): UnitGrid {
+  if (unit === 'char') return charUnits(scope.sources[i]!.summary.length);
+  const t = scope.text(i);
+  const map = new CodePointMap(t.text);
+  return unit === 'word' ? wordUnits(t.text, map) : turnUnits(t.text, t.turns, map);
+}
+
+/** Validates the coders, loads the scope of the filters for them and builds the report. */
+export function agreementForProject(p: Project, filters: ReportFilters, o: AgreementOptions): AgreementReport {
+  const coders = checkCoders(p, o.coders);
+  return agreementReport(loadScope(p, { ...filters, coders }), { ...o, coders, sourcesChosen: o.sourcesChosen ?? filters.sources !== undefined });
+}
+
+/** Parses `--fail-under K`: a number from −1 to 1. */
+export function parseFailUnder(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const k = Number(v);
+  if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(k) || k < -1 || k > 1) throw new UsageError(`--fail-under ${String(v)}: give a kappa from -1 to 1, e.g. 0.7`);
+  return k;
+}
+
+/** `--fail-under K`: a GateError (exit 1) when the overall kappa is below K or undefined. */
+export function checkFailUnder(r: AgreementReport, k: number | undefined): void {
+  if (k === undefined) return;
+  const overall = r.rows[r.rows.length - 1]!;
+  if (overall.kappa === null) throw new GateError(`overall kappa is undefined (${overall.kappaReason ?? 'no value'}), so it does not reach --fail-under ${k}`);
+  if (overall.kappa < k) throw new GateError(`overall kappa ${overall.kappa.toFixed(3)} is below --fail-under ${k}`);
+}
+
+const UNIT_WORDS: Record<AgreementUnit, string> = {
+  char: 'characters (code points) of the normalised text',
+  word: 'words of the whole text (a word counts as coded when any of its characters is)',
+  turn: 'turns, label to end of talk (non-blank lines in sources without turns; a unit counts as coded when any of it is)',
+};
+
+/** The agreement report as a table: kappa and alpha to 3 decimals, agreement % to 1. */
+export function agreementView(r: AgreementReport): ReportView {
+  const two = r.coders.length === 2;
+  const columns: Column[] = [
+    { key: 'code', header: 'code' },
+    { key: 'source', header: 'source' },
+    { key: 'units', header: 'units', align: 'right' },
+    ...(two ? [
+      { key: 'both', header: 'both', align: 'right' as const },
+      { key: 'onlyA', header: `only ${r.coders[0]}`, align: 'right' as const },
+      { key: 'onlyB', header: `only ${r.coders[1]}`, align: 'right' as const },
+      { key: 'neither', header: 'neither', align: 'right' as const },
+    ] : []),
+    { key: 'agreementPct', header: 'agreement %', align: 'right', decimals: 1 },
+    ...(two ? [{ key: 'kappa', header: 'kappa', align: 'right' as const, decimals: 3 }] : []),
+    { key: 'alpha', header: 'alpha', align: 'right', decimals: 3 },
+  ];
+  const rows = r.rows.map((x) => ({
+    code: x.code ?? 'all codes', source: x.source ?? 'all sources', units: x.units, both: x.both, onlyA: x.onlyA, onlyB: x.onlyB,
+    neither: x.neither, agreementPct: x.agreementPct, kappa: x.kappa, alpha: x.alpha,
+  }));
+  const reasons = [...new Set(r.rows.flatMap((x) => [two ? x.kappaReason : undefined, x.alphaReason].filter((s): s is string => s !== undefined)))];
+  const paragraphs = [
+    `Coders ${r.coders.join(', ')}; ${r.sources.length} source(s) compared; units: ${UNIT_WORDS[r.unit]}. Each code is compared on its own codings (not its sub-codes'), in each source where any of the coders applied it; "all sources" sums a code's tables, "all codes" sums every code's.`,
+    two
+      ? 'Agreement % = (both + neither) ÷ units; kappa = Cohen\'s kappa of the 2×2 table; alpha = Krippendorff\'s nominal alpha over the same units.'
+      : `Agreement % = units on which all ${r.coders.length} coders agree (all coded or none did) ÷ units; alpha = Krippendorff's nominal alpha; ${KAPPA_TWO_CODERS}.`,
+  ];
+  if (reasons.length > 0) paragraphs.push(`Empty cells: ${reasons.join('; ')}.`);
+  return { title: `Agreement between ${r.coders.join(' and ')}`, data: r, tables: [{ table: { columns, rows } }], paragraphs };
+}

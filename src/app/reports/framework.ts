@@ -1,0 +1,171 @@
+/**
+ * `qcode report framework`: NVivo's framework matrix — cases × codes, each cell holding
+ * the case's coded passages (short) or, with --memos, the memos on that case and code.
+ */
+import { codePath, descendantIds, treeOrder } from '../../core/codebook.js';
+import { UsageError } from '../../core/errors.js';
+import { mergedSpansByCode } from '../../core/figures.js';
+import { waveLabel } from '../../core/quotes.js';
+import { wordRegex } from '../../core/text.js';
+import type { ReportView } from '../../format/report.js';
+import type { Column } from '../../format/table-shape.js';
+import type { Project } from '../project.js';
+import type { ReportScope } from '../report-scope.js';
+import { passagesOf } from './quotes.js';
+
+/** Passages in cells are cut after this many words. */
+export const CELL_WORDS = 25;
+
+export interface FrameworkEntry {
+  /** Wave and source of the passage (of a memo: of its source or coding; null when it has none in scope). */
+  wave: string | null;
+  source: string | null;
+  text: string;
+  /** Passages: the lines of the full passage. */
+  lineStart?: number;
+  lineEnd?: number;
+  /** Memos: the memo's id and coder. */
+  memo?: number;
+  coder?: string;
+}
+
+export interface FrameworkReport {
+  content: 'passages' | 'memos';
+  codes: { code: string; path: string[]; depth: number }[];
+  /** Every case in scope, natural order; cells keyed by code name (every code of `codes`). */
+  rows: { case: string; cells: Record<string, FrameworkEntry[]> }[];
+}
+
+/** A memo with its links resolved to names (a coding's source and code included). */
+export interface FrameworkMemo {
+  id: number;
+  title: string | null;
+  text: string;
+  coder: string;
+  case: string | null;
+  source: string | null;
+  code: string | null;
+  coding: { source: string; code: string } | null;
+}
+
+export interface FrameworkOptions {
+  /** Only codes this many levels down: 1 = top-level codes only. */
+  levels?: number;
+  /** Memos instead of passages in the cells. */
+  memos?: readonly FrameworkMemo[];
+}
+
+/**
+ * The framework matrix. Rows: every case in scope, natural order. Columns: the shown codes
+ * in tree order (within --depth levels) whose column is not empty.
+ *
+ * Passages: a cell holds the participant talk of the code's merged spans (sub-codes
+ * included, all coders merged) in the case's sources, by wave, source and position; each
+ * cut after 25 words (marked " …").
+ *
+ * Memos: a memo belongs to a case when it is linked to the case, to one of its sources in
+ * scope, or to a coding in one of them; to a code when linked to it or to a coding of it —
+ * and, as passages roll up, to every theme above that code. Order: as written (date, id).
+ */
+export function frameworkReport(scope: ReportScope, o: FrameworkOptions = {}): FrameworkReport {
+  if (o.levels !== undefined && !(Number.isInteger(o.levels) && o.levels >= 1)) throw new UsageError(`--depth ${o.levels}: give a whole number of at least 1 (1 = top-level codes)`);
+  const candidates = treeOrder(scope.codes).filter(({ code, depth }) => scope.shown.has(code.id) && depth < (o.levels ?? Infinity));
+  const cellsOf = o.memos === undefined ? passageCells(scope) : memoCells(scope, o.memos);
+  const grid = candidates.map(({ code }) => cellsOf(code.id));
+  const kept = candidates.map((_, k) => k).filter((k) => [...grid[k]!.values()].some((list) => list.length > 0));
+  return {
+    content: o.memos === undefined ? 'passages' : 'memos',
+    codes: kept.map((k) => ({ code: candidates[k]!.code.name, path: codePath(scope.codes, candidates[k]!.code.id), depth: candidates[k]!.depth })),
+    rows: scope.cases.map((c) => {
+      const cells: Record<string, FrameworkEntry[]> = {};
+      for (const k of kept) cells[candidates[k]!.code.name] = grid[k]!.get(c) ?? [];
+      return { case: c, cells };
+    }),
+  };
+}
+
+type CellsOf = (codeId: number) => Map<string, FrameworkEntry[]>;
+
+function passageCells(scope: ReportScope): CellsOf {
+  const merged = mergedSpansByCode(scope.codes, scope.codings);
+  return (id) => {
+    const out = new Map<string, FrameworkEntry[]>();
+    for (const p of passagesOf(scope, merged.get(id) ?? new Map())) {
+      const entry = { wave: p.wave, source: p.source, text: clipWords(p.text, CELL_WORDS), lineStart: p.lineStart, lineEnd: p.lineEnd };
+      out.set(p.case, [...(out.get(p.case) ?? []), entry]);
+    }
+    return out;
+  };
+}
+
+function memoCells(scope: ReportScope, memos: readonly FrameworkMemo[]): CellsOf {
+  const sourceIndex = new Map(scope.sources.map((s, i) => [s.id, i]));
+  const scopeCases = new Set(scope.cases);
+  const codeIds = new Map(scope.codes.map((c) => [c.name, c.id]));
+  const placed = memos.map((m) => {
+    const src = [m.source, m.coding?.source].map((s) => (s == null ? undefined : sourceIndex.get(s))).find((i) => i !== undefined);
+    const cases = new Set<string>();
+    if (m.case !== null && scopeCases.has(m.case)) cases.add(m.case);
+    for (const s of [m.source, m.coding?.source]) {
+      const i = s == null ? undefined : sourceIndex.get(s);
+      if (i !== undefined) cases.add(scope.sources[i]!.case);
+    }
+    const codes = new Set([m.code, m.coding?.code].flatMap((n) => (n == null || !codeIds.has(n) ? [] : [codeIds.get(n)!])));
+    const text = [m.title, m.text].filter((x): x is string => x !== null && x.trim() !== '').map((x) => x.replace(/\s+/g, ' ').trim()).join(' — ');
+    const where = src === undefined ? { wave: null, source: null } : { wave: scope.sources[src]!.wave, source: scope.sources[src]!.id };
+    return { cases, codes, entry: { ...where, text, memo: m.id, coder: m.coder } };
+  });
+  return (id) => {
+    const family = descendantIds(scope.codes, id);
+    const out = new Map<string, FrameworkEntry[]>();
+    for (const m of placed) {
+      if (![...m.codes].some((c) => family.has(c))) continue;
+      for (const c of m.cases) out.set(c, [...(out.get(c) ?? []), m.entry]);
+    }
+    return out;
+  };
+}
+
+/** The text cut after its `max`-th word, marked " …" when something was cut. */
+export function clipWords(text: string, max: number): string {
+  const re = wordRegex();
+  let n = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (++n > max) return `${text.slice(0, m.index).trimEnd().replace(/[\s,;:–—-]+$/u, '')} …`;
+  }
+  return text;
+}
+
+/**
+ * The memos of a project with their links resolved (a coding's source and code looked
+ * up), only those of `coders` when given.
+ */
+export function frameworkMemos(p: Project, coders?: readonly string[]): FrameworkMemo[] {
+  const codeNames = new Map(p.codes.list().map((c) => [c.id, c.name]));
+  return p.memos.list()
+    .filter((m) => coders === undefined || coders.includes(m.coder))
+    .map((m) => {
+      const coding = m.coding === null ? undefined : p.codings.get(m.coding);
+      const source = coding === undefined ? undefined : p.sources.nameOf(coding.sourceId);
+      const code = coding === undefined ? undefined : codeNames.get(coding.codeId);
+      return {
+        id: m.id, title: m.title, text: m.text, coder: m.coder, case: m.case, source: m.source, code: m.code,
+        coding: source === undefined || code === undefined ? null : { source, code },
+      };
+    });
+}
+
+/** One row per case, one wrapped column per code; entries `T1: …` joined by " / ". */
+export function frameworkView(r: FrameworkReport): ReportView {
+  const keys = r.codes.map((_, k) => `c${k}`);
+  const columns: Column[] = [{ key: 'case', header: 'case' }, ...r.codes.map((c, k) => ({ key: keys[k]!, header: c.code, wrap: true }))];
+  const rows = r.rows.map((row) => {
+    const out: Record<string, string> = { case: row.case };
+    r.codes.forEach((c, k) => (out[keys[k]!] = row.cells[c.code]!.map((e) => (e.wave === null ? e.text : `${waveLabel(e.wave)}: ${e.text}`)).join(' / ')));
+    return out;
+  });
+  const what = r.content === 'memos'
+    ? 'Cells: the memos on the case (or its sources, or codings in them) and the code (or a coding of it, or of a sub-code), by date.'
+    : `Cells: the case’s coded participant talk (a theme includes its sub-codes; all coders merged), by wave, each passage cut after ${CELL_WORDS} words.`;
+  return { title: r.content === 'memos' ? 'Framework matrix (memos)' : 'Framework matrix', data: r, tables: [{ table: { columns, rows } }], paragraphs: [what] };
+}

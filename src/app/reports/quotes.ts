@@ -1,0 +1,157 @@
+/**
+ * `qcode report quotes <code…>`: the quote bank — every coded passage of the codes,
+ * verbatim participant talk, grouped by code and case, each attributed with case, wave,
+ * source and lines, ready to paste into a manuscript.
+ */
+import { CodePointMap, countBelow } from '../../core/code-points.js';
+import { codePath, nameKey, type Code } from '../../core/codebook.js';
+import { wordsIn, mergedSpansByCode } from '../../core/figures.js';
+import { participantPieces, waveLabel } from '../../core/quotes.js';
+import type { Span } from '../../core/spans.js';
+import { countWords, lineStarts } from '../../core/text.js';
+import { escapeMd } from '../../format/markdown.js';
+import type { ReportFormat, ReportView } from '../../format/report.js';
+import type { Column } from '../../format/table-shape.js';
+import { unknownCode } from '../code-lookup.js';
+import type { ReportScope } from '../report-scope.js';
+
+export interface Passage {
+  /** The participant talk of the span, white space runs as single spaces, pieces joined by " … ". */
+  text: string;
+  case: string;
+  wave: string;
+  source: string;
+  /** Lines (from 1) of the first and last character quoted. */
+  lineStart: number;
+  lineEnd: number;
+  /** Participant-talk words inside the span (as the figures count them). */
+  words: number;
+}
+
+/**
+ * The coded passages of one code's merged spans, in scope order (case, wave, source) and
+ * by position. A passage is the participant talk of a merged span: labels and interviewer
+ * turns are cut out, the remaining pieces that hold a word are joined by " … ". A span
+ * without participant words gives no passage.
+ */
+export function passagesOf(scope: ReportScope, spansBySource: ReadonlyMap<number, readonly Span[]>): Passage[] {
+  const out: Passage[] = [];
+  for (const i of [...spansBySource.keys()].sort((a, b) => a - b)) {
+    const spans = spansBySource.get(i)!;
+    if (spans.length === 0) continue;
+    const src = scope.sources[i]!;
+    const t = scope.text(i);
+    const map = new CodePointMap(t.text);
+    const lines = lineStarts(t.text).map((u) => map.toCodePoint(u));
+    const lineOf = (cp: number): number => countBelow(lines, cp + 1);
+    for (const span of spans) {
+      const words = wordsIn(src.wordStarts, span);
+      if (words === 0) continue;
+      const pieces = participantPieces(span, t.turns)
+        .map((p) => ({ ...p, text: t.text.slice(map.toUtf16(p.start), map.toUtf16(p.end)).replace(/\s+/g, ' ').trim() }))
+        .filter((p) => countWords(p.text) > 0);
+      if (pieces.length === 0) continue;
+      out.push({
+        text: pieces.map((p) => p.text).join(' … '), case: src.case, wave: src.wave, source: src.id,
+        lineStart: lineOf(pieces[0]!.start), lineEnd: lineOf(pieces[pieces.length - 1]!.end - 1), words,
+      });
+    }
+  }
+  return out;
+}
+
+export interface QuotesOptions {
+  /** Only the first N passages of each case (by wave, source and position). */
+  perCase?: number;
+  /** Only passages of at least N participant words. */
+  minWords?: number;
+  /** At most N passages per code (the first, in case order). */
+  max?: number;
+}
+
+export interface QuoteBank {
+  codes: { code: string; path: string[]; quotes: Passage[] }[];
+}
+
+/**
+ * The quote bank of the named codes (in the order given, each once). A code's passages
+ * come from its merged spans (its sub-codes included, all coders in scope merged), in
+ * natural case order, then wave, source and position. Filters apply in this order:
+ * --min-words, then --per-case, then --max. The report's --codes filter does not apply:
+ * the codes named here are the ones shown.
+ */
+export function quotesReport(scope: ReportScope, names: readonly string[], o: QuotesOptions = {}): QuoteBank {
+  const codes: Code[] = [];
+  for (const name of names) {
+    const c = codeNamed(scope.codes, name);
+    if (!codes.includes(c)) codes.push(c);
+  }
+  const merged = mergedSpansByCode(scope.codes, scope.codings);
+  return {
+    codes: codes.map((c) => {
+      const perCase = new Map<string, number>();
+      let quotes = passagesOf(scope, merged.get(c.id) ?? new Map())
+        .filter((q) => q.words >= (o.minWords ?? 0))
+        .filter((q) => {
+          const n = (perCase.get(q.case) ?? 0) + 1;
+          perCase.set(q.case, n);
+          return o.perCase === undefined || n <= o.perCase;
+        });
+      if (o.max !== undefined) quotes = quotes.slice(0, o.max);
+      return { code: c.name, path: codePath(scope.codes, c.id), quotes };
+    }),
+  };
+}
+
+/** The code called `name` (ignoring case and spacing), or the did-you-mean error of findCode. */
+function codeNamed(codes: readonly Code[], name: string): Code {
+  const key = nameKey(name.trim().replace(/\s+/g, ' '));
+  const found = codes.find((c) => nameKey(c.name) === key);
+  if (found === undefined) throw unknownCode(name, codes);
+  return found;
+}
+
+/** `50002 (T2), 50002_T2 lines 11–14` (`line 11` for one line). */
+export function quoteAttribution(q: Passage): string {
+  const lines = q.lineStart === q.lineEnd ? `line ${q.lineStart}` : `lines ${q.lineStart}–${q.lineEnd}`;
+  return `${q.case} (${waveLabel(q.wave)}), ${q.source} ${lines}`;
+}
+
+/**
+ * Markdown: a heading per code, the case in bold, each passage a block quote followed by
+ * its attribution. Other formats: one row per passage.
+ */
+export function quotesView(r: QuoteBank, format: ReportFormat): ReportView {
+  const title = 'Quote bank';
+  if (format === 'md') {
+    const paragraphs: string[] = [];
+    for (const c of r.codes) {
+      paragraphs.push(`### ${escapeMd(c.code)}`);
+      if (c.quotes.length === 0) paragraphs.push('_No coded participant talk in scope._');
+      let last: string | null = null;
+      for (const q of c.quotes) {
+        if (q.case !== last) paragraphs.push(`**${escapeMd(q.case)}**`);
+        last = q.case;
+        paragraphs.push(`> ${escapeMd(q.text)} ${escapeMd(quoteAttribution(q))}`);
+      }
+    }
+    return { title, data: r, tables: [], paragraphs };
+  }
+  const columns: Column[] = [
+    { key: 'code', header: 'code' },
+    { key: 'case', header: 'case' },
+    { key: 'wave', header: 'wave' },
+    { key: 'source', header: 'source' },
+    { key: 'lineStart', header: 'from line', align: 'right' },
+    { key: 'lineEnd', header: 'to line', align: 'right' },
+    { key: 'words', header: 'words', align: 'right' },
+    { key: 'text', header: 'quote', wrap: true },
+  ];
+  const rows = r.codes.flatMap((c) => c.quotes.map((q) => ({
+    code: c.code, case: q.case, wave: waveLabel(q.wave), source: q.source, lineStart: q.lineStart, lineEnd: q.lineEnd, words: q.words, text: q.text,
+  })));
+  return {
+    title, data: r, tables: [{ table: { columns, rows } }],
+    paragraphs: format === 'csv' ? undefined : ['Every coded passage of the codes (sub-codes included, all coders merged): participant talk only, interviewer turns and speaker labels cut out (“…”).'],
+  };
+}

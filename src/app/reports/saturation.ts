@@ -1,0 +1,171 @@
+/**
+ * `qcode report saturation`: codes first seen per interview, their cumulative count, and
+ * the saturation assessment of Guest, Namey & Chen (2020) over it (core/saturation.ts).
+ */
+import { UsageError } from '../../core/errors.js';
+import { assessSaturation, firstSeen, GUEST_DEFAULTS, saturationNotation, type SaturationAssessment, type SaturationRun } from '../../core/saturation.js';
+import { compareFolded, compareNatural } from '../../core/sort.js';
+import { waveLabel } from '../../core/quotes.js';
+import type { ReportView } from '../../format/report.js';
+import { renderSvgCurve } from '../../format/svg-curve.js';
+import { roundFixed, type Column } from '../../format/table-shape.js';
+import type { ReportScope, ScopedSource } from '../report-scope.js';
+
+export interface SaturationOptions {
+  base?: number;
+  run?: number;
+  /** New information in %, e.g. 5 for Guest et al.'s ≤ 5%. */
+  threshold?: number;
+}
+
+export interface SaturationSource {
+  /** Position in interview order, 1-based. */
+  index: number;
+  source: string;
+  case: string;
+  wave: string;
+  date: string | null;
+  /** Codes first seen in this interview, by name. */
+  newCodes: string[];
+  new: number;
+  cumulative: number;
+}
+
+export interface SaturationReport {
+  base: number;
+  run: number;
+  threshold: number;
+  /** Unique codes in the base interviews. */
+  baseCodes: number;
+  sources: SaturationSource[];
+  runs: SaturationRun[];
+  saturation: {
+    reached: boolean;
+    /** The last interview of the saturating run. */
+    at: string | null;
+    index: number | null;
+    pct: number | null;
+    /** Guest et al.'s "N+run". */
+    notation: string | null;
+    message: string;
+  };
+}
+
+/**
+ * Interviews in order of wave, then date (undated after dated), then id; a code is seen in
+ * an interview where it has a coding of its own (not through a descendant), by a coder in
+ * scope; only the codes the report shows count.
+ */
+export function saturationReport(scope: ReportScope, o: SaturationOptions = {}): SaturationReport {
+  const p = checkParams(o);
+  const order = scope.sources.map((s, i) => ({ s, i })).sort((a, b) => compareInterviews(a.s, b.s));
+  const codesBySource = new Map<number, Set<number>>();
+  for (const c of scope.codings) {
+    if (!scope.shown.has(c.codeId)) continue;
+    let set = codesBySource.get(c.source);
+    if (set === undefined) codesBySource.set(c.source, (set = new Set()));
+    set.add(c.codeId);
+  }
+  const names = new Map(scope.codes.map((c) => [c.id, c.name]));
+  // Sorted ids per interview: the set's insertion order follows coding order, which must not matter.
+  const fresh = firstSeen(order.map(({ i }) => [...(codesBySource.get(i) ?? [])].sort((a, b) => a - b)));
+  const a = assessSaturation(fresh.map((f) => f.length), p);
+  const sources = order.map(({ s }, k) => ({
+    index: k + 1, source: s.id, case: s.case, wave: s.wave, date: s.summary.date,
+    newCodes: fresh[k]!.map((id) => names.get(id)!).sort(compareFolded),
+    new: fresh[k]!.length,
+    cumulative: a.cumulative[k]!,
+  }));
+  const at = a.at === null ? null : sources[a.at.to - 1]!;
+  return {
+    ...p,
+    baseCodes: a.baseCodes,
+    sources,
+    runs: a.runs,
+    saturation: {
+      reached: a.outcome === 'reached',
+      at: at?.source ?? null,
+      index: at?.index ?? null,
+      pct: a.at?.pct ?? null,
+      notation: a.at === null ? null : saturationNotation(a.at),
+      message: message(a, p, sources.length),
+    },
+  };
+}
+
+function checkParams(o: SaturationOptions): { base: number; run: number; threshold: number } {
+  const base = o.base ?? GUEST_DEFAULTS.base;
+  const run = o.run ?? GUEST_DEFAULTS.run;
+  const threshold = o.threshold ?? GUEST_DEFAULTS.threshold;
+  if (!Number.isInteger(base) || base < 1) throw new UsageError(`--base ${base}: give a whole number of interviews, at least 1 (Guest et al. use 4)`);
+  if (!Number.isInteger(run) || run < 1) throw new UsageError(`--run ${run}: give a whole number of interviews, at least 1 (Guest et al. use 2 or 3)`);
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100) throw new UsageError(`--threshold ${threshold}: give a percentage from 0 to 100 (Guest et al. use 5 or 0)`);
+  return { base, run, threshold };
+}
+
+function compareInterviews(a: ScopedSource, b: ScopedSource): number {
+  const da = a.summary.date;
+  const db = b.summary.date;
+  const byDate = da === db ? 0 : da === null ? 1 : db === null ? -1 : compareNatural(da, db);
+  return compareNatural(a.wave, b.wave) || byDate || compareNatural(a.id, b.id);
+}
+
+const pct1 = (v: number): string => roundFixed(v, 1);
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+function message(a: SaturationAssessment, p: { base: number; run: number; threshold: number }, interviews: number): string {
+  const base = `the base of ${plural(p.base, 'interview')} (${plural(a.baseCodes, 'code')})`;
+  switch (a.outcome) {
+    case 'reached': {
+      const r = a.at!;
+      return `Saturation reached at interview ${r.to} (${saturationNotation(r)}), with ${pct1(r.pct!)}% new information in the run of interviews ${r.from}–${r.to}: ${plural(r.new, 'new code')} against ${base}; threshold ≤ ${p.threshold}%.`;
+    }
+    case 'not-reached': {
+      const low = a.runs.reduce((m, r) => (r.new < m.new ? r : m));
+      return `Saturation not reached: no run of ${plural(p.run, 'interview')} after ${base} brought ≤ ${p.threshold}% new information; the lowest was ${pct1(low.pct!)}% (interviews ${low.from}–${low.to}).`;
+    }
+    case 'too-few-interviews':
+      return `Saturation not assessed: ${plural(interviews, 'interview')} in scope, fewer than the base of ${p.base} plus one run of ${p.run}.`;
+    case 'empty-base':
+      return `Saturation not assessed: ${p.base === 1 ? 'the first interview has' : `the first ${p.base} interviews have`} no codings, so new information has no base to be measured against.`;
+  }
+}
+
+/** Interviews and runs as tables, the assessment as prose, the cumulative curve as a figure. */
+export function saturationView(r: SaturationReport): ReportView {
+  const columns: Column[] = [
+    { key: 'index', header: '#', align: 'right' },
+    { key: 'source', header: 'source' },
+    { key: 'case', header: 'case' },
+    { key: 'wave', header: 'wave' },
+    { key: 'date', header: 'date' },
+    { key: 'new', header: 'new', align: 'right' },
+    { key: 'cumulative', header: 'cumulative', align: 'right' },
+    { key: 'newCodes', header: 'codes first seen', wrap: true },
+  ];
+  const rows = r.sources.map((s) => ({ index: s.index, source: s.source, case: s.case, wave: waveLabel(s.wave), date: s.date, new: s.new, cumulative: s.cumulative, newCodes: s.newCodes.join('; ') }));
+  const runColumns: Column[] = [
+    { key: 'interviews', header: 'interviews' },
+    { key: 'new', header: 'new', align: 'right' },
+    { key: 'pct', header: 'new %', align: 'right', decimals: 1 },
+    { key: 'saturated', header: `≤ ${r.threshold}%` },
+  ];
+  const runRows = r.runs.map((x) => ({ interviews: `${x.from}–${x.to}`, new: x.new, pct: x.pct, saturated: x.pct === null ? '' : x.new * 100 <= r.threshold * r.baseCodes ? 'yes' : 'no' }));
+  const s = r.saturation;
+  return {
+    title: 'Thematic saturation',
+    data: r,
+    tables: [
+      { table: { columns, rows } },
+      { title: `Runs of ${r.run} interviews after a base of ${r.base}`, table: { columns: runColumns, rows: runRows } },
+    ],
+    paragraphs: [
+      s.message,
+      `Method: Guest, Namey & Chen (2020), PLoS ONE 15(5): e0232076. Interviews in order of wave, date and id; a code is first seen in the first interview where it has a coding of its own. Base: the unique codes of the first ${r.base} interviews (${r.baseCodes}). Runs: ${r.run} consecutive interviews after the base, moving one interview at a time. New information: codes first seen in the run ÷ base codes × 100; saturation at the first run with ≤ ${r.threshold}%.`,
+    ],
+    svg: renderSvgCurve(
+      r.sources.map((x) => ({ x: x.index, y: x.cumulative, label: x.source })),
+      { xLabel: 'interview', yLabel: 'codes (cumulative)', markX: s.index, markLabel: s.notation === null ? undefined : `saturation (${s.notation})` },
+    ),
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * `qcode report trajectory`: per code and case, whether the code was raised in each wave
+ * and with how many words, and per wave how many cases raised it — how a theme emerges,
+ * persists or fades over a longitudinal study. Figures as in DESIGN.md: a theme includes
+ * its descendants; spans of all coders in scope merged; words are participant-talk words
+ * inside the merged spans.
+ */
+import { codePath, treeOrder } from '../../core/codebook.js';
+import { mergedSpansByCode, wordsIn } from '../../core/figures.js';
+import { waveLabel } from '../../core/quotes.js';
+import { compareNatural } from '../../core/sort.js';
+import type { ReportView } from '../../format/report.js';
+import type { Cell, Column } from '../../format/table-shape.js';
+import type { ReportScope } from '../report-scope.js';
+
+export interface TrajectoryCell {
+  /** The case has a source in scope in this wave. */
+  interviewed: boolean;
+  /** The code (or a descendant) has a coding in one of those sources. */
+  present: boolean;
+  words: number;
+}
+
+export interface TrajectoryRow {
+  code: string;
+  path: string[];
+  depth: number;
+  cases: { case: string; waves: Record<string, TrajectoryCell> }[];
+  /** Cases raising the code in each wave. */
+  casesPerWave: Record<string, number>;
+}
+
+export interface TrajectoryReport {
+  /** The waves in scope, in natural order. */
+  waves: string[];
+  rows: TrajectoryRow[];
+}
+
+export function trajectoryReport(scope: ReportScope): TrajectoryReport {
+  const waves = [...new Set(scope.sources.map((s) => s.wave))].sort(compareNatural);
+  const interviewed = new Set(scope.sources.map((s) => `${s.case}\u0000${s.wave}`));
+  const merged = mergedSpansByCode(scope.codes, scope.codings);
+  const rows = treeOrder(scope.codes)
+    .filter(({ code }) => scope.shown.has(code.id))
+    .map(({ code, depth }): TrajectoryRow => {
+      const cells = new Map<string, TrajectoryCell>();
+      for (const c of scope.cases) for (const w of waves) cells.set(`${c}\u0000${w}`, { interviewed: interviewed.has(`${c}\u0000${w}`), present: false, words: 0 });
+      for (const [i, spans] of merged.get(code.id) ?? []) {
+        if (spans.length === 0) continue;
+        const src = scope.sources[i]!;
+        const cell = cells.get(`${src.case}\u0000${src.wave}`)!;
+        cell.present = true;
+        for (const span of spans) cell.words += wordsIn(src.wordStarts, span);
+      }
+      const casesPerWave: Record<string, number> = {};
+      for (const w of waves) casesPerWave[w] = scope.cases.filter((c) => cells.get(`${c}\u0000${w}`)!.present).length;
+      return {
+        code: code.name,
+        path: codePath(scope.codes, code.id),
+        depth,
+        cases: scope.cases.map((c) => ({ case: c, waves: Object.fromEntries(waves.map((w) => [w, cells.get(`${c}\u0000${w}`)!])) })),
+        casesPerWave,
+      };
+    });
+  return { waves, rows };
+}
+
+/**
+ * How the wave cells of case rows read: `symbols` ● raised, – interviewed but not raised,
+ * · not interviewed (table, md, tex); `words` the words where raised, else the symbol (html,
+ * shaded as a heat map); `figures` words, 0 when not raised, empty when not interviewed,
+ * with the symbols in a pattern column (csv).
+ */
+export type TrajectoryCells = 'symbols' | 'words' | 'figures';
+
+export const RAISED = '●';
+export const NOT_RAISED = '–';
+export const NOT_INTERVIEWED = '·';
+
+const symbol = (c: TrajectoryCell): string => (!c.interviewed ? NOT_INTERVIEWED : c.present ? RAISED : NOT_RAISED);
+
+export function trajectoryView(r: TrajectoryReport, cells: TrajectoryCells = 'symbols'): ReportView {
+  const key = (w: string): string => `wave:${w}`;
+  const columns: Column[] = [
+    { key: 'code', header: 'code' },
+    { key: 'case', header: 'case' },
+    ...r.waves.map((w): Column => ({ key: key(w), header: waveLabel(w), align: cells === 'symbols' ? 'left' : 'right' })),
+  ];
+  if (cells === 'figures') columns.push({ key: 'pattern', header: 'pattern' });
+  const rows: Record<string, Cell>[] = [];
+  for (const row of r.rows) {
+    // Code rows: cases raising the code per wave; as text in html so that the heat map shades words only.
+    rows.push({ code: row.code, depth: row.depth, case: '', ...Object.fromEntries(r.waves.map((w) => [key(w), cells === 'words' ? String(row.casesPerWave[w]) : row.casesPerWave[w]!])) });
+    for (const c of row.cases) {
+      const out: Record<string, Cell> = { code: '', case: c.case };
+      for (const w of r.waves) {
+        const cell = c.waves[w]!;
+        out[key(w)] = cells === 'symbols' ? symbol(cell) : cells === 'words' ? (cell.present ? cell.words : symbol(cell)) : cell.interviewed ? cell.words : null;
+      }
+      if (cells === 'figures') out.pattern = r.waves.map((w) => symbol(c.waves[w]!)).join(' ');
+      rows.push(out);
+    }
+  }
+  const legend = cells === 'words'
+    ? `Code rows: the number of cases raising the code in each wave. Case rows: participant-talk words inside the coded spans where the case raised it (shaded), ${NOT_RAISED} interviewed but not raised, ${NOT_INTERVIEWED} not interviewed in that wave.`
+    : `Code rows: the number of cases raising the code in each wave. Case rows: ${RAISED} raised, ${NOT_RAISED} interviewed but not raised, ${NOT_INTERVIEWED} not interviewed in that wave.`;
+  return {
+    title: 'Trajectories of codes across waves',
+    data: r,
+    tables: [{ table: { columns, rows }, indentKey: 'depth', heat: cells === 'words' ? r.waves.map(key) : undefined }],
+    paragraphs: [`${legend} A theme includes its descendants.`],
+  };
+}

@@ -1,0 +1,69 @@
+import { Command, Option } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import type { CliContext } from '../context.js';
+import { reportAction, withReportOptions } from './report.js';
+
+const int = (name: string, v: unknown, min = 0): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} ${String(v)}: give a whole number of at least ${min}`);
+  return n;
+};
+
+/** matrix, cooccurrence, quotes and framework; each imports its use case only when run. */
+export function reportKindsA(ctx: CliContext): Command[] {
+  const matrix = withReportOptions(new Command('matrix'))
+    .description('codes × cases, waves, sources or attribute values; cells: references, cases, words, coverage or presence, with totals')
+    .option('--by <column>', 'columns: case, wave, source or attr:NAME', 'case')
+    .addOption(new Option('--measure <figure>', 'what a cell counts').choices(['references', 'cases', 'words', 'coverage', 'presence']).default('references'))
+    .action(reportAction(ctx, async ({ ctx: ac, filters }, f) => {
+      const { withProject } = await import('../../app/project.js');
+      const { loadScope } = await import('../../app/report-scope.js');
+      const { matrixReport, matrixView } = await import('../../app/reports/matrix.js');
+      const report = withProject(ac, (p) => matrixReport(loadScope(p, filters), { by: f.by as string, measure: f.measure as 'references' }), { readonly: true });
+      return matrixView(report);
+    }));
+
+  const cooccurrence = withReportOptions(new Command('cooccurrence'))
+    .description('code × code: places, turns or sources where two codes meet, with the Jaccard coefficient')
+    .addOption(new Option('--within <unit>', 'where two codes meet').choices(['overlap', 'turn', 'source']).default('overlap'))
+    .action(reportAction(ctx, async ({ ctx: ac, filters, format }, f) => {
+      const { withProject } = await import('../../app/project.js');
+      const { loadScope } = await import('../../app/report-scope.js');
+      const { cooccurrenceReport, cooccurrenceView } = await import('../../app/reports/cooccurrence.js');
+      const report = withProject(ac, (p) => cooccurrenceReport(loadScope(p, filters), { within: f.within as 'overlap' }), { readonly: true });
+      return cooccurrenceView(report, format);
+    }));
+
+  const quotes = withReportOptions(new Command('quotes'))
+    .description('quote bank: every coded passage of the codes, verbatim participant talk, by case, with case, wave, source and lines')
+    .argument('<code...>', 'codes (a theme includes its sub-codes)')
+    .option('--per-case <n>', 'only the first N passages of each case')
+    .option('--min-words <n>', 'only passages of at least N participant words')
+    .option('--max <n>', 'at most N passages per code')
+    .action(reportAction(ctx, async ({ ctx: ac, filters, format }, f, names) => {
+      const { withProject } = await import('../../app/project.js');
+      const { loadScope } = await import('../../app/report-scope.js');
+      const { quotesReport, quotesView } = await import('../../app/reports/quotes.js');
+      const o = { perCase: int('--per-case', f.perCase, 1), minWords: int('--min-words', f.minWords), max: int('--max', f.max, 1) };
+      const report = withProject(ac, (p) => quotesReport(loadScope(p, filters), names, o), { readonly: true });
+      return quotesView(report, format);
+    }));
+
+  const framework = withReportOptions(new Command('framework'))
+    .description('framework matrix: cases × codes, cells holding each case’s coded passages (or, with --memos, its memos)')
+    .option('--depth <n>', 'only codes this many levels down (1 = top-level themes)')
+    .option('--memos', 'memos on the case and code instead of passages')
+    .action(reportAction(ctx, async ({ ctx: ac, filters }, f) => {
+      const { withProject } = await import('../../app/project.js');
+      const { loadScope } = await import('../../app/report-scope.js');
+      const { frameworkMemos, frameworkReport, frameworkView } = await import('../../app/reports/framework.js');
+      const levels = int('--depth', f.depth, 1);
+      const report = withProject(ac, (p) => frameworkReport(loadScope(p, filters), {
+        levels, memos: f.memos === true ? frameworkMemos(p, filters.coders) : undefined,
+      }), { readonly: true });
+      return frameworkView(report);
+    }));
+
+  return [matrix, cooccurrence, quotes, framework];
+}

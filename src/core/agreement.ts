@@ -1,0 +1,216 @@
+/**
+ * Coding comparison of two or more coders over the units of one source: which units each
+ * coder coded with a code, counted by span sweeps (sorted boundary events), never by arrays
+ * of one entry per character. The figures per table are those of NVivo's coding comparison
+ * (percentage agreement, Cohen's kappa) with Krippendorff's alpha beside them.
+ *
+ * Units (a unit counts as coded by a coder when any of its characters lies inside one of that
+ * coder's spans):
+ *   char  every code point of the normalised text (NVivo's coding comparison);
+ *   word  every word of the whole text (DESIGN.md's word: labels and interviewer talk included);
+ *   turn  every turn, from the start of its label to the end of its talk; a source without
+ *         turns has its non-blank lines as units (blank lines and a header are no units).
+ */
+import { CodePointMap, countBelow } from './code-points.js';
+import type { StoredTurn } from './model.js';
+import { mergeSpans, type Span } from './spans.js';
+import { agreement2x2 } from './stats/binary-2x2.js';
+import { finiteOrNull, type Coefficient } from './stats/coefficient.js';
+import { forEachWordStart } from './text.js';
+
+export type AgreementUnit = 'char' | 'word' | 'turn';
+
+/** The units of one source: `length` code points, or sorted disjoint code-point spans. */
+export type UnitGrid = { kind: 'char'; length: number } | { kind: 'spans'; starts: Uint32Array; ends: Uint32Array };
+
+/** How many units each coder coded, and how many units exactly k coders coded. */
+export interface UnitCounts {
+  units: number;
+  /** codedBy[k]: units coded by exactly k of the coders, k = 0 … coders. */
+  codedBy: number[];
+  /** Units each coder coded, in the order of the coders. */
+  perCoder: number[];
+}
+
+export function charUnits(length: number): UnitGrid {
+  return { kind: 'char', length };
+}
+
+/** The words of the whole text as code-point spans. */
+export function wordUnits(text: string, map = new CodePointMap(text)): UnitGrid {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  forEachWordStart(text, (i) => {
+    starts.push(map.toCodePoint(i));
+    ends.push(map.toCodePoint(wordEnd(text, i)));
+  });
+  return { kind: 'spans', starts: Uint32Array.from(starts), ends: Uint32Array.from(ends) };
+}
+
+/** Turns from label start to talk end; without turns, the non-blank lines. */
+export function turnUnits(text: string, turns: readonly Pick<StoredTurn, 'start' | 'talkEnd'>[], map = new CodePointMap(text)): UnitGrid {
+  if (turns.length > 0) {
+    return { kind: 'spans', starts: Uint32Array.from(turns, (t) => t.start), ends: Uint32Array.from(turns, (t) => t.talkEnd) };
+  }
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let pos = 0; pos <= text.length; ) {
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1) nl = text.length;
+    if (/\S/.test(text.slice(pos, nl))) {
+      starts.push(map.toCodePoint(pos));
+      ends.push(map.toCodePoint(nl));
+    }
+    pos = nl + 1;
+  }
+  return { kind: 'spans', starts: Uint32Array.from(starts), ends: Uint32Array.from(ends) };
+}
+
+export function unitCount(grid: UnitGrid): number {
+  return grid.kind === 'char' ? grid.length : grid.starts.length;
+}
+
+/** The units `spans` touch, as merged ranges of unit indices (code points for char units). */
+export function codedRanges(grid: UnitGrid, spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    if (grid.kind === 'char') {
+      const start = Math.max(0, s.start);
+      const end = Math.min(grid.length, s.end);
+      if (end > start) out.push({ start, end });
+      continue;
+    }
+    if (s.end <= s.start) continue;
+    // Units overlapping [start, end): ends[i] > start and starts[i] < end (offsets are whole).
+    const lo = countBelow(grid.ends, s.start + 1);
+    const hi = countBelow(grid.starts, s.end);
+    if (hi > lo) out.push({ start: lo, end: hi });
+  }
+  return mergeSpans(out);
+}
+
+/**
+ * Counts units per number of coders who coded them: one sweep over the sorted start and end
+ * events of every coder's merged ranges. `coders[i]` are coder i's spans of one code.
+ */
+export function countCodedUnits(grid: UnitGrid, coders: readonly (readonly Span[])[]): UnitCounts {
+  const units = unitCount(grid);
+  const codedBy = new Array<number>(coders.length + 1).fill(0);
+  const perCoder: number[] = [];
+  const events: number[] = [];
+  for (const spans of coders) {
+    let sum = 0;
+    for (const r of codedRanges(grid, spans)) {
+      sum += r.end - r.start;
+      events.push(r.start * 2 + 1, r.end * 2); // at one position, ends sort before starts
+    }
+    perCoder.push(sum);
+  }
+  const sorted = Float64Array.from(events).sort();
+  let active = 0;
+  let prev = 0;
+  for (const e of sorted) {
+    const pos = Math.floor(e / 2);
+    if (active > 0) codedBy[active]! += pos - prev;
+    prev = pos;
+    active += e % 2 === 1 ? 1 : -1;
+  }
+  codedBy[0] = units - codedBy.reduce((s, x) => s + x, 0);
+  return { units, codedBy, perCoder };
+}
+
+/** The sum of tables of the same coders (pooling over sources or codes). */
+export function addCounts(a: UnitCounts, b: UnitCounts): UnitCounts {
+  return { units: a.units + b.units, codedBy: a.codedBy.map((x, k) => x + b.codedBy[k]!), perCoder: a.perCoder.map((x, i) => x + b.perCoder[i]!) };
+}
+
+export function emptyCounts(coders: number): UnitCounts {
+  return { units: 0, codedBy: new Array<number>(coders + 1).fill(0), perCoder: new Array<number>(coders).fill(0) };
+}
+
+/**
+ * Krippendorff's nominal alpha of binary data (coded / not coded) with no missing values, from
+ * the histogram h[k] of units coded by exactly k of c coders. In the coincidence matrix
+ * (Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability", §C) a unit with k of c
+ * coders contributes k(c − k)/(c − 1) to o_01, so o_01 = Σ_k h_k k(c − k)/(c − 1);
+ * n = cN, n_1 = Σ_k k h_k, n_0 = n − n_1, and α = 1 − (n − 1) o_01 / (n_0 n_1) (§E, nominal).
+ * Null when n_0 n_1 = 0 (no variation).
+ */
+export function binaryAlpha(codedBy: readonly number[]): Coefficient {
+  const c = codedBy.length - 1;
+  if (c < 2) throw new RangeError(`binaryAlpha: needs at least two coders (got ${c})`);
+  const units = codedBy.reduce((s, x) => s + x, 0);
+  if (units === 0) return { value: null, reason: 'no units to compare' };
+  const n = c * units;
+  const n1 = codedBy.reduce((s, h, k) => s + k * h, 0);
+  const n0 = n - n1;
+  if (n0 === 0 || n1 === 0) {
+    return { value: null, reason: `no variation: ${n0 === 0 ? 'every coder coded every unit' : 'no coder coded any unit'}; alpha is undefined` };
+  }
+  const mixed = codedBy.reduce((s, h, k) => s + h * k * (c - k), 0); // (c − 1) o_01
+  return { value: finiteOrNull(1 - (((n - 1) / n0) * (mixed / n1)) / (c - 1)) };
+}
+
+/** The figures of one table. The 2×2 cells and kappa are null for more than two coders. */
+export interface AgreementFigures {
+  units: number;
+  both: number | null;
+  onlyA: number | null;
+  onlyB: number | null;
+  neither: number | null;
+  /** Units on which all coders agree (all coded, or none did) ÷ units × 100. */
+  agreementPct: number | null;
+  kappa: number | null;
+  alpha: number | null;
+  agreementReason?: string;
+  kappaReason?: string;
+  alphaReason?: string;
+}
+
+export const KAPPA_TWO_CODERS = 'kappa and the 2×2 table are for two coders';
+
+/** Percent agreement, Cohen's kappa and Krippendorff's alpha of one table. */
+export function agreementFigures(counts: UnitCounts): AgreementFigures {
+  const c = counts.perCoder.length;
+  if (c === 2) {
+    const both = counts.codedBy[2]!;
+    const cells = { both, onlyA: counts.perCoder[0]! - both, onlyB: counts.perCoder[1]! - both, neither: counts.codedBy[0]! };
+    const r = agreement2x2(cells);
+    const out: AgreementFigures = { units: counts.units, ...cells, agreementPct: r.agreementPct, kappa: r.kappa, alpha: r.alpha };
+    if (r.agreementReason !== undefined) out.agreementReason = r.agreementReason;
+    if (r.kappaReason !== undefined) out.kappaReason = r.kappaReason;
+    if (r.alphaReason !== undefined) out.alphaReason = r.alphaReason;
+    return out;
+  }
+  const alpha = binaryAlpha(counts.codedBy);
+  const out: AgreementFigures = {
+    units: counts.units, both: null, onlyA: null, onlyB: null, neither: null,
+    agreementPct: counts.units === 0 ? null : ((counts.codedBy[0]! + counts.codedBy[c]!) / counts.units) * 100,
+    kappa: null, alpha: alpha.value, kappaReason: KAPPA_TWO_CODERS,
+  };
+  if (out.agreementPct === null) out.agreementReason = 'no units to compare';
+  if (alpha.value === null) out.alphaReason = alpha.reason;
+  return out;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** UTF-16 length of the letter or digit at `i`, or 0 (the rule of core/text.ts). */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
+  return LETTER_OR_DIGIT.test(text[i]!) ? 1 : 0;
+}
+
+/** UTF-16 end of the word starting at `i`: letters and digits joined by ' ’ or -. */
+export function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  let w: number;
+  for (;;) {
+    while (i < n && (w = wordCharAt(text, i)) > 0) i += w;
+    const c = text.charCodeAt(i);
+    if (i + 1 < n && (c === 0x27 || c === 0x2019 || c === 0x2d) && wordCharAt(text, i + 1) > 0) i += 1;
+    else return i;
+  }
+}
