@@ -53,16 +53,18 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
     .sort((a, b) => compareNatural(a.case, b.case) || compareNatural(a.wave, b.wave) || compareNatural(a.id, b.id))
     .map((s) => ({ id: s.id, case: s.case, wave: s.wave, participantWords: s.participantWords, wordStarts: starts.get(s.id) ?? new Uint32Array(), summary: s, attributes: attributes.get(s.case) ?? {} }));
   if (sources.length === 0) throw new UsageError('no source is in the scope of these filters', { hint: 'check --wave, --where and --sources against qcode sources and qcode cases' });
-  const index = new Map(sources.map((s, i) => [s.id, i]));
+  const index = new Map(sources.map((s, i) => [s.summary.rowId, i]));
   const codes = p.codes.list();
   const known = new Set(p.coders.list().map((c) => c.name));
   for (const c of f.coders ?? []) if (!known.has(c)) throw new UsageError(`--coder ${c}: no such coder`, { hint: `coders: ${[...known].sort().join(', ') || 'none yet'}` });
   const coderSet = f.coders === undefined ? null : new Set(f.coders);
+  const coderNames = new Map(p.coders.list().map((c) => [c.id, c.name]));
   const codings: ScopeCoding[] = [];
-  for (const c of p.codings.placed()) {
-    const s = index.get(c.source);
-    if (s === undefined || (coderSet !== null && !coderSet.has(c.coder))) continue;
-    codings.push({ codeId: c.codeId, source: s, coder: c.coder, start: c.start, end: c.end });
+  for (const [codeId, sourceRow, coderId, start, end] of p.codings.placed()) {
+    const s = index.get(sourceRow);
+    const coder = coderNames.get(coderId)!;
+    if (s === undefined || (coderSet !== null && !coderSet.has(coder))) continue;
+    codings.push({ codeId, source: s, coder, start, end });
   }
   const shown = f.codes === undefined ? new Set(codes.map((c) => c.id)) : new Set(f.codes.flatMap((n) => [...descendantIds(codes, findCode(p, n, codes).id)]));
   const texts = new Map<number, SourceText>();

@@ -23,6 +23,8 @@ export interface SourceSummary {
   turns: number;
   participantWords: number;
   interviewerWords: number;
+  /** The database row id (internal; not shown to users). */
+  rowId: number;
 }
 
 /** A source revision's text and what ingest derived from it. */

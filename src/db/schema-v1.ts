@@ -44,13 +44,15 @@ CREATE TABLE revisions (
   source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
   number INTEGER NOT NULL CHECK (number >= 1),
   hash TEXT NOT NULL,
-  text TEXT NOT NULL,
   length INTEGER NOT NULL CHECK (length >= 0),
   lines INTEGER NOT NULL CHECK (lines >= 1),
   participant_words INTEGER NOT NULL CHECK (participant_words >= 0),
   interviewer_words INTEGER NOT NULL CHECK (interviewer_words >= 0),
-  participant_word_starts BLOB NOT NULL,
   ingested_at TEXT NOT NULL,
+  -- The two large columns come last: SQLite reads a column stored after a large value by
+  -- walking that value's overflow pages, so listing sources would otherwise read every text.
+  participant_word_starts BLOB NOT NULL,
+  text TEXT NOT NULL,
   UNIQUE (source_id, number)
 ) STRICT;
 

@@ -43,7 +43,9 @@ CREATE TABLE codings (
   updated_at TEXT NOT NULL,
   CHECK ("end" > start)
 ) STRICT;
-CREATE INDEX codings_place ON codings(source_id, code_id, coder_id, start);
+-- Covers the lookups of tagging (same source, code and coder near a span) and the scan
+-- reports make of every placed coding, without reading quotes and contexts.
+CREATE INDEX codings_place ON codings(source_id, code_id, coder_id, start, "end", revision, orphaned);
 CREATE INDEX codings_code ON codings(code_id);
 
 CREATE TABLE memos (

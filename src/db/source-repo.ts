@@ -45,7 +45,7 @@ const SUMMARY_SQL = `
 SELECT s.name AS id, c.name AS "case", s.wave, s.format, s.encoding, s.path, s.date, s.duration_sec,
        s.metadata, s.current_revision AS revision, r.hash, r.length, r.lines,
        (SELECT count(*) FROM turns t WHERE t.revision_id = r.id) AS turns,
-       r.participant_words, r.interviewer_words, r.id AS revision_id
+       r.participant_words, r.interviewer_words, r.id AS revision_id, s.id AS row_id
 FROM sources s JOIN cases c ON c.id = s.case_id
 JOIN revisions r ON r.source_id = s.id AND r.number = s.current_revision`;
 
@@ -53,7 +53,7 @@ interface SummaryRow {
   id: string; case: string; wave: string; format: SourceFormat; encoding: string; path: string;
   date: string | null; duration_sec: number | null; metadata: string; revision: number; hash: string;
   length: number; lines: number; turns: number; participant_words: number; interviewer_words: number;
-  revision_id: number;
+  revision_id: number; row_id: number;
 }
 
 interface TurnRow {
@@ -66,7 +66,7 @@ function toSummary(r: SummaryRow): SourceSummary {
     id: r.id, case: r.case, wave: r.wave, format: r.format, encoding: r.encoding, path: r.path,
     date: r.date, durationSec: r.duration_sec, metadata: JSON.parse(r.metadata) as Record<string, unknown>,
     revision: r.revision, hash: r.hash, length: r.length, lines: r.lines, turns: r.turns,
-    participantWords: r.participant_words, interviewerWords: r.interviewer_words,
+    participantWords: r.participant_words, interviewerWords: r.interviewer_words, rowId: r.row_id,
   };
 }
 
@@ -212,6 +212,7 @@ function wordStartsBlob(starts: Uint32Array): Buffer {
 }
 
 export function wordStartsFromBlob(blob: Uint8Array): Uint32Array {
+  if (LITTLE_ENDIAN && blob.byteOffset % 4 === 0) return new Uint32Array(blob.buffer, blob.byteOffset, blob.length / 4);
   const out = new Uint32Array(blob.length / 4);
   if (LITTLE_ENDIAN) {
     new Uint8Array(out.buffer).set(blob);

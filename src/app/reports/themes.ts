@@ -74,38 +74,55 @@ export function themesReport(scope: ReportScope, o: ThemesOptions = {}): ThemesR
   };
 }
 
+interface Candidate {
+  i: number;
+  span: Span;
+  /** Words outside 15–80 (0 inside). */
+  d: number;
+  order: number;
+}
+
 /**
  * Up to `n` exemplar quotes of a code from its merged spans. Spans are ranked by their
  * participant words (from the word index, without reading any text); only the texts of
  * the spans picked are read, so a report over a thousand sources stays fast.
  */
 export function quotesOf(scope: ReportScope, merged: MergedSpans, codeId: number, n: number): ThemeQuote[] {
-  const spans: { i: number; span: Span; words: number }[] = [];
-  for (const [i, list] of merged.get(codeId) ?? []) {
-    for (const span of list) {
+  // Candidates in scope order (case, wave, source), then position: the tie order.
+  const bySource = merged.get(codeId) ?? new Map<number, Span[]>();
+  const inRange: Candidate[] = [];
+  const others: Candidate[] = [];
+  for (let i = 0; i < scope.sources.length; i++) {
+    for (const span of bySource.get(i) ?? []) {
       const words = wordsIn(scope.sources[i]!.wordStarts, span);
-      if (words > 0) spans.push({ i, span, words });
+      if (words === 0) continue;
+      const d = words < QUOTE_MIN_WORDS ? QUOTE_MIN_WORDS - words : words > QUOTE_MAX_WORDS ? words - QUOTE_MAX_WORDS : 0;
+      (d === 0 ? inRange : others).push({ i, span, d, order: inRange.length + others.length });
     }
   }
-  const distance = (w: number): number => (w < QUOTE_MIN_WORDS ? QUOTE_MIN_WORDS - w : w > QUOTE_MAX_WORDS ? w - QUOTE_MAX_WORDS : 0);
-  const id = (x: { i: number }): string => scope.sources[x.i]!.id;
-  spans.sort((a, b) => distance(a.words) - distance(b.words) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0) || a.span.start - b.span.start);
-  const picked: typeof spans = [];
+  // Quotes of 15–80 words first; the rest (sorted only when needed) by distance from that range.
+  const ranked = (function* (): Generator<Candidate> {
+    yield* inRange;
+    yield* others.sort((a, b) => a.d - b.d || a.order - b.order);
+  })();
+  const all: Candidate[] = [];
+  const picked: Candidate[] = [];
   const cases = new Set<string>();
-  for (const s of spans) {
-    if (picked.length >= n) break;
-    const c = scope.sources[s.i]!.case;
-    if (!cases.has(c)) {
-      picked.push(s);
-      cases.add(c);
+  for (const c of ranked) {
+    all.push(c);
+    const kase = scope.sources[c.i]!.case;
+    if (!cases.has(kase)) {
+      picked.push(c);
+      cases.add(kase);
+      if (picked.length >= n) break;
     }
   }
-  for (const s of spans) {
+  for (const c of picked.length < n ? [...all, ...ranked] : []) {
     if (picked.length >= n) break;
-    if (!picked.includes(s)) picked.push(s);
+    if (!picked.includes(c)) picked.push(c);
   }
   const out: ThemeQuote[] = [];
-  for (const s of picked) {
+  for (const s of picked.sort((a, b) => a.d - b.d || a.order - b.order)) {
     const src = scope.sources[s.i]!;
     const t = scope.text(s.i);
     const [q] = quoteCandidates(t.text, new CodePointMap(t.text), t.turns, [s.span], { case: src.case, source: src.id, wave: src.wave });
