@@ -45,6 +45,8 @@ const steps = [
   ['The codebook with its codings, sources and cases', ['codebook']],
   ['Coding stripes: who coded what in one interview', ['show', '50001_T1', '--lines', '1-8', '--codes', '--width', '100']],
   ['The project is sound', ['check']],
+  ['Intercoder agreement on the double-coded first wave (pooled rows only)', ['report', 'agreement', '--coders', 'ana,ben', '--pooled']],
+  ['The themes, ranked by how many participants raised them and how much they said', ['report', 'themes']],
 ];
 
 rmSync(project, { recursive: true, force: true });

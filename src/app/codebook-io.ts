@@ -44,7 +44,8 @@ export function importCodebook(ctx: AppContext, file: string, options: { prune?:
 }
 
 function upsert(p: Project, e: CodebookEntry, parent: Code | null, coderId: number, now: string, file: string, r: ImportResult): Code {
-  const fields = checkFields({ description: e.description ?? null, include: e.include ?? null, exclude: e.exclude ?? null, example: e.example ?? null, color: e.color ?? null });
+  // Only the fields the file gives are set; a field it leaves out keeps its value.
+  const fields = checkFields({ description: e.description, include: e.include, exclude: e.exclude, example: e.example, color: e.color });
   const name = cleanCodeName(e.name);
   const existing = p.codes.list().find((c) => nameKey(c.name) === nameKey(name));
   if (existing === undefined) {
@@ -54,10 +55,10 @@ function upsert(p: Project, e: CodebookEntry, parent: Code | null, coderId: numb
   const before: CodeFields = {};
   const after: CodeFields = {};
   for (const k of CODE_FIELDS) {
-    if (existing[k] === (fields[k] ?? null)) continue;
+    if (fields[k] === undefined || existing[k] === fields[k]) continue;
     before[k] = existing[k];
-    after[k] = fields[k] ?? null;
-    p.codes.setField(existing.id, k, fields[k] ?? null);
+    after[k] = fields[k]!;
+    p.codes.setField(existing.id, k, fields[k]!);
   }
   let changed = false;
   if (Object.keys(after).length > 0) {

@@ -162,13 +162,15 @@ export function codebookDelete(ctx: AppContext, name: string, force: boolean): D
       });
     }
     const r: DeleteResult = { deleted: [], codingsRemoved: codings.length, memosUnlinked: 0 };
+    const memos = new Set(p.memos.list().filter((m) => (m.coding !== null && codings.some((c) => c.id === m.coding)) || (m.code !== null && codes.some((c) => ids.has(c.id) && c.name === m.code))).map((m) => m.id));
+    r.memosUnlinked = memos.size;
     for (const c of codings) {
-      r.memosUnlinked += p.memos.relinkCoding(c.id, null);
+      p.memos.relinkCoding(c.id, null);
       p.codings.delete(c.id);
     }
     // Children first, so that no code is left pointing at a deleted parent.
     for (const { code: c } of treeOrder(codes.filter((x) => ids.has(x.id))).reverse()) {
-      r.memosUnlinked += p.memos.unlinkCode(c.id);
+      p.memos.unlinkCode(c.id);
       p.codes.delete(c.id);
       r.deleted.push(c.name);
       p.codes.record(coderId, now, 'delete', c.name, {

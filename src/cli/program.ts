@@ -20,6 +20,7 @@ import { codeCommand } from './commands/code.js';
 import { reportCommand } from './commands/report.js';
 import { mergeCommand } from './commands/merge.js';
 import { adoptCommand } from './commands/adopt.js';
+import { irrCommand } from './commands/irr.js';
 import { qcodeVersion } from './version.js';
 
 export interface GlobalFlags {
@@ -50,7 +51,7 @@ Start a project, bring in transcripts and look at them:
   $ qcode ingest interviews/ --name-pattern "{case}_T{wave}" --cases participants.csv
   $ qcode sources
   $ qcode show 50002_T1 --turns`);
-  for (const make of [initCommand, ingestCommand, sourcesCommand, casesCommand, showCommand, codebookCommand, tagCommand, untagCommand, codingsCommand, memoCommand, checkCommand, autocodeCommand, codeCommand, reportCommand, mergeCommand, adoptCommand]) {
+  for (const make of [initCommand, ingestCommand, sourcesCommand, casesCommand, showCommand, codebookCommand, tagCommand, untagCommand, codingsCommand, memoCommand, checkCommand, autocodeCommand, codeCommand, reportCommand, mergeCommand, adoptCommand, irrCommand]) {
     program.addCommand(adapt(make(ctx), ctx));
   }
   return program;

@@ -20,8 +20,12 @@ import { forEachWordStart } from './text.js';
 
 export type AgreementUnit = 'char' | 'word' | 'turn';
 
-/** The units of one source: `length` code points, or sorted disjoint code-point spans. */
-export type UnitGrid = { kind: 'char'; length: number } | { kind: 'spans'; starts: Uint32Array; ends: Uint32Array };
+/**
+ * The units of one source: `length` code points, or sorted disjoint code-point spans given by
+ * their starts and a function for the end of unit i (words compute theirs on demand: a sweep
+ * needs the end of one unit per coding, not of every word).
+ */
+export type UnitGrid = { kind: 'char'; length: number } | { kind: 'spans'; starts: Uint32Array; end: (i: number) => number };
 
 /** How many units each coder coded, and how many units exactly k coders coded. */
 export interface UnitCounts {
@@ -38,22 +42,18 @@ export function charUnits(length: number): UnitGrid {
 
 /** The words of the whole text as code-point spans. */
 export function wordUnits(text: string, map = new CodePointMap(text)): UnitGrid {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  forEachWordStart(text, (i) => {
-    starts.push(map.toCodePoint(i));
-    ends.push(map.toCodePoint(wordEnd(text, i)));
-  });
-  return { kind: 'spans', starts: Uint32Array.from(starts), ends: Uint32Array.from(ends) };
+  const utf16 = new Grow();
+  forEachWordStart(text, (i) => utf16.push(i));
+  const at = utf16.done();
+  if (map.isIdentity) return { kind: 'spans', starts: at, end: (i) => wordEnd(text, at[i]!) };
+  return { kind: 'spans', starts: at.map((i) => map.toCodePoint(i)), end: (i) => map.toCodePoint(wordEnd(text, at[i]!)) };
 }
 
 /** Turns from label start to talk end; without turns, the non-blank lines. */
 export function turnUnits(text: string, turns: readonly Pick<StoredTurn, 'start' | 'talkEnd'>[], map = new CodePointMap(text)): UnitGrid {
-  if (turns.length > 0) {
-    return { kind: 'spans', starts: Uint32Array.from(turns, (t) => t.start), ends: Uint32Array.from(turns, (t) => t.talkEnd) };
-  }
-  const starts: number[] = [];
-  const ends: number[] = [];
+  if (turns.length > 0) return spansGrid(Uint32Array.from(turns, (t) => t.start), Uint32Array.from(turns, (t) => t.talkEnd));
+  const starts = new Grow();
+  const ends = new Grow();
   for (let pos = 0; pos <= text.length; ) {
     let nl = text.indexOf('\n', pos);
     if (nl === -1) nl = text.length;
@@ -63,7 +63,29 @@ export function turnUnits(text: string, turns: readonly Pick<StoredTurn, 'start'
     }
     pos = nl + 1;
   }
-  return { kind: 'spans', starts: Uint32Array.from(starts), ends: Uint32Array.from(ends) };
+  return spansGrid(starts.done(), ends.done());
+}
+
+/** Units from sorted, disjoint [starts[i], ends[i]). */
+export function spansGrid(starts: Uint32Array, ends: Uint32Array): UnitGrid {
+  return { kind: 'spans', starts, end: (i) => ends[i]! };
+}
+
+/** A growing Uint32Array (word starts of a long text, without an array of boxed numbers). */
+class Grow {
+  private buf = new Uint32Array(1024);
+  private n = 0;
+  push(x: number): void {
+    if (this.n === this.buf.length) {
+      const bigger = new Uint32Array(this.buf.length * 2);
+      bigger.set(this.buf);
+      this.buf = bigger;
+    }
+    this.buf[this.n++] = x;
+  }
+  done(): Uint32Array {
+    return this.buf.slice(0, this.n);
+  }
 }
 
 export function unitCount(grid: UnitGrid): number {
@@ -81,8 +103,11 @@ export function codedRanges(grid: UnitGrid, spans: readonly Span[]): Span[] {
       continue;
     }
     if (s.end <= s.start) continue;
-    // Units overlapping [start, end): ends[i] > start and starts[i] < end (offsets are whole).
-    const lo = countBelow(grid.ends, s.start + 1);
+    // Units overlapping [start, end): starts[i] < end and end(i) > start. Units are sorted and
+    // disjoint, so only the last unit starting at or before `start` can begin before it and
+    // still reach into it.
+    const last = countBelow(grid.starts, s.start + 1) - 1;
+    const lo = last >= 0 && grid.end(last) > s.start ? last : last + 1;
     const hi = countBelow(grid.starts, s.end);
     if (hi > lo) out.push({ start: lo, end: hi });
   }

@@ -45,7 +45,9 @@ export function checkColor(color: string): string {
 
 /** Codes in tree order: each parent followed by its children, siblings by name (folded). */
 export function treeOrder(codes: readonly Code[], siblingOrder: (a: Code, b: Code) => number = (a, b) => compareFolded(a.name, b.name)): { code: Code; depth: number }[] {
-  const children = childrenMap(codes);
+  // In a subset of the codebook, codes whose parent is not in it are roots too.
+  const ids = new Set(codes.map((c) => c.id));
+  const children = childrenMap(codes.map((c) => (c.parentId !== null && !ids.has(c.parentId) ? { ...c, parentId: null } : c)));
   const out: { code: Code; depth: number }[] = [];
   const walk = (parent: number | null, depth: number): void => {
     for (const c of [...(children.get(parent) ?? [])].sort(siblingOrder)) {

@@ -86,7 +86,7 @@ export function assessSaturation(newPerInterview: readonly number[], p: Saturati
   for (let from = p.base + 1; from + p.run - 1 <= n; from++) {
     const to = from + p.run - 1;
     const fresh = cumulative[to - 1]! - (from >= 2 ? cumulative[from - 2]! : 0);
-    runs.push({ from, to, new: fresh, pct: baseCodes === 0 ? null : (fresh / baseCodes) * 100 });
+    runs.push({ from, to, new: fresh, pct: baseCodes === 0 ? null : (fresh * 100) / baseCodes });
   }
   if (runs.length === 0) return { baseCodes, cumulative, runs, outcome: 'too-few-interviews', at: null };
   if (baseCodes === 0) return { baseCodes, cumulative, runs, outcome: 'empty-base', at: null };

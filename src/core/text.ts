@@ -77,3 +77,9 @@ export function forEachWordStart(text: string, onWord: (utf16: number) => void):
     }
   }
 }
+
+/** A one-line excerpt of at most `max` code points, with … when cut (for messages). */
+export function excerpt(text: string, max = 60): string {
+  const flat = [...text.replace(/\s+/g, ' ').trim()];
+  return flat.length <= max ? flat.join('') : `${flat.slice(0, max - 1).join('').trimEnd()}…`;
+}

@@ -10,7 +10,7 @@ import { InputError } from '../core/errors.js';
  * on line 2 of its file).
  */
 export function parseYaml(text: string, file: string, lineOffset = 0): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const err = doc.errors[0];
   if (err !== undefined) {
     const line = (err.linePos?.[0]?.line ?? 1) + lineOffset;

@@ -54,6 +54,7 @@ export function codebookReport(scope: ReportScope): CodebookReport {
   return { rows };
 }
 
+/** The codebook as one table, indented by depth; data examples attributed as in themes. */
 export function codebookReportView(r: CodebookReport): ReportView {
   const columns: Column[] = [
     { key: 'code', header: 'code' },

@@ -60,13 +60,13 @@ export function cooccurrenceReport(scope: ReportScope, o: { within?: Cooccurrenc
   const shown = treeOrder(scope.codes).filter(({ code }) => scope.shown.has(code.id));
   const spansOf = (id: number): Map<number, Span[]> => merged.get(id) ?? new Map();
   const units = within === 'overlap' ? null : new Map(shown.map(({ code }) => [code.id, unitsOf(scope, spansOf(code.id), within)]));
+  const family = new Map(shown.map(({ code }) => [code.id, descendantIds(scope.codes, code.id)]));
   const pairs: CooccurrencePair[] = [];
   for (let i = 0; i < shown.length; i++) {
     const a = shown[i]!.code;
-    const family = descendantIds(scope.codes, a.id);
     for (let j = i + 1; j < shown.length; j++) {
       const b = shown[j]!.code;
-      const nested = family.has(b.id) || descendantIds(scope.codes, b.id).has(a.id);
+      const nested = family.get(a.id)!.has(b.id) || family.get(b.id)!.has(a.id);
       let n: { count: number; countA: number; countB: number } | null = null;
       if (!nested) n = units === null ? places(spansOf(a.id), spansOf(b.id)) : shared(units.get(a.id)!, units.get(b.id)!);
       const union = n === null ? 0 : n.countA + n.countB - n.count;
@@ -110,33 +110,45 @@ function unitsOf(scope: ReportScope, spans: Map<number, Span[]>, within: 'turn' 
 
 /** Places of two codes' merged spans in every source (see cooccurrenceReport). */
 function places(a: Map<number, Span[]>, b: Map<number, Span[]>): { count: number; countA: number; countB: number } {
-  let count = 0;
-  let countA = 0;
-  let countB = 0;
-  for (const s of new Set([...a.keys(), ...b.keys()])) {
-    const tagged = [...(a.get(s) ?? []).map((x) => ({ ...x, a: true })), ...(b.get(s) ?? []).map((x) => ({ ...x, a: false }))]
-      .sort((x, y) => x.start - y.start || x.end - y.end);
-    let end = -1;
-    let hasA = false;
-    let hasB = false;
-    const close = (): void => {
-      if (hasA) countA++;
-      if (hasB) countB++;
-      if (hasA && hasB) count++;
-    };
-    for (const x of tagged) {
-      // A's spans never overlap each other (nor B's), so joining here means an A–B overlap.
-      if (x.start >= end) {
-        close();
-        hasA = hasB = false;
-        end = x.end;
-      } else end = Math.max(end, x.end);
-      if (x.a) hasA = true;
-      else hasB = true;
-    }
-    close();
+  const n = { count: 0, countA: 0, countB: 0 };
+  for (const [s, as] of a) {
+    const bs = b.get(s);
+    // A's spans never overlap one another: without B in the source, each is a place of its own.
+    if (bs === undefined || bs.length === 0) n.countA += as.length;
+    else sweep(as, bs, n);
   }
-  return { count, countA, countB };
+  for (const [s, bs] of b) if ((a.get(s)?.length ?? 0) === 0) n.countB += bs.length;
+  return n;
+}
+
+/**
+ * One pass over two sorted lists of disjoint spans, in start order: a span starting
+ * before the current place's end shares a code point with it and joins it. As A's spans
+ * are disjoint (and B's), a join is always an overlap of an A span with a B span.
+ */
+function sweep(as: readonly Span[], bs: readonly Span[], n: { count: number; countA: number; countB: number }): void {
+  let i = 0;
+  let j = 0;
+  let end = -1;
+  let hasA = false;
+  let hasB = false;
+  const close = (): void => {
+    if (hasA) n.countA++;
+    if (hasB) n.countB++;
+    if (hasA && hasB) n.count++;
+  };
+  while (i < as.length || j < bs.length) {
+    const takeA = j >= bs.length || (i < as.length && as[i]!.start <= bs[j]!.start);
+    const x = takeA ? as[i++]! : bs[j++]!;
+    if (x.start >= end) {
+      close();
+      hasA = hasB = false;
+      end = x.end;
+    } else if (x.end > end) end = x.end;
+    if (takeA) hasA = true;
+    else hasB = true;
+  }
+  close();
 }
 
 const UNIT_TEXT: Record<CooccurrenceWithin, string> = {
@@ -146,7 +158,7 @@ const UNIT_TEXT: Record<CooccurrenceWithin, string> = {
 };
 
 /**
- * A square table (upper triangle, `count (jaccard)`, codes numbered as columns) for
+ * A square table (upper triangle, `count (jaccard)`; codes numbered, columns 2…n) for
  * table, md, tex and html; CSV gets one row per pair with raw numbers.
  */
 export function cooccurrenceView(r: CooccurrenceReport, format: ReportFormat): ReportView {
@@ -165,11 +177,12 @@ export function cooccurrenceView(r: CooccurrenceReport, format: ReportFormat): R
   const columns: Column[] = [
     { key: 'code', header: 'code' },
     { key: 'n', header: '#', align: 'right' },
-    ...r.codes.map((_, k) => ({ key: `c${k}`, header: String(k + 1), align: 'right' as const })),
+    // Column 1 would be empty (upper triangle): columns 2…n.
+    ...r.codes.slice(1).map((_, k) => ({ key: `c${k + 1}`, header: String(k + 2), align: 'right' as const })),
   ];
   const rows = r.codes.map((c, i) => {
     const row: Record<string, string | number> = { code: c.code, depth: c.depth, n: i + 1 };
-    for (let j = 0; j < n; j++) {
+    for (let j = 1; j < n; j++) {
       const p = j > i ? at.get(`${c.code}\u0000${r.codes[j]!.code}`) : undefined;
       row[`c${j}`] = p === undefined ? '' : p.count === null ? '—' : p.jaccard === null ? String(p.count) : `${p.count} (${roundFixed(p.jaccard, 2)})`;
     }

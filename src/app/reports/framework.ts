@@ -11,7 +11,7 @@ import type { ReportView } from '../../format/report.js';
 import type { Column } from '../../format/table-shape.js';
 import type { Project } from '../project.js';
 import type { ReportScope } from '../report-scope.js';
-import { passagesOf } from './quotes.js';
+import { codedSpans, passageReader } from './quotes.js';
 
 /** Passages in cells are cut after this many words. */
 export const CELL_WORDS = 25;
@@ -88,9 +88,10 @@ type CellsOf = (codeId: number) => Map<string, FrameworkEntry[]>;
 
 function passageCells(scope: ReportScope): CellsOf {
   const merged = mergedSpansByCode(scope.codes, scope.codings);
+  const read = passageReader(scope);
   return (id) => {
     const out = new Map<string, FrameworkEntry[]>();
-    for (const p of passagesOf(scope, merged.get(id) ?? new Map())) {
+    for (const p of codedSpans(scope, merged.get(id) ?? new Map()).map(read)) {
       const entry = { wave: p.wave, source: p.source, text: clipWords(p.text, CELL_WORDS), lineStart: p.lineStart, lineEnd: p.lineEnd };
       out.set(p.case, [...(out.get(p.case) ?? []), entry]);
     }

@@ -5,14 +5,16 @@
  */
 import { CodePointMap, countBelow } from '../../core/code-points.js';
 import { codePath, nameKey, type Code } from '../../core/codebook.js';
+import { CodebookError } from '../../core/errors.js';
+import type { StoredTurn } from '../../core/model.js';
 import { wordsIn, mergedSpansByCode } from '../../core/figures.js';
 import { participantPieces, waveLabel } from '../../core/quotes.js';
 import type { Span } from '../../core/spans.js';
+import { nearestNames } from '../../core/nearest.js';
 import { countWords, lineStarts } from '../../core/text.js';
 import { escapeMd } from '../../format/markdown.js';
 import type { ReportFormat, ReportView } from '../../format/report.js';
 import type { Column } from '../../format/table-shape.js';
-import { unknownCode } from '../code-lookup.js';
 import type { ReportScope } from '../report-scope.js';
 
 export interface Passage {
@@ -28,36 +30,56 @@ export interface Passage {
   words: number;
 }
 
+/** A merged span with participant words, before its text is read. */
+export interface CodedSpan {
+  /** Index of the source in the scope. */
+  i: number;
+  span: Span;
+  words: number;
+}
+
 /**
- * The coded passages of one code's merged spans, in scope order (case, wave, source) and
- * by position. A passage is the participant talk of a merged span: labels and interviewer
- * turns are cut out, the remaining pieces that hold a word are joined by " … ". A span
- * without participant words gives no passage.
+ * The merged spans of one code that hold participant words, in scope order (case, wave,
+ * source) and by position; counted from the word index, without reading any text.
  */
-export function passagesOf(scope: ReportScope, spansBySource: ReadonlyMap<number, readonly Span[]>): Passage[] {
-  const out: Passage[] = [];
+export function codedSpans(scope: ReportScope, spansBySource: ReadonlyMap<number, readonly Span[]>): CodedSpan[] {
+  const out: CodedSpan[] = [];
   for (const i of [...spansBySource.keys()].sort((a, b) => a - b)) {
-    const spans = spansBySource.get(i)!;
-    if (spans.length === 0) continue;
-    const src = scope.sources[i]!;
-    const t = scope.text(i);
-    const map = new CodePointMap(t.text);
-    const lines = lineStarts(t.text).map((u) => map.toCodePoint(u));
-    const lineOf = (cp: number): number => countBelow(lines, cp + 1);
-    for (const span of spans) {
-      const words = wordsIn(src.wordStarts, span);
-      if (words === 0) continue;
-      const pieces = participantPieces(span, t.turns)
-        .map((p) => ({ ...p, text: t.text.slice(map.toUtf16(p.start), map.toUtf16(p.end)).replace(/\s+/g, ' ').trim() }))
-        .filter((p) => countWords(p.text) > 0);
-      if (pieces.length === 0) continue;
-      out.push({
-        text: pieces.map((p) => p.text).join(' … '), case: src.case, wave: src.wave, source: src.id,
-        lineStart: lineOf(pieces[0]!.start), lineEnd: lineOf(pieces[pieces.length - 1]!.end - 1), words,
-      });
+    for (const span of spansBySource.get(i)!) {
+      const words = wordsIn(scope.sources[i]!.wordStarts, span);
+      if (words > 0) out.push({ i, span, words });
     }
   }
   return out;
+}
+
+/**
+ * Reads passages: the participant talk of a span — labels and interviewer turns cut out,
+ * the pieces left that hold a word joined by " … ", white space runs as single spaces.
+ */
+export function passageReader(scope: ReportScope): (c: CodedSpan) => Passage {
+  const texts = new Map<number, { text: string; map: CodePointMap; lines: number[]; turns: readonly StoredTurn[] }>();
+  return ({ i, span, words }) => {
+    let t = texts.get(i);
+    if (t === undefined) {
+      const st = scope.text(i);
+      const map = new CodePointMap(st.text);
+      texts.set(i, (t = { text: st.text, map, lines: lineStarts(st.text).map((u) => map.toCodePoint(u)), turns: st.turns }));
+    }
+    const { text, map, lines } = t;
+    const lineOf = (cp: number): number => countBelow(lines, cp + 1);
+    const pieces = participantPieces(span, t.turns)
+      .map((p) => ({ ...p, text: text.slice(map.toUtf16(p.start), map.toUtf16(p.end)).replace(/\s+/g, ' ').trim() }))
+      .filter((p) => countWords(p.text) > 0);
+    // A participant word starts inside the span, so at least one piece holds a word.
+    const first = pieces[0] ?? span;
+    const last = pieces[pieces.length - 1] ?? span;
+    const src = scope.sources[i]!;
+    return {
+      text: pieces.map((p) => p.text).join(' … '), case: src.case, wave: src.wave, source: src.id,
+      lineStart: lineOf(first.start), lineEnd: lineOf(last.end - 1), words,
+    };
+  };
 }
 
 export interface QuotesOptions {
@@ -87,28 +109,38 @@ export function quotesReport(scope: ReportScope, names: readonly string[], o: Qu
     if (!codes.includes(c)) codes.push(c);
   }
   const merged = mergedSpansByCode(scope.codes, scope.codings);
+  const read = passageReader(scope);
   return {
     codes: codes.map((c) => {
       const perCase = new Map<string, number>();
-      let quotes = passagesOf(scope, merged.get(c.id) ?? new Map())
+      // Filtered on the word index first: only the texts of the passages kept are read.
+      let kept = codedSpans(scope, merged.get(c.id) ?? new Map())
         .filter((q) => q.words >= (o.minWords ?? 0))
         .filter((q) => {
-          const n = (perCase.get(q.case) ?? 0) + 1;
-          perCase.set(q.case, n);
+          const kase = scope.sources[q.i]!.case;
+          const n = (perCase.get(kase) ?? 0) + 1;
+          perCase.set(kase, n);
           return o.perCase === undefined || n <= o.perCase;
         });
-      if (o.max !== undefined) quotes = quotes.slice(0, o.max);
-      return { code: c.name, path: codePath(scope.codes, c.id), quotes };
+      if (o.max !== undefined) kept = kept.slice(0, o.max);
+      return { code: c.name, path: codePath(scope.codes, c.id), quotes: kept.map(read) };
     }),
   };
 }
 
-/** The code called `name` (ignoring case and spacing), or the did-you-mean error of findCode. */
+/**
+ * The code called `name` (ignoring case and spacing, as findCode), or an error naming the
+ * nearest codes — without findCode's "add --new", which reports do not take.
+ */
 function codeNamed(codes: readonly Code[], name: string): Code {
   const key = nameKey(name.trim().replace(/\s+/g, ' '));
   const found = codes.find((c) => nameKey(c.name) === key);
-  if (found === undefined) throw unknownCode(name, codes);
-  return found;
+  if (found !== undefined) return found;
+  const near = nearestNames(name, codes.map((c) => c.name));
+  throw new CodebookError(`no code "${name}" in the codebook`, {
+    code: 'E_NO_CODE',
+    hint: near.length > 0 ? `did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : 'qcode codebook lists the codes',
+  });
 }
 
 /** `50002 (T2), 50002_T2 lines 11–14` (`line 11` for one line). */

@@ -145,12 +145,13 @@ export function sampleSentence(r: Omit<SampleReport, 'sentence'>): string {
   return `${s}.`;
 }
 
+/** The sample as a table of measures (means and SDs rounded to one decimal) and the sentence as prose. */
 export function sampleView(r: SampleReport): ReportView {
   const columns: Column[] = [
     { key: 'measure', header: 'measure' },
     { key: 'n', header: 'n', align: 'right' },
-    { key: 'min', header: 'min', align: 'right', decimals: 1 },
-    { key: 'max', header: 'max', align: 'right', decimals: 1 },
+    { key: 'min', header: 'min', align: 'right' },
+    { key: 'max', header: 'max', align: 'right' },
     { key: 'mean', header: 'mean', align: 'right', decimals: 1 },
     { key: 'sd', header: 'SD', align: 'right', decimals: 1 },
     { key: 'values', header: 'values', wrap: true },

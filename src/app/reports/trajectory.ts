@@ -36,6 +36,7 @@ export interface TrajectoryReport {
   rows: TrajectoryRow[];
 }
 
+/** Codes in tree order (siblings by name), cases in natural order, waves of the sources in scope in natural order; interviewed = a source in scope. */
 export function trajectoryReport(scope: ReportScope): TrajectoryReport {
   const waves = [...new Set(scope.sources.map((s) => s.wave))].sort(compareNatural);
   const interviewed = new Set(scope.sources.map((s) => `${s.case}\u0000${s.wave}`));
@@ -79,6 +80,7 @@ export const NOT_INTERVIEWED = '·';
 
 const symbol = (c: TrajectoryCell): string => (!c.interviewed ? NOT_INTERVIEWED : c.present ? RAISED : NOT_RAISED);
 
+/** One row per code (cases raising it per wave) followed by one row per case in scope. */
 export function trajectoryView(r: TrajectoryReport, cells: TrajectoryCells = 'symbols'): ReportView {
   const key = (w: string): string => `wave:${w}`;
   const columns: Column[] = [

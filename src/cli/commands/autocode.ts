@@ -3,6 +3,7 @@ import type { Unit } from '../../core/units.js';
 import type { CliContext } from '../context.js';
 import { appContext } from '../program.js';
 import { renderJson } from '../../format/render.js';
+import { excerpt } from '../../core/text.js';
 
 interface AutocodeFlags {
   grep?: string;
@@ -42,7 +43,7 @@ Examples:
         ctx.stdout.write(renderJson(r));
         return;
       }
-      const out = r.hits.map((h) => `${h.source} ${h.lineStart === h.lineEnd ? `line ${h.lineStart}` : `lines ${h.lineStart}-${h.lineEnd}`}: ${h.text.replace(/\s+/g, ' ').slice(0, 100)}`);
+      const out = r.hits.map((h) => `${h.source} ${h.lineStart === h.lineEnd ? `line ${h.lineStart}` : `lines ${h.lineStart}-${h.lineEnd}`}: ${excerpt(h.text, 100)}`);
       out.push(`${r.dryRun ? 'dry run: would code' : 'coded'} ${r.hits.length} passage(s) in ${r.sourcesSearched} source(s) with "${r.code}" as ${r.coder} (${r.codingsAfter} coding(s) after joining overlaps)`);
       ctx.stdout.write(out.join('\n') + '\n');
     });

@@ -3,6 +3,7 @@ import { GateError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { appContext } from '../program.js';
 import { renderJson } from '../../format/render.js';
+import { excerpt } from '../../core/text.js';
 
 export function checkCommand(ctx: CliContext): Command {
   return new Command('check')
@@ -15,7 +16,7 @@ export function checkCommand(ctx: CliContext): Command {
       else {
         const out: string[] = [`checked ${r.codings} codings: ${r.problems.length} problem(s), ${r.orphans.length} orphaned coding(s)`];
         for (const p of r.problems) out.push(`problem (${p.kind}): ${p.message}`);
-        for (const o of r.orphans) out.push(`orphaned: #${o.id} ${o.code} (${o.coder}) in ${o.source}, revision ${o.revision}: “${o.quote.replace(/\s+/g, ' ').slice(0, 60)}” — re-code it with qcode tag, then qcode untag --id ${o.id}`);
+        for (const o of r.orphans) out.push(`orphaned: #${o.id} ${o.code} (${o.coder}) in ${o.source}, revision ${o.revision}: “${excerpt(o.quote)}” — re-code it with qcode tag, then qcode untag --id ${o.id}`);
         ctx.stdout.write(out.join('\n') + '\n');
       }
       if (!r.ok) throw new GateError('check found problems', { code: 'E_CHECK' });

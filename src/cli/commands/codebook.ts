@@ -31,7 +31,7 @@ export function codebookCommand(ctx: CliContext): Command {
     const rows = listCodebook(appContext(ctx, cmd));
     emit(ctx, f, codebookTable(rows), rows);
   };
-  const codebook = withOutputOptions(new Command('codebook'))
+  const codebook = new Command('codebook')
     .description('the codebook: a tree of codes with their codings, sources and cases; and changes to it')
     .addHelpText('after', `
 Examples:
@@ -40,9 +40,8 @@ Examples:
   $ qcode codebook rename "Selfcare" "Self-care"
   $ qcode codebook merge "Tiredness" "Fatigue" --into "Exhaustion"
   $ qcode codebook import codebook.example.yaml
-  $ qcode codebook export --format md --out codebook.md`)
-    .action(list);
-  codebook.addCommand(withOutputOptions(new Command('list')).description('print the codebook tree with counts (the default)').action(list));
+  $ qcode codebook export --format md --out codebook.md`);
+  codebook.addCommand(withOutputOptions(new Command('list')).description('print the codebook tree with counts (the default)').action(list), { isDefault: true });
   codebook.addCommand(withFields(new Command('add'))
     .description('add a code').argument('<name>').option('--parent <code>', 'place it under this code')
     .action(async (name: string, f: FieldFlags & { parent?: string }, cmd: Command) => {

@@ -7,6 +7,7 @@ import { chosenFormat, writeText } from '../output.js';
 import { appContext } from '../program.js';
 import { progressBar } from '../progress.js';
 import { renderJson } from '../../format/render.js';
+import { excerpt } from '../../core/text.js';
 
 interface IngestFlags {
   namePattern?: string;
@@ -62,7 +63,7 @@ Examples:
       if (!json && summary.skipped.length > 0) ctx.stderr.write(`qcode: skipped ${summary.skipped.length} bad file(s); see the summary\n`);
       if (summary.orphans.length > 0) {
         ctx.stderr.write(`qcode: ${summary.orphans.length} coding(s) could not be placed on the edited text; they are kept and flagged (qcode check lists them):\n`);
-        for (const o of summary.orphans) ctx.stderr.write(`  #${o.id} ${o.code} (${o.coder}) in ${o.source}: “${o.quote.replace(/\s+/g, ' ').slice(0, 60)}”\n`);
+        for (const o of summary.orphans) ctx.stderr.write(`  #${o.id} ${o.code} (${o.coder}) in ${o.source}: “${excerpt(o.quote)}”\n`);
       }
     });
 }

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { appContext } from '../program.js';
 import { renderJson } from '../../format/render.js';
+import { excerpt } from '../../core/text.js';
 
 export function mergeCommand(ctx: CliContext): Command {
   return new Command('merge')
@@ -27,7 +28,7 @@ export function mergeCommand(ctx: CliContext): Command {
       ctx.stdout.write(out.join('\n') + '\n');
       if (s.unplaced.length > 0) {
         ctx.stderr.write(`qcode: ${s.unplaced.length} coding(s) of the other copy could not be placed on this text and were not merged:\n`);
-        for (const u of s.unplaced) ctx.stderr.write(`  ${u.code} (${u.coder}) in ${u.source}: “${u.quote.replace(/\s+/g, ' ').slice(0, 60)}”\n`);
+        for (const u of s.unplaced) ctx.stderr.write(`  ${u.code} (${u.coder}) in ${u.source}: “${excerpt(u.quote)}”\n`);
       }
     });
 }

@@ -3,6 +3,9 @@ import type { RankKey } from '../../core/ranking.js';
 import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { reportAction, withReportOptions, type ReportFlags } from './report.js';
+import { reportKindsA } from './report-kinds-a.js';
+import { reportKindsB } from './report-kinds-b.js';
+import { reportKindsC } from './report-kinds-c.js';
 
 const int = (name: string, v: unknown, min = 0): number | undefined => {
   if (v === undefined) return undefined;
@@ -26,7 +29,7 @@ export function reportKinds(ctx: CliContext): Command[] {
       const report = withProject(ac, (p) => themesReport(loadScope(p, filters), { sort: f.sort as RankKey, quotes, minCases: int('--min-cases', f.minCases) }), { readonly: true });
       return themesView(report, quotes > 0);
     }));
-  return [themes];
+  return [themes, ...reportKindsA(ctx), ...reportKindsB(ctx), ...reportKindsC(ctx)];
 }
 
 export type { ReportFlags };

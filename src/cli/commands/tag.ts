@@ -5,6 +5,7 @@ import { parseRange } from '../../core/range.js';
 import type { CliContext } from '../context.js';
 import { appContext } from '../program.js';
 import { renderJson } from '../../format/render.js';
+import { excerpt } from '../../core/text.js';
 
 interface SelectorFlags {
   lines?: string;
@@ -81,7 +82,5 @@ Examples:
 }
 
 function short(quote: string): string {
-  const flat = quote.replace(/\s+/g, ' ');
-  const cps = [...flat];
-  return cps.length <= 70 ? `“${flat}”` : `“${cps.slice(0, 67).join('')}…”`;
+  return `“${excerpt(quote, 70)}”`;
 }

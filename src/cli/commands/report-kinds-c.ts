@@ -1,0 +1,57 @@
+import { Command, Option } from 'commander';
+import type { AgreementUnit } from '../../core/agreement.js';
+import type { CliContext } from '../context.js';
+import { appContext } from '../program.js';
+import { emitReport, filtersOf, formatOf, withReportOptions, type ReportFlags } from './report.js';
+
+const names = (v: unknown): string[] | undefined => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter((x) => x !== '') : undefined);
+
+/** `report agreement` and `report disagreements`; each imports its use case only when run. */
+export function reportKindsC(ctx: CliContext): Command[] {
+  const agreement = withReportOptions(new Command('agreement'))
+    .description('coding comparison of coders over the sources they all coded: per code and source, both / only A / only B / neither, agreement %, Cohen\'s kappa, Krippendorff\'s alpha')
+    .option('--coders <A,B,…>', 'the coders to compare (required; kappa and the 2×2 table need exactly two)')
+    .addOption(new Option('--unit <unit>', 'what a unit is: characters, words, or turns (lines when a source has no turns)').choices(['char', 'word', 'turn']).default('char'))
+    .option('--fail-under <kappa>', 'exit 1 when the overall kappa is below this (or undefined)')
+    .option('--pooled', 'only the pooled rows: one per code, and the overall one')
+    .addHelpText('after', `
+Sources compared: those every named coder coded something in, or those --sources names.
+Each code is compared on its own codings, not its sub-codes'.
+
+Examples:
+  $ qcode report agreement --coders ana,ben
+  $ qcode report agreement --coders ana,ben --unit turn --format md --out agreement.md
+  $ qcode report agreement --coders ana,ben --fail-under 0.7`)
+    .action(async (f: ReportFlags, cmd: Command) => {
+      const { withProject } = await import('../../app/project.js');
+      const { agreementForProject, agreementView, checkFailUnder, parseFailUnder } = await import('../../app/reports/agreement.js');
+      const ac = appContext(ctx, cmd);
+      const failUnder = parseFailUnder(f.failUnder);
+      formatOf(f); // --json and --format disagreeing is a usage error before any work
+      const filters = filtersOf(f, ac.coder);
+      const report = withProject(ac, (p) => agreementForProject(p, filters, { coders: names(f.coders) ?? [], unit: f.unit as AgreementUnit }), { readonly: true });
+      const shown = f.pooled === true ? { ...report, rows: report.rows.filter((r) => r.source === null) } : report;
+      await emitReport(ctx, f, agreementView(shown));
+      checkFailUnder(report, failUnder);
+    });
+
+  const disagreements = withReportOptions(new Command('disagreements'))
+    .description('every passage two coders coded differently (only one of them, or other boundaries), with its text and lines, by code and source: the agenda of a consensus meeting')
+    .option('--coders <A,B>', 'the two coders to compare (required)')
+    .option('--code <name>', 'only this code')
+    .addHelpText('after', `
+Examples:
+  $ qcode report disagreements --coders ana,ben --format md --out meeting.md
+  $ qcode report disagreements --coders ana,ben --code "Self-care"`)
+    .action(async (f: ReportFlags, cmd: Command) => {
+      const { withProject } = await import('../../app/project.js');
+      const { disagreementsForProject, disagreementsView } = await import('../../app/reports/disagreements.js');
+      const ac = appContext(ctx, cmd);
+      const format = formatOf(f);
+      const filters = filtersOf(f, ac.coder);
+      const code = typeof f.code === 'string' ? f.code : undefined;
+      const report = withProject(ac, (p) => disagreementsForProject(p, filters, { coders: names(f.coders) ?? [], code }), { readonly: true });
+      await emitReport(ctx, f, disagreementsView(report, format));
+    });
+  return [agreement, disagreements];
+}
