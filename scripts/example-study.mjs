@@ -26,7 +26,7 @@ const steps = [
   ['Load the codebook', ['codebook', 'import', '../codebook.example.yaml', '--coder', 'ana']],
   ['Ana codes the whole study, sentence by sentence, from searches', ['autocode', 'Sleep and night shifts', '--words', 'night nights sleep sleeping', '--speaker', 'participant', '--unit', 'sentence', '--coder', 'ana']],
   ['', ['autocode', 'Preceptor support', '--grep', '[Pp]receptor', '--speaker', 'participant', '--unit', 'sentence', '--coder', 'ana']],
-  ['', ['autocode', 'Intention to leave', '--grep', 'leav(e|ing)|quit', '-i', '--speaker', 'participant', '--unit', 'sentence', '--coder', 'ana']],
+  ['', ['autocode', 'Intention to leave', '--grep', '\\bleav(e|ing)\\b|\\bquit\\b', '-i', '--speaker', 'participant', '--unit', 'sentence', '--coder', 'ana']],
   ['', ['autocode', 'Team support', '--grep', 'had my back|my team|the team', '-i', '--speaker', 'participant', '--unit', 'sentence', '--coder', 'ana']],
   ['', ['autocode', 'Stress and overwhelm', '--grep', STRESS, '-i', '--speaker', 'participant', '--unit', 'sentence', '--coder', 'ana']],
   ['', ['autocode', 'Self-care', '--grep', SELF_CARE, '-i', '--speaker', 'participant', '--unit', 'sentence', '--coder', 'ana']],
