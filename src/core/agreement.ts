@@ -14,7 +14,7 @@
 import { CodePointMap, countBelow } from './code-points.js';
 import type { StoredTurn } from './model.js';
 import { mergeSpans, type Span } from './spans.js';
-import { agreement2x2 } from './stats/binary-2x2.js';
+import { agreement2x2, type Agreement2x2 } from './stats/binary-2x2.js';
 import { finiteOrNull, type Coefficient } from './stats/coefficient.js';
 import { forEachWordStart } from './text.js';
 
@@ -177,19 +177,12 @@ export function binaryAlpha(codedBy: readonly number[]): Coefficient {
 }
 
 /** The figures of one table. The 2×2 cells and kappa are null for more than two coders. */
-export interface AgreementFigures {
-  units: number;
+/** The figures of one row: the 2×2 counts (null for more than two coders) and the statistics. */
+export interface AgreementFigures extends Agreement2x2 {
   both: number | null;
   onlyA: number | null;
   onlyB: number | null;
   neither: number | null;
-  /** Units on which all coders agree (all coded, or none did) ÷ units × 100. */
-  agreementPct: number | null;
-  kappa: number | null;
-  alpha: number | null;
-  agreementReason?: string;
-  kappaReason?: string;
-  alphaReason?: string;
 }
 
 export const KAPPA_TWO_CODERS = 'kappa and the 2×2 table are for two coders';

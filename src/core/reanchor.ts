@@ -4,7 +4,8 @@
  * exact match wins and the rest are deleted" (STYLE.md, anti-patterns).
  */
 import { CodePointMap } from './code-points.js';
-import { codePointSimilarity, codePointsOf, diffRuns, mapOffset } from './similarity.js';
+import { codePointSimilarity, codePointsOf } from './similarity.js';
+import { diffRuns, mapOffset } from './text-diff.js';
 
 export interface AnchorInput { id: number; start: number; end: number; quote: string; before: string; after: string }
 export type AnchorStatus = 'unchanged' | 'moved' | 'context' | 'fuzzy' | 'orphaned';

@@ -1,14 +1,7 @@
 import { Command, Option } from 'commander';
-import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
-import { reportAction, withReportOptions } from './report.js';
+import { reportAction, wholeOption, withReportOptions } from './report.js';
 
-const int = (name: string, v: unknown, min = 0): number | undefined => {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} ${String(v)}: give a whole number of at least ${min}`);
-  return n;
-};
 
 /** matrix, cooccurrence, quotes and framework; each imports its use case only when run. */
 export function reportKindsA(ctx: CliContext): Command[] {
@@ -45,7 +38,7 @@ export function reportKindsA(ctx: CliContext): Command[] {
       const { withProject } = await import('../../app/project.js');
       const { loadScope } = await import('../../app/report-scope.js');
       const { quotesReport, quotesView } = await import('../../app/reports/quotes.js');
-      const o = { perCase: int('--per-case', f.perCase, 1), minWords: int('--min-words', f.minWords), max: int('--max', f.max, 1) };
+      const o = { perCase: wholeOption('--per-case', f.perCase, 1), minWords: wholeOption('--min-words', f.minWords), max: wholeOption('--max', f.max, 1) };
       const report = withProject(ac, (p) => quotesReport(loadScope(p, filters), names, o), { readonly: true });
       return quotesView(report, format);
     }));
@@ -58,7 +51,7 @@ export function reportKindsA(ctx: CliContext): Command[] {
       const { withProject } = await import('../../app/project.js');
       const { loadScope } = await import('../../app/report-scope.js');
       const { frameworkMemos, frameworkReport, frameworkView } = await import('../../app/reports/framework.js');
-      const levels = int('--depth', f.depth, 1);
+      const levels = wholeOption('--depth', f.depth, 1);
       const report = withProject(ac, (p) => frameworkReport(loadScope(p, filters), {
         levels, memos: f.memos === true ? frameworkMemos(p, filters.coders) : undefined,
       }), { readonly: true });

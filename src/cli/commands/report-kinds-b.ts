@@ -3,14 +3,8 @@ import type { AppContext } from '../../app/context.js';
 import type { ReportFilters, ReportScope } from '../../app/report-scope.js';
 import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
-import { reportAction, withReportOptions } from './report.js';
+import { reportAction, wholeOption, withReportOptions } from './report.js';
 
-const whole = (name: string, v: unknown): number | undefined => {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} ${String(v)}: give a whole number of interviews, at least 1`);
-  return n;
-};
 
 const percent = (name: string, v: unknown): number | undefined => {
   if (v === undefined) return undefined;
@@ -43,7 +37,7 @@ export function reportKindsB(ctx: CliContext): Command[] {
     .option('--threshold <pct>', 'new information, in % of the base, at or below which a run shows saturation (default 5)')
     .action(reportAction(ctx, async ({ ctx: ac, filters }, f) => {
       const { saturationReport, saturationView } = await import('../../app/reports/saturation.js');
-      const o = { base: whole('--base', f.base), run: whole('--run', f.run), threshold: percent('--threshold', f.threshold) };
+      const o = { base: wholeOption('--base', f.base, 1), run: wholeOption('--run', f.run, 1), threshold: percent('--threshold', f.threshold) };
       return saturationView(await scoped(ac, filters, (scope) => saturationReport(scope, o)));
     }));
 

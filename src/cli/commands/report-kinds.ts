@@ -1,18 +1,11 @@
 import { Command, Option } from 'commander';
 import type { RankKey } from '../../core/ranking.js';
-import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
-import { reportAction, withReportOptions, type ReportFlags } from './report.js';
+import { reportAction, wholeOption, withReportOptions, type ReportFlags } from './report.js';
 import { reportKindsA } from './report-kinds-a.js';
 import { reportKindsB } from './report-kinds-b.js';
 import { reportKindsC } from './report-kinds-c.js';
 
-const int = (name: string, v: unknown, min = 0): number | undefined => {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} ${String(v)}: give a whole number of at least ${min}`);
-  return n;
-};
 
 /** One command per report kind; each imports its use case only when run. */
 export function reportKinds(ctx: CliContext): Command[] {
@@ -25,8 +18,8 @@ export function reportKinds(ctx: CliContext): Command[] {
       const { withProject } = await import('../../app/project.js');
       const { loadScope } = await import('../../app/report-scope.js');
       const { themesReport, themesView } = await import('../../app/reports/themes.js');
-      const quotes = int('--quotes', f.quotes) ?? (format === 'json' ? 3 : format === 'csv' ? 0 : 1);
-      const report = withProject(ac, (p) => themesReport(loadScope(p, filters), { sort: f.sort as RankKey, quotes, minCases: int('--min-cases', f.minCases) }), { readonly: true });
+      const quotes = wholeOption('--quotes', f.quotes) ?? (format === 'json' ? 3 : format === 'csv' ? 0 : 1);
+      const report = withProject(ac, (p) => themesReport(loadScope(p, filters), { sort: f.sort as RankKey, quotes, minCases: wholeOption('--min-cases', f.minCases) }), { readonly: true });
       return themesView(report, quotes > 0);
     }));
   return [themes, ...reportKindsA(ctx), ...reportKindsB(ctx), ...reportKindsC(ctx)];

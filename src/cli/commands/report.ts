@@ -20,6 +20,14 @@ export interface ReportFlags {
 }
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+
+/** A whole-number option value of at least `min`, or a usage error naming the option. */
+export function wholeOption(name: string, v: unknown, min = 0): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} ${String(v)}: give a whole number of at least ${min}`);
+  return n;
+}
 const list = (v: string | undefined): string[] | undefined => (v === undefined ? undefined : v.split(',').map((x) => x.trim()).filter((x) => x !== ''));
 
 /** The filters and output options every report kind takes. */
