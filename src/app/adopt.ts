@@ -35,11 +35,13 @@ export function adopt(ctx: AppContext, req: AdoptRequest): AdoptResult {
     throw new UsageError('say what to adopt: --code C and/or --source S, or --all');
   }
   const to = (req.to ?? 'consensus').trim();
-  if (to === req.from) throw new UsageError(`--from and --to are both ${to}`);
+  const from = req.from.trim();
+  if (to === '') throw new UsageError('--to: the coder name is empty');
+  if (to === from) throw new UsageError(`--from and --to are both ${to}`);
   const by = coderName(ctx);
   return withProject(ctx, (p) => p.writeOrRollback(() => {
     const now = nowOf(ctx);
-    const fromId = p.coders.find(req.from);
+    const fromId = p.coders.find(from);
     if (fromId === undefined) throw new UsageError(`--from ${req.from}: no such coder`, { hint: `coders: ${p.coders.list().map((c) => c.name).join(', ')}` });
     const code = req.code === undefined ? undefined : findCode(p, req.code);
     let sourceId: number | undefined;

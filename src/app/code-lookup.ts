@@ -24,7 +24,7 @@ export function unknownCode(name: string, codes: readonly Code[]): CodebookError
 }
 
 /** Adds a code inside the caller's transaction and records it in the history. */
-export function addCode(project: Project, rawName: string, parent: Code | null, fields: Partial<Code>, coderId: number, now: string): Code {
+export function addCode(project: Project, rawName: string, parent: Code | null, fields: Partial<Code>, coderId: number, now: string, note: Record<string, unknown> = {}): Code {
   const name = cleanCodeName(rawName);
   const codes = project.codes.list();
   const clash = codes.find((c) => nameKey(c.name) === nameKey(name));
@@ -34,6 +34,6 @@ export function addCode(project: Project, rawName: string, parent: Code | null, 
     example: fields.example ?? null, color: fields.color ?? null,
   };
   const id = project.codes.insert({ name, key: nameKey(name), parentId: parent?.id ?? null, ...record }, coderId, now);
-  project.codes.record(coderId, now, 'add', name, { parent: parent?.name ?? null, ...record });
+  project.codes.record(coderId, now, 'add', name, { parent: parent?.name ?? null, ...record, ...note });
   return project.codes.list().find((c) => c.id === id)!;
 }

@@ -7,9 +7,9 @@
  * other's codings re-anchored onto this text, as on re-ingest; what cannot be placed is
  * reported, never misplaced.
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CodePointMap } from '../core/code-points.js';
 import { nameKey, treeOrder, type Code } from '../core/codebook.js';
 import { ProjectError } from '../core/errors.js';
@@ -45,7 +45,7 @@ export interface MergeSummary {
 export function mergeProject(ctx: AppContext, otherPath: string, options: { dryRun?: boolean } = {}): MergeSummary {
   const here = locateProject(ctx);
   const file = resolveOther(resolve(ctx.cwd, otherPath));
-  if (resolve(file) === resolve(here)) throw new ProjectError('cannot merge a project into itself', { hint: 'give the path of the other copy' });
+  if (realpathSync(file) === realpathSync(here)) throw new ProjectError('cannot merge a project into itself', { hint: 'give the path of the other copy' });
   const { other, cleanup } = openOther(file);
   const coder = coderName(ctx);
   try {
@@ -57,7 +57,8 @@ export function mergeProject(ctx: AppContext, otherPath: string, options: { dryR
       };
       const coderId = p.coders.ensure(coder, now);
       const before = new Set(p.codings.list().map((c) => c.coder));
-      const codeMap = mergeCodes(p, other, coderId, now, basename(file), s);
+      const codeMap = mergeCodes(p, other, coderId, now, otherPath, s);
+      mergeCaseAttributes(p, other, now);
       const { sourceMap, codingMap, newBy } = mergeSourcesAndCodings(p, other, codeMap, now, s);
       s.coderClashes = [...newBy].filter((c) => before.has(c)).sort();
       mergeMemos(p, other, codeMap, sourceMap, codingMap, now, s);
@@ -70,7 +71,7 @@ export function mergeProject(ctx: AppContext, otherPath: string, options: { dryR
 
 function resolveOther(path: string): string {
   const file = existsSync(join(path, 'qcode.db')) ? join(path, 'qcode.db') : path;
-  if (!existsSync(file)) throw new ProjectError(`${path}: no qcode project there`, { hint: 'give the path of the other qcode.db' });
+  if (!existsSync(file) || !statSync(file).isFile()) throw new ProjectError(`${path}: no qcode project there`, { hint: 'give the path of the other qcode.db' });
   return file;
 }
 
@@ -78,10 +79,17 @@ function resolveOther(path: string): string {
 function openOther(file: string): { other: Project; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'qcode-merge-'));
   const copy = join(dir, 'qcode.db');
-  copyFileSync(file, copy);
-  for (const ext of ['-wal', '-shm']) if (existsSync(file + ext)) copyFileSync(file + ext, copy + ext);
-  const db = openProjectDb(copy);
-  return { other: new Project(dir, db), cleanup: () => { db.close(); rmSync(dir, { recursive: true, force: true }); } };
+  try {
+    copyFileSync(file, copy);
+    for (const ext of ['-wal', '-shm']) if (existsSync(file + ext)) copyFileSync(file + ext, copy + ext);
+    const db = openProjectDb(copy);
+    return { other: new Project(dir, db), cleanup: () => { db.close(); rmSync(dir, { recursive: true, force: true }); } };
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    // Name the user's file, not the temporary copy.
+    const message = (e as Error).message.split(copy).join(file);
+    throw new ProjectError(message, { hint: e instanceof ProjectError ? e.hint ?? 'give the qcode.db of another copy of this project' : 'give the qcode.db of another copy of this project' });
+  }
 }
 
 function mergeCodes(p: Project, other: Project, coderId: number, now: string, file: string, s: MergeSummary): Map<number, Code> {
@@ -94,12 +102,21 @@ function mergeCodes(p: Project, other: Project, coderId: number, now: string, fi
       continue;
     }
     const parent = code.parentId === null ? null : map.get(code.parentId) ?? null;
-    const added = addCode(p, code.name, parent, code, coderId, now);
-    p.codes.record(coderId, now, 'add', added.name, { merge: file });
+    const added = addCode(p, code.name, parent, code, coderId, now, { merge: file });
     s.codesAdded.push(added.name);
     map.set(code.id, added);
   }
   return map;
+}
+
+/** Case attributes the other copy has and this one lacks (values here are never overwritten). */
+function mergeCaseAttributes(p: Project, other: Project, now: string): void {
+  const mine = new Map(p.cases.list().map((c) => [c.case, c.attributes]));
+  for (const c of other.cases.list()) {
+    const have = mine.get(c.case) ?? {};
+    const missing = Object.fromEntries(Object.entries(c.attributes).filter(([k]) => have[k] === undefined));
+    if (Object.keys(missing).length > 0) p.cases.setAttributes(p.cases.ensure(c.case, now).id, missing);
+  }
 }
 
 function mergeSourcesAndCodings(p: Project, other: Project, codeMap: Map<number, Code>, now: string, s: MergeSummary) {
