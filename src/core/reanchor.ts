@@ -66,13 +66,35 @@ export function reanchor(oldText: string, newText: string, codings: readonly Anc
     const exact = c.quote === '' ? null : placeExact(c, target, ms, me);
     if (exact) return exact;
     const f = c.quote === '' ? { s: -1, e: -1, sim: 0 } : placeFuzzy(c, target, ms, me);
-    if (f.s >= 0 && f.sim >= target.threshold) return result(c.id, 'fuzzy', target, f.s, f.e, f.sim);
+    if (f.s >= 0 && f.sim >= target.threshold) {
+      const w = snapToWords(newText, f.s, f.e, c);
+      return result(c.id, 'fuzzy', target, w.s, w.e, f.sim);
+    }
     return { id: c.id, status: 'orphaned', start: c.start, end: c.end, similarity: f.sim };
   });
 }
 
 function result(id: number, status: AnchorStatus, t: Target, s: number, e: number, sim: number): AnchorResult {
   return { id, status, start: t.map.toCodePoint(s), end: t.map.toCodePoint(e), similarity: sim };
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+/**
+ * A fuzzy span that starts or ends inside a word, where the original coding did not (judged
+ * from its quote and context), is widened to the word's edge (at most 20 characters), so that
+ * a re-anchored coding does not begin or end with half a word.
+ */
+export function snapToWords(text: string, s: number, e: number, c: Pick<AnchorInput, 'quote' | 'before' | 'after'>): { s: number; e: number } {
+  const letter = (ch: string | undefined): boolean => ch !== undefined && LETTER.test(ch);
+  const inWord = (i: number): boolean => i > 0 && i < text.length && letter(text[i - 1]) && letter(text[i]);
+  const startedInWord = letter(c.before[c.before.length - 1]) && letter(c.quote[0]);
+  const endedInWord = letter(c.quote[c.quote.length - 1]) && letter(c.after[0]);
+  let start = s;
+  let end = e;
+  if (!startedInWord) while (inWord(start) && s - start < 20) start--;
+  if (!endedInWord) while (inWord(end) && end - e < 20) end++;
+  return { s: start, e: end };
 }
 
 /** Chooses among all exact occurrences of the quote; null when there is none. */

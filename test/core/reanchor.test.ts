@@ -223,3 +223,14 @@ describe('reanchor (DESIGN.md "coding": re-anchored, never dropped)', () => {
     expect(rs[150]).toMatchObject({ status: 'moved', ...spanOf(text, quoteOf(451)) });
   });
 });
+
+describe('fuzzy placements keep whole words', () => {
+  it('widens a span that would start inside a word', async () => {
+    const { snapToWords } = await import('../../src/core/reanchor.js');
+    const text = 'Honestly I mostly cook on Sundays now.';
+    const s = text.indexOf('y cook');
+    expect(snapToWords(text, s, text.indexOf(' now'), { quote: 'I cook on Sundays', before: 'Well ', after: ' now' })).toEqual({ s: text.indexOf('mostly'), e: text.indexOf(' now') });
+    // A coding that itself began inside a word keeps its start.
+    expect(snapToWords(text, s, text.indexOf(' now'), { quote: 'ook on Sundays', before: 'I c', after: ' now' })).toEqual({ s, e: text.indexOf(' now') });
+  });
+});
