@@ -8,7 +8,7 @@ import { sourceMatcher } from '../core/glob.js';
 import type { SourceText, StoredTurn } from '../core/model.js';
 import { lineStarts } from '../core/text.js';
 import { lineBounds, sentenceBounds, type Bounds, type Unit } from '../core/units.js';
-import { addCode, findCode } from './code-lookup.js';
+import { addCode, CREATE_WITH_NEW, findCode } from './code-lookup.js';
 import { coderName } from './coder.js';
 import { applyCoding } from './coding-writer.js';
 import { CodebookError } from '../core/errors.js';
@@ -70,7 +70,7 @@ export function autocode(ctx: AppContext, req: AutocodeRequest): AutocodeResult 
     const coderId = p.coders.ensure(coder, now);
     let code;
     try {
-      code = findCode(p, req.code);
+      code = findCode(p, req.code, undefined, CREATE_WITH_NEW);
     } catch (e) {
       if (!(e instanceof CodebookError) || req.createNew !== true) throw e;
       code = addCode(p, req.code, req.parent === undefined ? null : findCode(p, req.parent), {}, coderId, now);

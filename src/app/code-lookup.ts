@@ -8,20 +8,25 @@ import { nearestNames } from '../core/nearest.js';
 import type { Project } from './project.js';
 
 /** The code called `name`, or a CodebookError naming the nearest codes. */
-export function findCode(project: Project, name: string, codes: readonly Code[] = project.codes.list()): Code {
+export function findCode(project: Project, name: string, codes: readonly Code[] = project.codes.list(), howToCreate?: string): Code {
   const key = nameKey(name.trim().replace(/\s+/g, ' '));
   const found = codes.find((c) => nameKey(c.name) === key);
   if (found !== undefined) return found;
-  throw unknownCode(name, codes);
+  throw unknownCode(name, codes, howToCreate);
 }
 
-export function unknownCode(name: string, codes: readonly Code[]): CodebookError {
+/**
+ * The error for a code that does not exist, naming the nearest codes; `howToCreate` (e.g.
+ * "add --new to create it") is offered where the command can create codes.
+ */
+export function unknownCode(name: string, codes: readonly Code[], howToCreate?: string): CodebookError {
   const near = nearestNames(name, codes.map((c) => c.name));
-  const hint = near.length > 0
-    ? `did you mean ${near.map((n) => `"${n}"`).join(', ')}? Or add --new to create it`
-    : 'add --new to create it, or see qcode codebook';
-  return new CodebookError(`no code "${name}" in the codebook`, { code: 'E_NO_CODE', hint });
+  const parts = near.length > 0 ? [`did you mean ${near.map((n) => `"${n}"`).join(', ')}?`] : [];
+  parts.push(howToCreate === undefined ? 'qcode codebook lists the codes' : `or ${howToCreate}`);
+  return new CodebookError(`no code "${name}" in the codebook`, { code: 'E_NO_CODE', hint: parts.join(' ') });
 }
+
+export const CREATE_WITH_NEW = 'add --new to create it';
 
 /** Adds a code inside the caller's transaction and records it in the history. */
 export function addCode(project: Project, rawName: string, parent: Code | null, fields: Partial<Code>, coderId: number, now: string, note: Record<string, unknown> = {}): Code {

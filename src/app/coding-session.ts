@@ -143,7 +143,7 @@ export class CodingSession {
       try {
         codes.push(findCode(this.project, name, all));
       } catch (e) {
-        if (!(e instanceof CodebookError) || !create) throw e instanceof CodebookError ? unknownCode(name, all) : e;
+        if (!(e instanceof CodebookError) || !create) throw e instanceof CodebookError ? unknownCode(name, all, `type +${name} to create it`) : e;
         const code = addCode(this.project, name, null, {}, this.coderId, now);
         codes.push(code);
         created.push(code.name);
@@ -155,7 +155,7 @@ export class CodingSession {
 
   private partSpan(unit: SessionUnit, part: string): Span {
     const inUnit = findMatches(this.src.text, part, this.src.at.map).filter((h) => h.start >= unit.talk.start && h.end <= unit.talk.end);
-    if (inUnit.length === 0) throw new InputError(`"${part}" is not in this turn`, { hint: 'quote the words exactly as they are written (case-sensitive)' });
+    if (inUnit.length === 0) throw new InputError(`"${part}" is not in this turn`, { hint: 'quote the words exactly as they are written, case-sensitively' });
     return inUnit[0]!;
   }
 }

@@ -43,7 +43,7 @@ export interface ReportScope {
 
 export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
   const attributes = new Map(p.cases.list().map((c) => [c.case, c.attributes]));
-  const conditions = (f.where ?? []).map(parseWhere);
+  const conditions = (f.where ?? []).map((w) => parseWhere(w, attributes));
   const waves = f.waves === undefined ? null : new Set(f.waves.map(normaliseWave));
   const wanted = f.sources === undefined ? () => true : sourceMatcher(f.sources);
   const starts = p.sources.allWordStarts();
@@ -82,8 +82,12 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
   };
 }
 
-function parseWhere(cond: string): [string, string] {
+/** `name=value`; the attribute name matched exactly, else ignoring case; unknown names are an error. */
+function parseWhere(cond: string, attributes: Map<string, Record<string, string>>): [string, string] {
   const m = /^\s*([^=]+?)\s*=\s*(.*?)\s*$/.exec(cond);
   if (m === null) throw new UsageError(`--where ${cond}: expected ATTRIBUTE=VALUE, e.g. --where gender=woman`);
-  return [m[1]!, m[2]!];
+  const names = [...new Set([...attributes.values()].flatMap((a) => Object.keys(a)))].sort();
+  const name = names.find((n) => n === m[1]) ?? names.find((n) => n.toLowerCase() === m[1]!.toLowerCase());
+  if (name === undefined) throw new UsageError(`--where ${cond}: no case attribute "${m[1]}"`, { hint: names.length > 0 ? `attributes: ${names.join(', ')}` : 'no case has attributes yet; see qcode cases import' });
+  return [name, m[2]!];
 }

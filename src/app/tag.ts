@@ -7,7 +7,7 @@ import type { Code } from '../core/codebook.js';
 import { CodebookError, UsageError } from '../core/errors.js';
 import { lineStarts } from '../core/text.js';
 import { countBelow } from '../core/code-points.js';
-import { addCode, findCode } from './code-lookup.js';
+import { addCode, CREATE_WITH_NEW, findCode } from './code-lookup.js';
 import { coderName } from './coder.js';
 import { applyCoding, emptyChange, mergeChanges, removeCoding, type CodingChange, type SourceAt } from './coding-writer.js';
 import { nowOf, type AppContext } from './context.js';
@@ -124,7 +124,7 @@ function resolveCodes(p: Project, req: TagRequest, coderId: number, now: string)
   const codes: Code[] = [];
   for (const name of req.codes) {
     try {
-      codes.push(findCode(p, name));
+      codes.push(findCode(p, name, undefined, CREATE_WITH_NEW));
     } catch (e) {
       if (!(e instanceof CodebookError) || req.createNew !== true) throw e;
       const parent = req.parent === undefined ? null : findCode(p, req.parent);

@@ -12,10 +12,12 @@ export const EXIT_GATE = 1;
 export const EXIT_ERROR = 2;
 
 /** Runs qcode with `argv` (without node and script) and returns the exit code. */
-export async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
+export async function run(rawArgv: readonly string[], ctx: CliContext): Promise<number> {
+  // `qcode help tag` is `qcode tag --help`.
+  const argv = rawArgv[0] === 'help' && rawArgv[1] !== undefined ? [...rawArgv.slice(1), '--help'] : rawArgv;
   ctx.debug = argv.includes('--debug');
-  const program = buildProgram(ctx);
   try {
+    const program = await buildProgram(ctx, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (e) {

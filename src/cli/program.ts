@@ -1,26 +1,11 @@
 /**
- * The root command: global options, and one `addCommand` per command file.
+ * The root command: global options, and the commands of command-list.ts — the one being
+ * run fully loaded, the others as name and summary for the help.
  */
 import { Command } from 'commander';
 import type { AppContext } from '../app/context.js';
+import { COMMANDS } from './command-list.js';
 import { decideColour, type CliContext } from './context.js';
-import { casesCommand } from './commands/cases.js';
-import { ingestCommand } from './commands/ingest.js';
-import { initCommand } from './commands/init.js';
-import { showCommand } from './commands/show.js';
-import { sourcesCommand } from './commands/sources.js';
-import { codebookCommand } from './commands/codebook.js';
-import { tagCommand } from './commands/tag.js';
-import { untagCommand } from './commands/untag.js';
-import { codingsCommand } from './commands/codings.js';
-import { memoCommand } from './commands/memo.js';
-import { checkCommand } from './commands/check.js';
-import { autocodeCommand } from './commands/autocode.js';
-import { codeCommand } from './commands/code.js';
-import { reportCommand } from './commands/report.js';
-import { mergeCommand } from './commands/merge.js';
-import { adoptCommand } from './commands/adopt.js';
-import { irrCommand } from './commands/irr.js';
 import { qcodeVersion } from './version.js';
 
 export interface GlobalFlags {
@@ -30,31 +15,46 @@ export interface GlobalFlags {
   debug?: boolean;
 }
 
-export function buildProgram(ctx: CliContext): Command {
+/** Global options that take a value (to find the command name in argv). */
+const VALUE_OPTIONS = new Set(['--project', '--coder']);
+
+/** The command argv asks for (`help X` asks for X), or undefined. */
+export function invokedCommand(argv: readonly string[]): string | undefined {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length && words.length < 2; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a.startsWith('-')) {
+      if (VALUE_OPTIONS.has(a)) i++;
+      continue;
+    }
+    words.push(a);
+  }
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+export async function buildProgram(ctx: CliContext, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('qcode')
     .description('Qualitative coding of interview transcripts: ingest, code, compare and report, in one SQLite file.')
     .version(qcodeVersion(), '-V, --version', 'print the version')
     .option('--project <path>', 'the project folder (or its qcode.db); default: QCODE_PROJECT, else this folder or the nearest parent with a qcode.db')
-    .option('--coder <name>', 'who is coding (default: QCODE_CODER, else git user.name, else your user name)')
+    .option('--coder <name>', 'who is coding (default: QCODE_CODER, else git user.name, else your user name); in listings and reports: whose codings')
     .option('--no-color', 'never colour the output (also: NO_COLOR=1)')
     .option('--debug', 'print stack traces of errors')
-    .showSuggestionAfterError(true)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => ctx.stdout.write(s),
-      writeErr: (s) => ctx.stderr.write(s),
-    })
     .hook('preAction', (root) => decideColour(ctx, (root.opts() as GlobalFlags).color));
   program.addHelpText('after', `
-Start a project, bring in transcripts and look at them:
+Start a project, bring in transcripts, code them and report:
   $ qcode init
   $ qcode ingest interviews/ --name-pattern "{case}_T{wave}" --cases participants.csv
-  $ qcode sources
-  $ qcode show 50002_T1 --turns`);
-  for (const make of [initCommand, ingestCommand, sourcesCommand, casesCommand, showCommand, codebookCommand, tagCommand, untagCommand, codingsCommand, memoCommand, checkCommand, autocodeCommand, codeCommand, reportCommand, mergeCommand, adoptCommand, irrCommand]) {
-    program.addCommand(adapt(make(ctx), ctx));
+  $ qcode show 50002_T1 --turns
+  $ qcode tag "Self-care" 50002_T1 --turns 7 --new
+  $ qcode report themes --format md --out themes.md`);
+  const wanted = invokedCommand(argv);
+  for (const entry of COMMANDS) {
+    const cmd = entry.name === wanted ? (await entry.load())(ctx) : new Command(entry.name).description(entry.summary);
+    program.addCommand(cmd);
   }
-  return program;
+  return adapt(program, ctx);
 }
 
 /** Commands added with addCommand do not inherit these settings: give them to the whole tree. */

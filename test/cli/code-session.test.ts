@@ -22,7 +22,7 @@ describe('qcode code: an interactive session through piped stdin', () => {
     const { dir, ctx } = await project();
     const r = await session(dir, ['self-care', '+Night shifts, Sleep', '', 'g 6', 'p', 'n', 'q']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('qcode: no code "Sleep" in the codebook (add --new to create it, or see qcode codebook)\n');
+    expect(r.stderr).toBe('qcode: no code "Sleep" in the codebook (or type +Sleep to create it)\n');
     expect(r.stdout).toBe([
       'coding P07_T1 as ana; ? for help',
       '── turn 2 (1 of 3) · Participant ──', TURN2, 'codes: –',
@@ -72,10 +72,10 @@ describe('qcode code: an interactive session through piped stdin', () => {
     const r = await session(dir, ['Slef care', 'g 99', 'g 3', 's "Night shifts" Self-care', 'Self-care', 'q']);
     expect(r.code).toBe(0);
     expect(r.stderr.split('\n')).toEqual([
-      'qcode: no code "Slef care" in the codebook (did you mean "Self-care"? Or add --new to create it)',
+      'qcode: no code "Slef care" in the codebook (did you mean "Self-care"? or type +Slef care to create it)',
       'qcode: there is no turn 99 to code here (turns: 2–6)',
       'qcode: there is no turn 3 to code here (turns: 2–6)',
-      'qcode: "Night shifts" is not in this turn (quote the words exactly as they are written (case-sensitive))',
+      'qcode: "Night shifts" is not in this turn (quote the words exactly as they are written, case-sensitively)',
       '',
     ]);
     expect(listCodings(ctx).map((c) => c.lineStart)).toEqual([3]);

@@ -62,9 +62,9 @@ describe('qcode tag and codings --json', () => {
     const before = dumpDb(dir);
     const typo = await qc(dir, ['tag', 'Slef-care', 'P07_T1', '--lines', '3']);
     expect([typo.code, typo.stdout]).toEqual([2, '']);
-    expect(typo.stderr).toBe('qcode: no code "Slef-care" in the codebook (did you mean "Self-care"? Or add --new to create it)\n');
+    expect(typo.stderr).toBe('qcode: no code "Slef-care" in the codebook (did you mean "Self-care"? or add --new to create it)\n');
     const part = await qc(dir, ['tag', 'night shifts', 'P07_T1', '--lines', '3']);
-    expect([part.code, part.stderr]).toEqual([2, 'qcode: no code "night shifts" in the codebook (did you mean "Sleep and night shifts"? Or add --new to create it)\n']);
+    expect([part.code, part.stderr]).toEqual([2, 'qcode: no code "night shifts" in the codebook (did you mean "Sleep and night shifts"? or add --new to create it)\n']);
     const second = await qc(dir, ['tag', 'Self-care', 'P07_T1', '--lines', '3', '--also', 'Stafing']);
     expect(second.code).toBe(2);
     expect(second.stderr).toMatch(/^qcode: no code "Stafing" in the codebook \(did you mean "Staffing"/);

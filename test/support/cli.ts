@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { Chalk } from 'chalk';
+import { NO_CHALK } from '../../src/cli/context.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { run } from '../../src/cli/main.js';
 
@@ -27,7 +27,7 @@ export async function runCli(argv: string[], options: { cwd: string; env?: Recor
     stderrIsTTY: options.tty === true,
     columns: options.tty === true ? 100 : undefined,
     colour: false,
-    chalk: new Chalk({ level: 0 }),
+    chalk: NO_CHALK,
     debug: false,
   };
   const code = await run(argv, ctx);

@@ -1,10 +1,11 @@
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { appContext } from '../program.js';
+import { summaryOf } from '../command-list.js';
 
 export function adoptCommand(ctx: CliContext): Command {
   return new Command('adopt')
-    .description("copy a coder's codings into the consensus coder, recording the decision in the history")
+    .description(summaryOf('adopt'))
     .requiredOption('--from <coder>', 'whose codings to adopt')
     .option('--to <coder>', 'the consensus coder', 'consensus')
     .option('--code <name>', 'only this code')

@@ -4,6 +4,7 @@ import type { CliContext } from '../context.js';
 import { appContext } from '../program.js';
 import { renderJson } from '../../format/render.js';
 import { excerpt } from '../../core/text.js';
+import { summaryOf } from '../command-list.js';
 
 interface AutocodeFlags {
   grep?: string;
@@ -20,7 +21,7 @@ interface AutocodeFlags {
 
 export function autocodeCommand(ctx: CliContext): Command {
   return new Command('autocode')
-    .description('code every hit of a text search (broad-brush coding), widened to a turn, line, sentence or the match')
+    .description(summaryOf('autocode'))
     .argument('<code>', 'the code to apply')
     .option('--grep <regex>', 'a JavaScript regular expression (case-sensitive unless -i)')
     .option('--words <words>', 'any of these whole words, case-insensitive, e.g. "tired exhausted knackered"')

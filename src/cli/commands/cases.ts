@@ -2,10 +2,11 @@ import { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { emit, withOutputOptions, type OutputFlags } from '../output.js';
 import { appContext } from '../program.js';
+import { summaryOf } from '../command-list.js';
 
 export function casesCommand(ctx: CliContext): Command {
   const cases = withOutputOptions(new Command('cases'))
-    .description('list the cases (participants) with their number of sources and attributes')
+    .description(summaryOf('cases'))
     .addHelpText('after', '\nExamples:\n  $ qcode cases\n  $ qcode cases import participants.csv\n  $ qcode cases --format csv --out cases.csv')
     .action(async (flags: OutputFlags, cmd: Command) => {
       const { listCases } = await import('../../app/cases.js');

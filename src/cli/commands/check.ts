@@ -4,10 +4,11 @@ import type { CliContext } from '../context.js';
 import { appContext } from '../program.js';
 import { renderJson } from '../../format/render.js';
 import { excerpt } from '../../core/text.js';
+import { summaryOf } from '../command-list.js';
 
 export function checkCommand(ctx: CliContext): Command {
   return new Command('check')
-    .description('verify the project: spans in range, quotes equal to their text, no dangling references; list orphaned codings (exit 1 if any problem)')
+    .description(summaryOf('check'))
     .option('--json', 'the result as JSON')
     .action(async (f: { json?: boolean }, cmd: Command) => {
       const { checkProject } = await import('../../app/check.js');

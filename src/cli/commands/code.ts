@@ -4,6 +4,7 @@ import type { CodingSession, UnitView } from '../../app/coding-session.js';
 import { QcodeError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { appContext } from '../program.js';
+import { summaryOf } from '../command-list.js';
 
 const HELP = `commands:
   code, code, …      apply codes to this turn (Tab completes; +name creates a new code)
@@ -15,7 +16,7 @@ const HELP = `commands:
 
 export function codeCommand(ctx: CliContext): Command {
   return new Command('code')
-    .description('code a source interactively, turn by turn (participant talk; every coding is saved at once)')
+    .description(summaryOf('code'))
     .argument('<source>', 'source id')
     .option('--all-turns', 'include interviewer turns')
     .addHelpText('after', `\n${HELP}\n\nThe session resumes where you left off. With stdin piped, it reads one command per line:\n  $ printf 'Self-care\\n\\n+Crying\\nq\\n' | qcode code 50002_T2`)

@@ -4,6 +4,7 @@ import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { emit, withOutputOptions, writeText, type OutputFlags } from '../output.js';
 import { appContext } from '../program.js';
+import { summaryOf } from '../command-list.js';
 
 interface FieldFlags {
   description?: string;
@@ -32,7 +33,7 @@ export function codebookCommand(ctx: CliContext): Command {
     emit(ctx, f, codebookTable(rows), rows);
   };
   const codebook = new Command('codebook')
-    .description('the codebook: a tree of codes with their codings, sources and cases; and changes to it')
+    .description(summaryOf('codebook'))
     .addHelpText('after', `
 Examples:
   $ qcode codebook

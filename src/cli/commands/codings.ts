@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { emit, withOutputOptions, type OutputFlags } from '../output.js';
 import { appContext } from '../program.js';
+import { summaryOf } from '../command-list.js';
 
 interface CodingsFlags extends OutputFlags {
   code?: string;
@@ -13,7 +14,7 @@ interface CodingsFlags extends OutputFlags {
 
 export function codingsCommand(ctx: CliContext): Command {
   return withOutputOptions(new Command('codings'))
-    .description('list codings with id, code, source, coder, lines, code-point span and quote')
+    .description(summaryOf('codings'))
     .option('--code <name>', 'only this code')
     .option('--tree', 'with --code: include the codes under it')
     .option('--source <id>', 'only this source')

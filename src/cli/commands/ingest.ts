@@ -8,6 +8,7 @@ import { appContext } from '../program.js';
 import { progressBar } from '../progress.js';
 import { renderJson } from '../../format/render.js';
 import { excerpt } from '../../core/text.js';
+import { summaryOf } from '../command-list.js';
 
 interface IngestFlags {
   namePattern?: string;
@@ -24,7 +25,7 @@ interface IngestFlags {
 
 export function ingestCommand(ctx: CliContext): Command {
   return new Command('ingest')
-    .description('bring transcripts (.txt, .md, .vtt, .srt, .docx) into the project, all or nothing')
+    .description(summaryOf('ingest'))
     .argument('<inputs...>', 'files, folders (searched recursively) or globs')
     .option('--name-pattern <template>', 'read case and wave from file names, e.g. "{case}_T{wave}" ({*} matches anything)')
     .option('--cases <file>', 'case attributes from a CSV (with a "case" column) or YAML file')

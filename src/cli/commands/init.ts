@@ -1,10 +1,11 @@
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { appContext } from '../program.js';
+import { summaryOf } from '../command-list.js';
 
 export function initCommand(ctx: CliContext): Command {
   return new Command('init')
-    .description('create a qcode project (qcode.db, readable by you only) in this folder or --project DIR')
+    .description(summaryOf('init'))
     .addHelpText('after', '\nExample:\n  $ qcode init --project my-study')
     .action(async (_opts, cmd: Command) => {
       const { initProject } = await import('../../app/project.js');

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import type { MeasurementLevel } from '../../core/stats/index.js';
 import type { CliContext } from '../context.js';
 import { emit, withOutputOptions, type OutputFlags } from '../output.js';
+import { summaryOf } from '../command-list.js';
 
 interface IrrFlags extends OutputFlags {
   level?: MeasurementLevel;
@@ -16,7 +17,7 @@ const list = (v: string | undefined): string[] | undefined => (v === undefined ?
 /** `qcode irr FILE`: agreement on a reliability-data table; needs no project. */
 export function irrCommand(ctx: CliContext): Command {
   return withOutputOptions(new Command('irr'))
-    .description('agreement on a reliability-data table (as ReCal or R\'s irr): percent agreement, Krippendorff\'s alpha, Cohen\'s kappa, Scott\'s pi, Fleiss\' kappa')
+    .description(summaryOf('irr'))
     .argument('<file>', 'CSV: a header row of unit names, then one row per coder (name first); an empty cell is missing')
     .addOption(new Option('--level <level>', "Krippendorff's alpha at this level only (default: all four)").choices(['nominal', 'ordinal', 'interval', 'ratio']))
     .addOption(new Option('--weights <weights>', "Cohen's kappa weights, by category position").choices(['none', 'linear', 'quadratic']).default('none'))

@@ -7,6 +7,7 @@ import type { CliContext } from '../context.js';
 import { emit, withOutputOptions, type OutputFlags } from '../output.js';
 import { appContext } from '../program.js';
 import { readStdin } from '../stdin.js';
+import { summaryOf } from '../command-list.js';
 
 interface TargetFlags {
   source?: string;
@@ -31,7 +32,7 @@ const targetsOf = (f: TargetFlags) => ({ source: f.source, code: f.code, case: f
 
 export function memoCommand(ctx: CliContext): Command {
   const app = () => import('../../app/memos.js');
-  const memo = new Command('memo').description('memos: dated notes by a coder, linked to a source, code, case or coding')
+  const memo = new Command('memo').description(summaryOf('memo'))
     .addHelpText('after', `
 Examples:
   $ qcode memo add --source 50002_T2 --code "Self-care" --text "Self-care as an institutional slogan"

@@ -3,10 +3,11 @@ import type { CliContext } from '../context.js';
 import { appContext } from '../program.js';
 import { renderJson } from '../../format/render.js';
 import { excerpt } from '../../core/text.js';
+import { summaryOf } from '../command-list.js';
 
 export function mergeCommand(ctx: CliContext): Command {
   return new Command('merge')
-    .description("bring another copy of the project (a second coder's) into this one: sources by content, codes by name, codings under their own coder")
+    .description(summaryOf('merge'))
     .argument('<other>', 'the other qcode.db (or its folder)')
     .option('--dry-run', 'show what would happen, change nothing')
     .option('--json', 'the summary as JSON')

@@ -6,6 +6,7 @@ import type { CliContext } from '../context.js';
 import { writeText } from '../output.js';
 import { appContext } from '../program.js';
 import { reportKinds } from './report-kinds.js';
+import { summaryOf } from '../command-list.js';
 
 export interface ReportFlags {
   wave?: string;
@@ -63,7 +64,7 @@ export async function emitReport(ctx: CliContext, f: ReportFlags, view: ReportVi
 
 export function reportCommand(ctx: CliContext): Command {
   const report = new Command('report')
-    .description('reports for manuscripts: themes (default), matrix, cooccurrence, quotes, framework, trajectory, saturation, codebook, sample')
+    .description(summaryOf('report'))
     .addHelpText('after', `
 Every report takes --wave, --where, --sources, --coder and --codes, and
 --format table|md|csv|json|tex|html (--json for short) and --out FILE.

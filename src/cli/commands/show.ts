@@ -6,6 +6,7 @@ import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { emit, withOutputOptions, writeText, chosenFormat, type OutputFlags } from '../output.js';
 import { appContext } from '../program.js';
+import { summaryOf } from '../command-list.js';
 
 interface ShowFlags extends OutputFlags {
   lines?: string;
@@ -18,7 +19,7 @@ interface ShowFlags extends OutputFlags {
 
 export function showCommand(ctx: CliContext): Command {
   return withOutputOptions(new Command('show'))
-    .description('print a source\'s normalised text with line numbers (and turn numbers), as tag --lines/--turns count them')
+    .description(summaryOf('show'))
     .argument('<source>', 'source id (see qcode sources)')
     .option('--lines <A-B>', 'only these lines, e.g. 10-40')
     .option('--turns', 'show turn numbers and speakers beside the lines')

@@ -6,6 +6,7 @@ import type { CliContext } from '../context.js';
 import { appContext } from '../program.js';
 import { renderJson } from '../../format/render.js';
 import { excerpt } from '../../core/text.js';
+import { summaryOf } from '../command-list.js';
 
 interface SelectorFlags {
   lines?: string;
@@ -50,7 +51,7 @@ interface TagFlags extends SelectorFlags {
 
 export function tagCommand(ctx: CliContext): Command {
   return withSelectors(new Command('tag'))
-    .description('apply a code to a passage of a source (joins with your overlapping codings of that code)')
+    .description(summaryOf('tag'))
     .argument('<code>', 'code name (case-insensitive)')
     .argument('<source>', 'source id')
     .option('--also <code>', 'apply another code too (repeatable; names may contain commas)', collect)

@@ -3,10 +3,11 @@ import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { appContext } from '../program.js';
 import { selectorOf, withSelectors } from './tag.js';
+import { summaryOf } from '../command-list.js';
 
 export function untagCommand(ctx: CliContext): Command {
   return withSelectors(new Command('untag'))
-    .description('remove (or trim, or split) your codings of a code over a passage; or one coding by --id')
+    .description(summaryOf('untag'))
     .argument('[code]', 'code name')
     .argument('[source]', 'source id')
     .option('--id <n>', 'remove the coding with this id (see qcode codings)')
