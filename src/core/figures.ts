@@ -82,8 +82,11 @@ export function wordsIn(wordStarts: Uint32Array, span: Span): number {
   return countBelow(wordStarts, span.end) - countBelow(wordStarts, span.start);
 }
 
-/** The figures of one code from its merged spans. */
-export function figuresOf(spansBySource: Map<number, Span[]>, sources: readonly ScopeSource[], scopeCases: number, scopeWords: number): Figures {
+/**
+ * The figures of one code from its merged spans. With `spanWords`, the words of each span
+ * are also kept there (by source, in span order), for whoever needs them next (quotes).
+ */
+export function figuresOf(spansBySource: Map<number, Span[]>, sources: readonly ScopeSource[], scopeCases: number, scopeWords: number, spanWords?: Map<number, number[]>): Figures {
   const cases = new Set<string>();
   let references = 0;
   let words = 0;
@@ -92,7 +95,13 @@ export function figuresOf(spansBySource: Map<number, Span[]>, sources: readonly 
     const src = sources[s]!;
     cases.add(src.case);
     references += spans.length;
-    for (const span of spans) words += wordsIn(src.wordStarts, span);
+    const counts = spanWords === undefined ? null : new Array<number>(spans.length);
+    spans.forEach((span, k) => {
+      const w = wordsIn(src.wordStarts, span);
+      words += w;
+      if (counts !== null) counts[k] = w;
+    });
+    if (counts !== null) spanWords!.set(s, counts);
   }
   const n = cases.size;
   return {

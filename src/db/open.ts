@@ -3,6 +3,7 @@
  * This folder is the only importer of better-sqlite3.
  */
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { ProjectError } from '../core/errors.js';
@@ -12,6 +13,30 @@ import { migrate, SCHEMA_VERSION } from './migrations.js';
 export const APPLICATION_ID = 0x51434f44;
 
 export type { Db };
+
+let addon: object | null | undefined;
+
+/**
+ * better-sqlite3's compiled addon, loaded straight from where npm builds it: its default
+ * lookup (the `bindings` package) probes a dozen paths and costs ~10 ms of every command's
+ * start. Null (the default lookup) when the build is elsewhere.
+ */
+function nativeBinding(): object | null {
+  if (addon === undefined) {
+    try {
+      const require = createRequire(import.meta.url);
+      addon = require(require.resolve('better-sqlite3/build/Release/better_sqlite3.node')) as object;
+    } catch {
+      addon = null;
+    }
+  }
+  return addon;
+}
+
+function connect(file: string, options: Database.Options = {}): Db {
+  const binding = nativeBinding();
+  return new Database(file, binding === null ? options : { ...options, nativeBinding: binding as never });
+}
 
 function configure(db: Db): void {
   db.pragma('foreign_keys = ON');
@@ -32,7 +57,7 @@ export function createProjectDb(file: string): Db {
     closeSync(openSync(file, 'wx', 0o600));
     chmodSync(file, 0o600);
   }
-  const db = new Database(file);
+  const db = connect(file);
   configure(db);
   db.pragma(`application_id = ${APPLICATION_ID}`);
   migrate(db);
@@ -43,7 +68,7 @@ export function createProjectDb(file: string): Db {
 export function openProjectDb(file: string, options: { readonly?: boolean } = {}): Db {
   let db: Db;
   try {
-    db = new Database(file, { fileMustExist: true, readonly: options.readonly === true });
+    db = connect(file, { fileMustExist: true, readonly: options.readonly === true });
   } catch (e) {
     throw new ProjectError(`cannot open ${file}: ${(e as Error).message}`, { code: 'E_OPEN' });
   }

@@ -6,10 +6,9 @@ import { renderMarkdown } from './markdown.js';
 import type { OutputFormat, TableData } from './table-shape.js';
 import { renderTextTable, type TextTableOptions } from './text-table.js';
 
-/** JSON with two-space indentation and a final newline; key order is the data's own. */
-export function renderJson(data: unknown): string {
-  return JSON.stringify(data, null, 2) + '\n';
-}
+import { renderJson } from './json.js';
+
+export { renderJson };
 
 export function render(format: OutputFormat, table: TableData, data: unknown, options: TextTableOptions = {}): string {
   switch (format) {

@@ -43,7 +43,12 @@ export interface ThemesOptions {
 export function themesReport(scope: ReportScope, o: ThemesOptions = {}): ThemesReport {
   const merged = mergedSpansByCode(scope.codes, scope.codings);
   const figures = new Map<number, Figures>();
-  for (const c of scope.codes) figures.set(c.id, figuresOf(merged.get(c.id) ?? new Map(), scope.sources, scope.cases.length, scope.participantWords));
+  const spanWords = new Map<number, Map<number, number[]>>();
+  for (const c of scope.codes) {
+    const words = new Map<number, number[]>();
+    figures.set(c.id, figuresOf(merged.get(c.id) ?? new Map(), scope.sources, scope.cases.length, scope.participantWords, words));
+    spanWords.set(c.id, words);
+  }
   const ranked = (c: Code) => ({ name: c.name, figures: figures.get(c.id)! });
   const siblings = new Map<number | null, Code[]>();
   for (const c of scope.codes) siblings.set(c.parentId, [...(siblings.get(c.parentId) ?? []), c]);
@@ -66,7 +71,7 @@ export function themesReport(scope: ReportScope, o: ThemesOptions = {}): ThemesR
       ...figures.get(code.id)!,
       frequencyRank: freq.get(code.id)!,
       intensityRank: inten.get(code.id)!,
-      quotes: (o.quotes ?? 0) > 0 ? quotesOf(scope, merged, code.id, o.quotes!) : [],
+      quotes: (o.quotes ?? 0) > 0 ? quotesOf(scope, merged, code.id, o.quotes!, spanWords.get(code.id)) : [],
     }));
   return {
     scope: { cases: scope.cases.length, sources: scope.sources.length, participantWords: scope.participantWords, coders: scope.coders },
@@ -87,14 +92,15 @@ interface Candidate {
  * participant words (from the word index, without reading any text); only the texts of
  * the spans picked are read, so a report over a thousand sources stays fast.
  */
-export function quotesOf(scope: ReportScope, merged: MergedSpans, codeId: number, n: number): ThemeQuote[] {
+export function quotesOf(scope: ReportScope, merged: MergedSpans, codeId: number, n: number, spanWords?: Map<number, number[]>): ThemeQuote[] {
   // Candidates in scope order (case, wave, source), then position: the tie order.
   const bySource = merged.get(codeId) ?? new Map<number, Span[]>();
   const inRange: Candidate[] = [];
   const others: Candidate[] = [];
   for (let i = 0; i < scope.sources.length; i++) {
-    for (const span of bySource.get(i) ?? []) {
-      const words = wordsIn(scope.sources[i]!.wordStarts, span);
+    const known = spanWords?.get(i);
+    for (const [k, span] of (bySource.get(i) ?? []).entries()) {
+      const words = known?.[k] ?? wordsIn(scope.sources[i]!.wordStarts, span);
       if (words === 0) continue;
       const d = words < QUOTE_MIN_WORDS ? QUOTE_MIN_WORDS - words : words > QUOTE_MAX_WORDS ? words - QUOTE_MAX_WORDS : 0;
       (d === 0 ? inRange : others).push({ i, span, d, order: inRange.length + others.length });

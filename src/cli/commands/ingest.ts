@@ -6,7 +6,7 @@ import type { CliContext } from '../context.js';
 import { chosenFormat, writeText } from '../output.js';
 import { appContext } from '../program.js';
 import { progressBar } from '../progress.js';
-import { renderJson } from '../../format/render.js';
+import { renderJson } from '../../format/json.js';
 import { excerpt } from '../../core/text.js';
 import { summaryOf } from '../command-list.js';
 

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { appContext } from '../program.js';
-import { renderJson } from '../../format/render.js';
+import { renderJson } from '../../format/json.js';
 import { excerpt } from '../../core/text.js';
 import { summaryOf } from '../command-list.js';
 

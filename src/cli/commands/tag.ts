@@ -4,7 +4,7 @@ import { UsageError } from '../../core/errors.js';
 import { parseRange } from '../../core/range.js';
 import type { CliContext } from '../context.js';
 import { appContext } from '../program.js';
-import { renderJson } from '../../format/render.js';
+import { renderJson } from '../../format/json.js';
 import { excerpt } from '../../core/text.js';
 import { summaryOf } from '../command-list.js';
 
