@@ -13,14 +13,18 @@ const NAME = String.raw`\p{L}[\p{L}\p{M}\p{N}.'\u2019_-]*(?:[ \t]+[\p{L}\p{N}][\
 const PRE = String.raw`(?:${TSW}[ \t]+(?:[-\u2013\u2014][ \t]+)?)?`;
 const MID = String.raw`(?:[ \t]+${TSW})?`;
 const END = String.raw`(?=\s|$)`;
+/** A colon, also with the space French typography puts before it, or full width (CJK). */
+const COLON = String.raw`[ \t]?[:\uFF1A]`;
+/** A label's closing colon: followed by white space or the line end, unless full width. */
+const COLON_END = String.raw`(?:[ \t]?:(?=\s|$)|\uFF1A)`;
 
 const FORMS: RegExp[] = [
   // **Name:** or **Name**: (bold Markdown)
-  new RegExp(String.raw`^[ \t]*${PRE}\*\*(?<name>${NAME})${MID}(?::\*\*|\*\*:)${END}`, 'u'),
+  new RegExp(String.raw`^[ \t]*${PRE}\*\*(?<name>${NAME})${MID}(?:${COLON}\*\*|\*\*${COLON})${END}`, 'u'),
   // [Name] or [Name]:
-  new RegExp(String.raw`^[ \t]*${PRE}\[(?<name>${NAME})\]${MID}:?${END}`, 'u'),
+  new RegExp(String.raw`^[ \t]*${PRE}\[(?<name>${NAME})\]${MID}(?:${COLON_END}|${END})`, 'u'),
   // Name: (plain, upper case, short labels such as I: or P1:)
-  new RegExp(String.raw`^[ \t]*${PRE}(?<name>${NAME})${MID}:${END}`, 'u'),
+  new RegExp(String.raw`^[ \t]*${PRE}(?<name>${NAME})${MID}${COLON_END}`, 'u'),
   // Name 00:12:31 alone on its line (the export style of common transcription services)
   new RegExp(String.raw`^[ \t]*(?<name>${NAME})[ \t]+${TSW}[ \t]*$`, 'u'),
 ];

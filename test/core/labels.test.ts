@@ -26,6 +26,10 @@ describe('detectLabel: the label styles transcripts use (DESIGN.md "speaker labe
     ['Speaker 2  0:03', 'Speaker 2', ''],
     ['Zoë: accents', 'Zoë', 'accents'],
     ['Interviewer:', 'Interviewer', ''],
+    ['Enquêteur : Bonjour.', 'Enquêteur', 'Bonjour.'],
+    ['Interviewer (00:00:01):', 'Interviewer', ''],
+    ['Speaker 1 (00:05): Rev style', 'Speaker 1', 'Rev style'],
+    ['インタビュアー：はい', 'インタビュアー', 'はい'],
   ];
   it.each(cases)('%s', (line, speaker, talk) => {
     const label = detectLabel(line);
