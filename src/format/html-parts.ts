@@ -6,7 +6,7 @@ import { displayText, type Cell, type Column, type TableData } from './table-sha
 
 export interface HtmlTable extends TableData {
   /** Columns shaded as one heat map: intensity is value / max over all their cells. */
-  heat?: { keys: string[] };
+  heat?: { keys: string[]; skipKey?: string };
   /** Row key holding a numeric depth: the first column is indented per level. */
   indentKey?: string;
 }
@@ -28,7 +28,9 @@ export function renderHtmlTable(table: HtmlTable): string {
   const numeric = table.columns.map((c) => table.rows.some((r) => isNumber(r[c.key])) && table.rows.every((r) => isNumber(r[c.key]) || r[c.key] == null));
   const heatKeys = new Set(table.heat?.keys ?? []);
   let max = 0;
-  for (const r of table.rows) for (const k of heatKeys) if (isNumber(r[k]) && r[k] > max) max = r[k];
+  // Rows marked with heat.skipKey (a Total row) are neither shaded nor part of the scale.
+  const shaded = (r: Record<string, unknown>): boolean => table.heat?.skipKey === undefined || r[table.heat.skipKey] !== true;
+  for (const r of table.rows) if (shaded(r)) for (const k of heatKeys) if (isNumber(r[k]) && r[k] > max) max = r[k];
   const head = table.columns.map((c, i) => {
     const attrs = `scope="col"${classAttr(c)}${numeric[i] ? ' data-type="number"' : ''}`;
     return `<th ${attrs}><button type="button">${escapeHtml(c.header)}</button></th>`;
@@ -41,7 +43,7 @@ export function renderHtmlTable(table: HtmlTable): string {
         const d = row[table.indentKey];
         if (isNumber(d) && d > 0) style.push(`padding-left: ${Math.floor(d) * 1.25 + 0.5}em`);
       }
-      if (heatKeys.has(c.key) && isNumber(v) && v > 0 && max > 0) {
+      if (heatKeys.has(c.key) && shaded(row) && isNumber(v) && v > 0 && max > 0) {
         style.push(`background: rgba(${HEAT_RGB}, ${Math.round((HEAT_MAX_ALPHA * v * 1000) / max) / 1000})`);
       }
       const value = isNumber(v) ? ` data-value="${v}"` : '';

@@ -19,6 +19,8 @@ export interface ReportTable {
   indentKey?: string;
   /** Columns shaded as a heat map in HTML. */
   heat?: string[];
+  /** Row key that, when true, keeps a row (a Total row) out of the heat map. */
+  heatSkip?: string;
 }
 
 export interface ReportView {
@@ -54,7 +56,7 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
         title: view.title,
         sections: [
           { paragraphs: view.paragraphs, svg: view.svg },
-          ...view.tables.map((t) => ({ title: t.title, table: { ...t.table, heat: t.heat === undefined ? undefined : { keys: t.heat }, indentKey: t.indentKey } })),
+          ...view.tables.map((t) => ({ title: t.title, table: { ...t.table, heat: t.heat === undefined ? undefined : { keys: t.heat, skipKey: t.heatSkip }, indentKey: t.indentKey } })),
         ],
       });
     case 'table': {

@@ -31,11 +31,14 @@ const TEX_ESCAPES: Record<string, string> = {
   '|': '\\textbar{}',
   '[': '{[}',
   ']': '{]}',
+  // The trajectory's marks, which pdflatex's utf8 input does not know.
+  '\u25CF': '\\textbullet{}',
+  '\u00B7': '\\textperiodcentered{}',
 };
 
 /** Escapes text for LaTeX body text; line breaks become spaces. One pass, so no double escaping. */
 export function escapeTex(s: string): string {
-  return s.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/[\\&%$#_{}~^<>|[\]]/g, (c) => TEX_ESCAPES[c]!);
+  return s.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/[\\&%$#_{}~^<>|[\]\u25CF\u00B7]/g, (c) => TEX_ESCAPES[c]!);
 }
 
 export function renderTex(table: TableData, options: TexOptions = {}): string {

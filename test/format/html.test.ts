@@ -157,3 +157,19 @@ describe('the sort script', () => {
     expect(t.heads[0]!.getAttribute('aria-sort')).toBe('ascending');
   });
 });
+
+describe('heat map without the Total row', () => {
+  it('leaves rows marked by skipKey out of the scale and unshaded', async () => {
+    const { renderHtml } = await import('../../src/format/html.js');
+    const html = renderHtml({
+      title: 't',
+      sections: [{ table: {
+        columns: [{ key: 'code', header: 'code' }, { key: 'n', header: 'n', align: 'right' }],
+        rows: [{ code: 'A', n: 2 }, { code: 'B', n: 1 }, { code: 'Total', n: 3, isTotal: true }],
+        heat: { keys: ['n'], skipKey: 'isTotal' },
+      } }],
+    });
+    expect(html).toContain('data-value="2" style="background: rgba(33, 102, 172, 0.85)"');
+    expect(html).toMatch(/data-value="3">3</);
+  });
+});

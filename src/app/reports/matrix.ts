@@ -157,17 +157,17 @@ export function matrixView(r: MatrixReport): ReportView {
     ...r.columns.map((c, k) => ({ key: keys[k]!, header: c, align: 'right' as const, decimals })),
     { key: 'total', header: 'total', align: 'right', decimals },
   ];
-  const line = (code: string, depth: number, x: { cells: Record<string, number>; total: number }) => {
-    const row: Record<string, string | number> = { code, depth, total: x.total };
+  const line = (code: string, depth: number, x: { cells: Record<string, number>; total: number }, isTotal = false) => {
+    const row: Record<string, string | number | boolean> = { code, depth, total: x.total, isTotal };
     r.columns.forEach((c, k) => (row[keys[k]!] = x.cells[c]!));
     return row;
   };
-  const rows = [...r.rows.map((x) => line(x.code, x.depth, x)), line('Total', 0, r.totals)];
+  const rows = [...r.rows.map((x) => line(x.code, x.depth, x)), line('Total', 0, r.totals, true)];
   const by = r.by.startsWith('attr:') ? `${r.by.slice(5)} (case attribute)` : r.by;
   return {
     title: `Code matrix: ${r.measure} by ${by}`,
     data: r,
-    tables: [{ table: { columns, rows }, indentKey: 'depth', heat: keys }],
+    tables: [{ table: { columns, rows }, indentKey: 'depth', heat: keys, heatSkip: 'isTotal' }],
     paragraphs: [`Cells: ${MEASURE_TEXT[r.measure]}, over each column’s sources; a theme includes its sub-codes, and the codings of all coders in scope are merged. ${r.totalsNote}`],
   };
 }
