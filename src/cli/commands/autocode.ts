@@ -1,23 +1,13 @@
 import { Command, Option } from 'commander';
-import type { Unit } from '../../core/units.js';
+import type { AutocodeRequest } from '../../app/autocode.js';
 import type { CliContext } from '../context.js';
 import { appContext } from '../program.js';
 import { renderJson } from '../../format/json.js';
 import { excerpt } from '../../core/text.js';
 import { summaryOf } from '../command-list.js';
 
-interface AutocodeFlags {
-  grep?: string;
-  words?: string;
-  ignoreCase?: boolean;
-  speaker?: string;
-  unit?: Unit;
-  sources?: string;
-  dryRun?: boolean;
-  new?: boolean;
-  parent?: string;
-  json?: boolean;
-}
+/** The request's fields as flags, plus `--new` (createNew) and `--json`. */
+type AutocodeFlags = Omit<AutocodeRequest, 'code' | 'createNew'> & { new?: boolean; json?: boolean };
 
 export function autocodeCommand(ctx: CliContext): Command {
   return new Command('autocode')
@@ -39,7 +29,8 @@ Examples:
   $ qcode autocode "Intention to leave" --grep "leav(e|ing) (the )?(ward|nursing)" -i --unit sentence`)
     .action(async (code: string, f: AutocodeFlags, cmd: Command) => {
       const { autocode } = await import('../../app/autocode.js');
-      const r = autocode(appContext(ctx, cmd), { code, grep: f.grep, words: f.words, ignoreCase: f.ignoreCase, speaker: f.speaker, unit: f.unit, sources: f.sources, dryRun: f.dryRun, createNew: f.new, parent: f.parent });
+      const { new: createNew, json: _json, ...rest } = f;
+      const r = autocode(appContext(ctx, cmd), { ...rest, code, createNew });
       if (f.json === true) {
         ctx.stdout.write(renderJson(r));
         return;
