@@ -225,3 +225,35 @@ describe('the project file', () => {
     expect(statSync(`${dir}/qcode.db`).mode & 0o777).toBe(0o600);
   });
 });
+
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const SHARED = fileURLToPath(new URL('../../../shared/testdata/podcastindex/', import.meta.url));
+describe.skipIf(!existsSync(SHARED))('ingest of real subtitle files (../shared/testdata, read in place)', () => {
+  it('refuses the two files together: both would be the source "example"', async () => {
+    const { ctx } = newProject();
+    await expect(ingest(ctx, [`${SHARED}example.vtt`, `${SHARED}example.srt`])).rejects.toThrow(/source id "example" is also the id of/);
+  });
+
+  it('reads example.vtt: two voices, one turn each, start times, duration, the host as interviewer', async () => {
+    const { ctx } = newProject();
+    await ingest(ctx, [`${SHARED}example.vtt`], { interviewer: ['Sarah'] });
+    const src = withProject(ctx, (p) => p.sources.text('example')!);
+    expect(src.turns.map((t) => [t.number, t.speaker, t.role, t.startMs])).toEqual([[1, 'Sarah', 'interviewer', 0], [2, 'Gillian', 'participant', 19080]]);
+    expect(src.text).toContain('Welcome to Podcasting Q&A, where you learn');
+    // Gillian: "Hi Buzzsprout, Gillian here from breaking through careers podcast. My question is, do we need a podcast trailer?" = 18 words
+    expect(src.source).toMatchObject({ format: 'vtt', durationSec: 25.35, participantWords: 18 });
+  });
+
+  it('reads example.srt: speakers change only at Name: prefixes, every cue kept', async () => {
+    const { ctx } = newProject();
+    await ingest(ctx, [`${SHARED}example.srt`]);
+    const src = withProject(ctx, (p) => p.sources.text('example')!);
+    expect(src.turns[0]!.speaker).toBe('Travis');
+    expect(src.turns[0]!.startMs).toBe(179);
+    for (let i = 1; i < src.turns.length; i++) expect(src.turns[i]!.speaker).not.toBe(src.turns[i - 1]!.speaker);
+    expect(src.text.split('\n')).toHaveLength(src.turns.length);
+    expect(src.source.durationSec).toBeGreaterThan(60);
+  });
+});
