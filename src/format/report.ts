@@ -39,8 +39,8 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
     case 'json':
       return renderJson(view.data);
     case 'csv':
-      // One table per CSV: the first (the main one); blank line between further ones.
-      return view.tables.map((t) => renderCsv(t.table)).join('\r\n');
+      // Tables one after another, a blank line between; the tree depth as a column of its own.
+      return view.tables.map((t) => renderCsv(withDepthColumn(t))).join('\r\n');
     case 'md': {
       const parts = [`## ${escapeMd(view.title)}`, ...(view.paragraphs ?? [])];
       for (const t of view.tables) {
@@ -65,6 +65,13 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
       return parts.join('\n');
     }
   }
+}
+
+/** The table with the depth of each row as the second column (CSV, where indenting would not survive). */
+function withDepthColumn(t: ReportTable): TableData {
+  if (t.indentKey === undefined) return t.table;
+  const [first, ...rest] = t.table.columns;
+  return { columns: [first!, { key: t.indentKey, header: 'depth', align: 'right' }, ...rest], rows: t.table.rows };
 }
 
 /** The table with its first column indented by depth (text and Markdown). */

@@ -163,17 +163,17 @@ describe('report matrix', () => {
     ].join('\n'));
     const refs = f.withScope({}, (s) => matrixReport(s, { by: 'attr:role' }));
     expect(renderReport('csv', matrixView(refs))).toBe([
-      'code,hca,nurse,(none),total',
-      'Support,1,2,0,3',
-      'Preceptor,1,1,0,2',
-      'Well-being,1,3,2,6',
-      'Sleep,1,2,1,4',
-      'Stress,0,2,1,3',
-      'Workload,1,0,1,2',
-      'Total,3,3,2,8',
+      'code,depth,hca,nurse,(none),total',
+      'Support,0,1,2,0,3',
+      'Preceptor,1,1,1,0,2',
+      'Well-being,0,1,3,2,6',
+      'Sleep,1,1,2,1,4',
+      'Stress,1,0,2,1,3',
+      'Workload,0,1,0,1,2',
+      'Total,0,3,3,2,8',
       '',
     ].join('\r\n'));
-    expect(renderReport('csv', matrixView(f.withScope({}, (s) => matrixReport(s, { by: 'wave', measure: 'coverage' }))))).toContain('\r\nSupport,50,33.33333333333333,43.103448275862064\r\n');
+    expect(renderReport('csv', matrixView(f.withScope({}, (s) => matrixReport(s, { by: 'wave', measure: 'coverage' }))))).toContain('\r\nSupport,0,50,33.33333333333333,43.103448275862064\r\n');
   });
 });
 

@@ -114,8 +114,8 @@ describe('report trajectory', () => {
       '           P3    –   ·',
     ]);
     const csv = renderReport('csv', trajectoryView(r, 'figures')).split('\r\n');
-    expect(csv.slice(0, 2)).toEqual(['code,case,T1,T2,pattern', 'Leaving,,1,0,']);
-    expect(csv.slice(5, 9)).toEqual(['Support,,2,1,', ',P1,4,0,● –', ',P2,0,6,– ●', ',P3,5,,● ·']);
+    expect(csv.slice(0, 2)).toEqual(['code,depth,case,T1,T2,pattern', 'Leaving,0,,1,0,']);
+    expect(csv.slice(5, 9)).toEqual(['Support,0,,2,1,', ',,P1,4,0,● –', ',,P2,0,6,– ●', ',,P3,5,,● ·']);
     const html = renderReport('html', trajectoryView(r, 'words'));
     expect(html).toContain('data-value="6"');
     expect(html).not.toContain('data-value="2"'); // code rows' counts are not shaded
