@@ -27,6 +27,8 @@ const FORMS: RegExp[] = [
   new RegExp(String.raw`^[ \t]*${PRE}(?<name>${NAME})${MID}${COLON_END}`, 'u'),
   // Name 00:12:31 alone on its line (the export style of common transcription services)
   new RegExp(String.raw`^[ \t]*(?<name>${NAME})[ \t]+${TSW}[ \t]*$`, 'u'),
+  // A table row of a Word transcript, [time →] speaker → text: the speaker cell ends at a tab
+  new RegExp(String.raw`^(?:${TSW}\t+)?(?<name>${NAME})[ ]?:?(?=\t)`, 'u'),
 ];
 
 /** A timestamp right after the label, before the talk. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
-import { Document, Packer, Paragraph, TextRun, Header } from 'docx';
+import { Document, Packer, Paragraph, TextRun, Header, Table, TableRow, TableCell } from 'docx';
 import { ingest } from '../../src/app/ingest.js';
 import { listSources } from '../../src/app/sources.js';
 import { listCases } from '../../src/app/cases.js';
@@ -89,6 +89,22 @@ describe('ingest: formats and encodings', () => {
     expect(s.added).toBe(1);
     expect(showSource(ctx, 'd').lines.map((l) => l.text)).toEqual(['Interviewer: Ready?', 'Participant: Yes.', 'Second line.']);
     expect(listSources(ctx)[0]).toMatchObject({ format: 'docx', turns: 2, participantWords: 3, interviewerWords: 1 });
+  });
+});
+
+describe('ingest: a Word transcript laid out as a table', () => {
+  it('reads each row (time, speaker, text) as a turn', async () => {
+    const { dir, ctx } = newProject();
+    const row = (...cells: string[]) => new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) });
+    const doc = new Document({ sections: [{ children: [new Table({ rows: [
+      row('00:00:01', 'Interviewer', 'How was the first week?'),
+      row('00:00:04', 'Participant', 'Long. Very long.'),
+    ] })] }] });
+    put(dir, 't.docx', await Packer.toBuffer(doc));
+    await ingest(ctx, ['t.docx']);
+    const src = withProject(ctx, (p) => p.sources.text('t')!);
+    expect(src.text).toBe('00:00:01\tInterviewer\tHow was the first week?\n00:00:04\tParticipant\tLong. Very long.');
+    expect(src.turns.map((t) => [t.speaker, t.role, t.words])).toEqual([['Interviewer', 'interviewer', 5], ['Participant', 'participant', 3]]);
   });
 });
 

@@ -30,6 +30,9 @@ describe('detectLabel: the label styles transcripts use (DESIGN.md "speaker labe
     ['Interviewer (00:00:01):', 'Interviewer', ''],
     ['Speaker 1 (00:05): Rev style', 'Speaker 1', 'Rev style'],
     ['インタビュアー：はい', 'インタビュアー', 'はい'],
+    ['00:00:05\tInterviewer\tHow are you?', 'Interviewer', 'How are you?'],
+    ['Participant\tFine, thanks.', 'Participant', 'Fine, thanks.'],
+    ['P1:\tFine.', 'P1', 'Fine.'],
   ];
   it.each(cases)('%s', (line, speaker, talk) => {
     const label = detectLabel(line);
@@ -51,6 +54,8 @@ describe('detectLabel: the label styles transcripts use (DESIGN.md "speaker labe
     '',
     '   ',
     '- bullet: item',
+    'A long first cell of more than four words\tthen text',
+    '\tindented text',
   ];
   it.each(notLabels)('not a label: %j', (line) => {
     expect(detectLabel(line)).toBeNull();
