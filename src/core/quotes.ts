@@ -73,29 +73,6 @@ export function quoteCandidates(text: string, map: CodePointMap, turns: readonly
   return out;
 }
 
-/**
- * Up to `n` quotes: from different cases where possible, preferring 15–80 words (then
- * nearest to that range), then source and position order; trimmed when long.
- */
-export function pickQuotes(candidates: readonly QuoteCandidate[], n: number): QuoteCandidate[] {
-  const distance = (w: number): number => (w < QUOTE_MIN_WORDS ? QUOTE_MIN_WORDS - w : w > QUOTE_MAX_WORDS ? w - QUOTE_MAX_WORDS : 0);
-  const sorted = [...candidates].sort((a, b) => distance(a.words) - distance(b.words) || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) || a.start - b.start);
-  const chosen: QuoteCandidate[] = [];
-  const cases = new Set<string>();
-  for (const c of sorted) {
-    if (chosen.length >= n) break;
-    if (!cases.has(c.case)) {
-      chosen.push(c);
-      cases.add(c.case);
-    }
-  }
-  for (const c of sorted) {
-    if (chosen.length >= n) break;
-    if (!chosen.includes(c)) chosen.push(c);
-  }
-  return chosen.map((c) => ({ ...c, text: trimQuote(c.text) }));
-}
-
 /** The wave as manuscripts write it: T2 for wave 2, other labels as they are. */
 export function waveLabel(wave: string): string {
   return /^\d+$/.test(wave) ? `T${wave}` : wave;
