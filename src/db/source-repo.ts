@@ -3,21 +3,7 @@ import type { SourceFormat, SourceSummary, SourceText, StoredTurn } from '../cor
 import type { Role } from '../core/talk.js';
 import type { Db } from './open.js';
 
-/** What identifies a stored source's current state, to decide what an ingest changes. */
-export interface SourceState {
-  rowId: number;
-  case: string;
-  wave: string;
-  path: string;
-  format: SourceFormat;
-  encoding: string;
-  date: string | null;
-  durationSec: number | null;
-  metadata: string;
-  revision: number;
-  hash: string;
-}
-
+/** A source's own fields, as ingest writes them. */
 export interface SourceFields {
   caseId: number;
   wave: string;
@@ -28,6 +14,14 @@ export interface SourceFields {
   durationSec: number | null;
   /** JSON of the metadata object. */
   metadata: string;
+}
+
+/** What identifies a stored source's current state, to decide what an ingest changes. */
+export interface SourceState extends Omit<SourceFields, 'caseId'> {
+  rowId: number;
+  case: string;
+  revision: number;
+  hash: string;
 }
 
 export interface RevisionDraft {
