@@ -126,3 +126,34 @@ describe('privacy', () => {
     expect(Object.keys(require.cache).some((k) => k.includes('/natural/'))).toBe(true);
   });
 });
+
+describe('cases import and the progress bar', () => {
+  it('sets attributes from YAML, adds and updates, never deletes; --dry-run writes nothing', async () => {
+    const { dir } = newProject();
+    put(dir, 'P1.txt', INTERVIEW);
+    await runCli(['ingest', 'P1.txt'], { cwd: dir });
+    put(dir, 'a.csv', 'case;age;site\nP1;31;north\n');
+    expect((await runCli(['cases', 'import', 'a.csv'], { cwd: dir })).stderr).toBe('set attributes of 1 cases from a.csv: 0 new cases, 2 values new or changed\n');
+    put(dir, 'b.yaml', 'cases:\n  P1: { age: 32 }\n  P2: { age: 40, site: south }\n');
+    const before = dumpDb(dir);
+    expect((await runCli(['cases', 'import', 'b.yaml', '--dry-run'], { cwd: dir })).stderr).toMatch(/^would set attributes of 2 cases/);
+    expect(dumpDb(dir)).toEqual(before);
+    await runCli(['cases', 'import', 'b.yaml'], { cwd: dir });
+    expect(JSON.parse((await runCli(['cases', '--json'], { cwd: dir })).stdout)).toEqual([
+      { case: 'P1', sources: 1, attributes: { age: '32', site: 'north' } },
+      { case: 'P2', sources: 0, attributes: { age: '40', site: 'south' } },
+    ]);
+    expect((await runCli(['cases', 'import', 'nope.csv'], { cwd: dir })).stderr).toBe('qcode: nope.csv: cannot be read (ENOENT)\n');
+  });
+
+  it('draws a progress bar on a terminal for many files, and none in a pipe', async () => {
+    const { dir } = newProject();
+    for (let i = 1; i <= 25; i++) put(dir, `in/P${i}.txt`, INTERVIEW);
+    const tty = await runCli(['ingest', 'in'], { cwd: dir, tty: true });
+    expect(tty.stderr).toContain('\r[');
+    expect(tty.stderr).toContain('25/25');
+    const { dir: other } = newProject();
+    for (let i = 1; i <= 25; i++) put(other, `in/P${i}.txt`, INTERVIEW);
+    expect((await runCli(['ingest', 'in'], { cwd: other })).stderr).toBe('');
+  });
+});
