@@ -4,7 +4,7 @@
  * unless `prune` is asked for (and even then never a code that has codings).
  */
 import { resolve } from 'node:path';
-import { cleanCodeName, CODE_FIELDS, codePath, nameKey, treeOrder, type Code, type CodeFields } from '../core/codebook.js';
+import { cleanCodeName, CODE_FIELDS, nameKey, treeOrder, type Code, type CodeFields } from '../core/codebook.js';
 import { CodebookError } from '../core/errors.js';
 import { readCodebookFile, type CodebookEntry } from '../io/codebook-file.js';
 import { addCode } from './code-lookup.js';
@@ -130,4 +130,3 @@ export function exportEntries(ctx: AppContext): CodebookEntry[] {
   }, { readonly: true });
 }
 
-export { codePath };

@@ -14,6 +14,7 @@ import { CodeRepo } from '../db/code-repo.js';
 import { CodingRepo } from '../db/coding-repo.js';
 import { MemoRepo } from '../db/memo-repo.js';
 import { SessionRepo } from '../db/session-repo.js';
+import { explainSqliteError } from '../db/sqlite-errors.js';
 import type { AppContext } from './context.js';
 
 export const DB_FILE = 'qcode.db';
@@ -45,7 +46,11 @@ export class Project {
 
   /** Runs `fn` in one write transaction: all of it lands, or none. */
   write<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (e) {
+      throw explainSqliteError(e, join(this.dir, DB_FILE)) ?? e;
+    }
   }
 
   /**

@@ -7,11 +7,6 @@ export interface Span {
   end: number;
 }
 
-/** True when two spans overlap or touch. */
-export function meets(a: Span, b: Span): boolean {
-  return a.start <= b.end && b.start <= a.end;
-}
-
 /** The union of spans as sorted, disjoint, non-touching spans. */
 export function mergeSpans(spans: readonly Span[]): Span[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);

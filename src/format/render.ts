@@ -8,8 +8,6 @@ import { renderTextTable, type TextTableOptions } from './text-table.js';
 
 import { renderJson } from './json.js';
 
-export { renderJson };
-
 export function render(format: OutputFormat, table: TableData, data: unknown, options: TextTableOptions = {}): string {
   switch (format) {
     case 'json':

@@ -8,7 +8,7 @@ import { renderMarkdown, escapeMd } from './markdown.js';
 import type { TableData } from './table-shape.js';
 import { renderTex } from './tex.js';
 import { renderTextTable, type TextTableOptions } from './text-table.js';
-import { renderJson } from './render.js';
+import { renderJson } from './json.js';
 
 export type ReportFormat = 'table' | 'md' | 'csv' | 'json' | 'tex' | 'html';
 

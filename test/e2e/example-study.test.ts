@@ -56,3 +56,12 @@ describe('qcode end to end', () => {
     expect(bad.stderr.split('\n')).toHaveLength(2);
   });
 });
+
+describe('the programmatic API (package.json main)', () => {
+  it('loads from dist/index.js without printing anything and exposes the use cases', async () => {
+    const api = await import(new URL('../../dist/index.js', import.meta.url).href);
+    for (const name of ['initProject', 'ingest', 'tag', 'loadScope', 'themesReport', 'agreementForProject', 'cohenKappa', 'krippendorffAlpha', 'QcodeError']) {
+      expect(typeof api[name], name).toBe('function');
+    }
+  });
+});
