@@ -47,7 +47,13 @@ export async function discoverTranscripts(inputs: readonly string[], cwd: string
     if (stat === null && !fg.isDynamicPattern(input)) {
       throw new InputError(`${input}: no such file or folder`, { code: 'E_NOT_FOUND', hint: 'check the path (globs need quotes in some shells)' });
     }
-    const found = await fg(pattern, { onlyFiles: true, dot: false, followSymbolicLinks: true, absolute: true });
+    let found: string[];
+    try {
+      found = await fg(pattern, { onlyFiles: true, dot: false, followSymbolicLinks: true, absolute: true });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      throw new InputError(`${input}: cannot be searched (${err.code ?? 'error'}${err.path === undefined ? '' : ` at ${err.path}`})`, { code: 'E_READ', hint: 'check the folder permissions' });
+    }
     if (found.length === 0 && stat === null) {
       throw new InputError(`${input}: matches no file`, { code: 'E_NOT_FOUND', hint: 'check the pattern' });
     }
