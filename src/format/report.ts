@@ -6,7 +6,7 @@ import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown, escapeMd } from './markdown.js';
 import type { TableData } from './table-shape.js';
-import { renderTex } from './tex.js';
+import { renderTex, renderTexNotes } from './tex.js';
 import { renderTextTable, type TextTableOptions } from './text-table.js';
 import { renderJson } from './json.js';
 
@@ -50,7 +50,12 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
       return parts.join('\n\n') + '\n';
     }
     case 'tex':
-      return view.tables.map((t, i) => renderTex(t.table, { caption: t.title ?? (i === 0 ? view.title : undefined), indentKey: t.indentKey })).join('\n');
+      // The prose (scope, definitions) as a note under the last table.
+      if (view.tables.length === 0) return renderTexNotes(view.paragraphs);
+      return view.tables.map((t, i) => renderTex(t.table, {
+        caption: t.title ?? (i === 0 ? view.title : undefined), indentKey: t.indentKey, long: true,
+        notes: i === view.tables.length - 1 ? view.paragraphs : undefined,
+      })).join('\n');
     case 'html':
       return renderHtml({
         title: view.title,

@@ -80,4 +80,38 @@ describe('renderTex', () => {
     ]);
     expect(renderTex(table)).not.toContain('\\quad');
   });
+
+  it('maps what pdflatex with T1 cannot set: math symbols, Greek, rare accents, emoji, other scripts; drops zero-width characters', () => {
+    expect(escapeTex('≤ 3 ≥ 2 ≠ −1')).toBe('\\ensuremath{\\leq} 3 \\ensuremath{\\geq} 2 \\ensuremath{\\neq} \\ensuremath{-}1');
+    expect(escapeTex('α Ω Α')).toBe('\\ensuremath{\\alpha} \\ensuremath{\\Omega} A');
+    expect(escapeTex('ṭ ḿ é ł')).toBe("\\d{t} \\'{m} é ł");
+    expect(escapeTex('ok 😂 👩🏽‍⚕️ 🇬🇧!')).toBe('ok {[}emoji{]} {[}emoji{]} {[}emoji{]}!');
+    expect(escapeTex('漢\u200b\ufeffx\u00a0y')).toBe('{[}U+6F22{]}x\u00a0y');
+    expect(escapeTex('© ™ “a” – … €')).toBe('© ™ “a” – … €');
+  });
+
+  it('reports as a longtable: header repeated on each page, p{} columns that share the line when the table is wide', () => {
+    const long = 'word '.repeat(60).trim();
+    const table: TableData = { columns: [{ key: 'code', header: 'code' }, { key: 'n', header: 'cases', align: 'right' }, { key: 'q', header: 'quote', wrap: true }], rows: [{ code: 'A', n: 3, q: long }] };
+    const tex = renderTex(table, { caption: 'Themes', long: true, notes: ['Scope: 3 cases.'] });
+    expect(tex).toContain('\\begin{longtable}{>{\\raggedright\\arraybackslash}p{\\dimexpr ');
+    expect(tex).toContain('>{\\raggedleft\\arraybackslash}p{');
+    for (const s of ['\\caption{Themes}\\\\', '\\endfirsthead', '\\endhead', '\\endlastfoot', '\\end{longtable}', '\\textit{Note.} Scope: 3 cases.']) expect(tex).toContain(s);
+    const widths = [...tex.matchAll(/p\{\\dimexpr ([\d.]+)\\linewidth/g)].map((m) => Number(m[1]));
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1);
+    // A narrow table keeps natural l/r columns.
+    expect(renderTex({ columns: table.columns.slice(0, 2), rows: [{ code: 'A', n: 3 }] }, { long: true })).toContain('\\begin{longtable}{lr}');
+  });
+
+  it('splits a matrix too wide even in small type into parts, the first column repeated, and says how to go landscape', () => {
+    const columns = [{ key: 'code', header: 'code' }, ...Array.from({ length: 40 }, (_, i) => ({ key: `c${i}`, header: `case ${1000 + i}`, align: 'right' as const }))];
+    const row: Record<string, string | number> = { code: 'Sleep' };
+    for (let i = 0; i < 40; i++) row[`c${i}`] = 12345;
+    const tex = renderTex({ columns, rows: [row] }, { caption: 'Matrix', long: true });
+    const parts = tex.match(/\\begin\{longtable\}/g)!.length;
+    expect(parts).toBeGreaterThan(1);
+    expect(tex).toContain(`\\caption{Matrix (part 1 of ${parts})}`);
+    expect(tex).toContain('\\usepackage{pdflscape}');
+    expect(tex.match(/^Sleep & /gm)!.length).toBe(parts);
+  });
 });
