@@ -72,6 +72,9 @@ function token(t: string): string {
   // Zero-width characters, variation selectors, the BOM and other controls: nothing to print.
   if (/[\p{Cc}\p{Cf}\p{Mn}\uFE00-\uFE0F]/u.test(first)) return '';
   if (/\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(first)) return '{[}emoji{]}';
+  // Compatibility forms: ligatures (ﬁ), superscripts (²), full-width letters.
+  const compat = first.normalize('NFKC');
+  if (compat !== first && [...compat].every((c) => isKnown(c.codePointAt(0)!))) return escapeTex(compat);
   return accented(first) ?? `{[}U+${cp.toString(16).toUpperCase().padStart(4, '0')}{]}`;
 }
 

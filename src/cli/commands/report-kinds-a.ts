@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
 import type { CliContext } from '../context.js';
-import { reportAction, wholeOption, withReportOptions } from './report.js';
+import { reportAction, wholeOption, withColumnsOption, withReportOptions } from './report.js';
 
 
 /** matrix, cooccurrence, quotes and framework; each imports its use case only when run. */
 export function reportKindsA(ctx: CliContext): Command[] {
-  const matrix = withReportOptions(new Command('matrix'))
+  const matrix = withColumnsOption(withReportOptions(new Command('matrix')), 'code,T1,T3,total (keys or headers)')
     .description('codes × cases, waves, sources or attribute values; cells: references, cases, words, coverage or presence, with totals')
     .option('--by <column>', 'columns: case, wave, source or attr:NAME', 'case')
     .addOption(new Option('--measure <figure>', 'what a cell counts').choices(['references', 'cases', 'words', 'coverage', 'presence']).default('references'))
@@ -28,7 +28,7 @@ export function reportKindsA(ctx: CliContext): Command[] {
       return cooccurrenceView(report, format);
     }));
 
-  const quotes = withReportOptions(new Command('quotes'))
+  const quotes = withColumnsOption(withReportOptions(new Command('quotes')), 'code,case,wave,text')
     .description('quote bank: every coded passage of the codes, verbatim participant talk, by case, with case, wave, source and lines')
     .argument('<code...>', 'codes (a theme includes its sub-codes)')
     .option('--per-case <n>', 'only the first N passages of each case')

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import type { RankKey } from '../../core/ranking.js';
 import type { CliContext } from '../context.js';
-import { reportAction, wholeOption, withReportOptions, type ReportFlags } from './report.js';
+import { reportAction, wholeOption, withColumnsOption, withReportOptions, type ReportFlags } from './report.js';
 import { reportKindsA } from './report-kinds-a.js';
 import { reportKindsB } from './report-kinds-b.js';
 import { reportKindsC } from './report-kinds-c.js';
@@ -9,7 +9,7 @@ import { reportKindsC } from './report-kinds-c.js';
 
 /** One command per report kind; each imports its use case only when run. */
 export function reportKinds(ctx: CliContext): Command[] {
-  const themes = withReportOptions(new Command('themes'))
+  const themes = withColumnsOption(withReportOptions(new Command('themes')), 'code,cases,casesPct,quote')
     .description('one row per code: cases (n, %), sources, references, words, coverage, words per case, ranks; exemplar quotes')
     .addOption(new Option('--sort <key>', 'order of siblings').choices(['frequency', 'intensity', 'references', 'words', 'name']).default('frequency'))
     .option('--quotes <n>', 'exemplar quotes per code (default: 1 in table and md, 3 in json, 0 in csv)')
@@ -18,7 +18,8 @@ export function reportKinds(ctx: CliContext): Command[] {
       const { withProject } = await import('../../app/project.js');
       const { loadScope } = await import('../../app/report-scope.js');
       const { themesReport, themesView } = await import('../../app/reports/themes.js');
-      const quotes = wholeOption('--quotes', f.quotes) ?? (format === 'json' ? 3 : format === 'csv' ? 0 : 1);
+      const quoteColumn = typeof f.columns === 'string' && f.columns.split(',').some((c) => c.trim() === 'quote');
+      const quotes = wholeOption('--quotes', f.quotes) ?? (format === 'json' ? 3 : format === 'csv' && !quoteColumn ? 0 : 1);
       const report = withProject(ac, (p) => themesReport(loadScope(p, filters), { sort: f.sort as RankKey, quotes, minCases: wholeOption('--min-cases', f.minCases) }), { readonly: true });
       return themesView(report, quotes > 0);
     }));

@@ -53,8 +53,10 @@ export function formatOf(f: ReportFlags): ReportFormat {
   return (f.json === true ? 'json' : f.format ?? 'table') as ReportFormat;
 }
 
-export async function emitReport(ctx: CliContext, f: ReportFlags, view: ReportView): Promise<void> {
+export async function emitReport(ctx: CliContext, f: ReportFlags, shown: ReportView): Promise<void> {
   const { renderReport } = await import('../../format/report.js');
+  const columns = list(typeof f.columns === 'string' ? f.columns : undefined);
+  const view = columns === undefined ? shown : (await import('../../format/columns.js')).selectColumns(shown, columns);
   const toFile = f.out !== undefined;
   writeText(ctx, f, renderReport(formatOf(f), view, {
     width: !toFile && ctx.stdoutIsTTY ? ctx.columns : undefined,
@@ -76,6 +78,11 @@ Examples:
   $ qcode report quotes "Self-care" --per-case 1 --format md`);
   for (const kind of reportKinds(ctx)) report.addCommand(kind, kind.name() === 'themes' ? { isDefault: true } : undefined);
   return report;
+}
+
+/** `--columns` for the kinds whose table a manuscript prints in part. */
+export function withColumnsOption(cmd: Command, example: string): Command {
+  return cmd.option('--columns <key,…>', `only these columns, in this order (default: all), e.g. ${example}; json keeps everything`);
 }
 
 /** Runs a report kind's use case on the scope of the flags. */
