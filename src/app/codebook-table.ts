@@ -1,3 +1,4 @@
+import type { ReportView } from '../format/report.js';
 import type { TableData } from '../format/table-shape.js';
 import type { CodebookRow } from './codebook.js';
 
@@ -26,4 +27,12 @@ export function codebookTable(rows: CodebookRow[], full = false): TableData {
       path: r.path.join(' / '),
     })),
   };
+}
+
+/** The codebook as a methods appendix table (docx, xlsx): name, description, include, exclude, example; the tree indented. */
+export function codebookDocument(rows: CodebookRow[]): ReportView {
+  const wanted = ['code', 'description', 'include', 'exclude', 'example'];
+  const full = codebookTable(rows, true);
+  const columns = wanted.map((k) => full.columns.find((c) => c.key === k)!).map((c) => (c.key === 'code' ? { ...c, header: 'name' } : c));
+  return { title: 'Codebook', data: rows, tables: [{ table: { columns, rows: full.rows }, indentKey: 'depth' }] };
 }

@@ -49,3 +49,9 @@ export function writeText(ctx: CliContext, flags: OutputFlags, text: string): vo
   if (flags.out !== undefined) writeFileAtomic(resolve(ctx.cwd, flags.out), text);
   else ctx.stdout.write(text);
 }
+
+/** Writes a binary file (docx, xlsx) to `--out`; refused without it, as it is not text for a terminal or pipe. */
+export function writeBytes(ctx: CliContext, flags: OutputFlags, format: string, bytes: Uint8Array): void {
+  if (flags.out === undefined) throw new UsageError(`--format ${format} writes a file: give --out FILE.${format}`);
+  writeFileAtomic(resolve(ctx.cwd, flags.out), bytes);
+}

@@ -10,7 +10,10 @@ import { renderTex, renderTexNotes } from './tex.js';
 import { renderTextTable, type TextTableOptions } from './text-table.js';
 import { renderJson } from './json.js';
 
-export type ReportFormat = 'table' | 'md' | 'csv' | 'json' | 'tex' | 'html';
+export type ReportFormat = 'table' | 'md' | 'csv' | 'json' | 'tex' | 'html' | 'svg' | 'docx' | 'xlsx';
+
+/** Formats written as files of bytes (renderReportFile), not text. */
+export const BINARY_FORMATS: readonly ReportFormat[] = ['docx', 'xlsx'];
 
 export interface ReportTable {
   title?: string;
@@ -32,6 +35,14 @@ export interface ReportView {
   paragraphs?: string[];
   /** An SVG figure for html. */
   svg?: string;
+  /** Passages set as block quotes (docx), under a heading each, e.g. per code. */
+  quoteBlocks?: QuoteBlock[];
+}
+
+export interface QuoteBlock {
+  heading: string;
+  /** Each passage's text and what follows it: the participant id and wave. */
+  quotes: { text: string; attribution: string }[];
 }
 
 export function renderReport(format: ReportFormat, view: ReportView, options: TextTableOptions = {}): string {
@@ -64,6 +75,10 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
           ...view.tables.map((t) => ({ title: t.title, table: { ...t.table, heat: t.heat === undefined ? undefined : { keys: t.heat, skipKey: t.heatSkip }, indentKey: t.indentKey } })),
         ],
       });
+    case 'svg':
+    case 'docx':
+    case 'xlsx':
+      throw new Error(`renderReport: ${format} is rendered by renderReportFile`);
     case 'table': {
       const parts = view.tables.map((t) => (t.title === undefined ? '' : `${t.title}\n`) + renderTextTable(indent(t, '  '), options));
       if (view.paragraphs !== undefined) parts.push(view.paragraphs.join('\n\n') + '\n');

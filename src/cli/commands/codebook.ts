@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import type { CodeFields } from '../../core/codebook.js';
 import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
-import { emit, withOutputOptions, writeText, type OutputFlags } from '../output.js';
+import { emit, withOutputOptions, writeBytes, writeText, type OutputFlags } from '../output.js';
 import { appContext } from '../program.js';
 import { summaryOf } from '../command-list.js';
 
@@ -95,8 +95,8 @@ Examples:
       const r = importCodebook(appContext(ctx, cmd), file, f);
       say(`${f.dryRun === true ? 'would import' : 'imported'} ${file}: ${r.added.length} added, ${r.updated.length} updated, ${r.moved.length} moved, ${r.pruned.length} pruned, ${r.unchanged} unchanged`);
     }));
-  codebook.addCommand(new Command('export').description('write the codebook as YAML (lossless), Markdown or CSV')
-    .addOption(new Option('--format <format>', 'yaml, md or csv').choices(['yaml', 'md', 'csv']).default('yaml'))
+  codebook.addCommand(new Command('export').description('write the codebook as YAML (lossless), Markdown, CSV, Word or Excel')
+    .addOption(new Option('--format <format>', 'yaml, md, csv, docx or xlsx').choices(['yaml', 'md', 'csv', 'docx', 'xlsx']).default('yaml'))
     .option('--out <file>', 'write to FILE instead of stdout')
     .action(async (f: { format: string; out?: string }, cmd: Command) => {
       const ac = appContext(ctx, cmd);
@@ -109,6 +109,12 @@ Examples:
       const { listCodebook } = await app();
       const { codebookTable } = await import('../../app/codebook-table.js');
       const rows = listCodebook(ac);
+      if (f.format === 'docx' || f.format === 'xlsx') {
+        const { codebookDocument } = await import('../../app/codebook-table.js');
+        const { renderReportFile } = await import('../../format/report-file.js');
+        writeBytes(ctx, f, f.format, await renderReportFile(f.format, codebookDocument(rows)));
+        return;
+      }
       emit(ctx, { format: f.format, out: f.out }, codebookTable(rows, true), rows);
     }));
   return codebook;

@@ -25,7 +25,8 @@ export function reportKindsA(ctx: CliContext): Command[] {
       const { loadScope } = await import('../../app/report-scope.js');
       const { cooccurrenceReport, cooccurrenceView } = await import('../../app/reports/cooccurrence.js');
       const report = withProject(ac, (p) => cooccurrenceReport(loadScope(p, filters), { within: f.within as 'overlap' }), { readonly: true });
-      return cooccurrenceView(report, format);
+      // Excel gets the pairs with their numbers, as csv does.
+      return cooccurrenceView(report, format === 'xlsx' ? 'csv' : format);
     }));
 
   const quotes = withColumnsOption(withReportOptions(new Command('quotes')), 'code,case,wave,text')

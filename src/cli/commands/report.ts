@@ -3,7 +3,7 @@ import type { ReportFilters } from '../../app/report-scope.js';
 import type { ReportFormat, ReportView } from '../../format/report.js';
 import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
-import { writeText } from '../output.js';
+import { writeBytes, writeText } from '../output.js';
 import { appContext } from '../program.js';
 import { reportKinds } from './report-kinds.js';
 import { summaryOf } from '../command-list.js';
@@ -39,7 +39,7 @@ export function withReportOptions(cmd: Command): Command {
     .option('--sources <pattern>', 'only sources whose id matches, e.g. "*_T1"')
     .option('--coder <C,…>', "only these coders' codings (default: all coders, spans merged)")
     .option('--codes <name,…>', 'only these codes (a theme includes its descendants)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'md', 'csv', 'json', 'tex', 'html']))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'md', 'csv', 'json', 'tex', 'html', 'svg', 'docx', 'xlsx']))
     .option('--json', 'short for --format json')
     .option('--out <file>', 'write to FILE instead of stdout');
 }
@@ -57,8 +57,14 @@ export async function emitReport(ctx: CliContext, f: ReportFlags, shown: ReportV
   const { renderReport } = await import('../../format/report.js');
   const columns = list(typeof f.columns === 'string' ? f.columns : undefined);
   const view = columns === undefined ? shown : (await import('../../format/columns.js')).selectColumns(shown, columns);
+  const format = formatOf(f);
+  if (format === 'docx' || format === 'xlsx') {
+    const { renderReportFile } = await import('../../format/report-file.js');
+    writeBytes(ctx, f, format, await renderReportFile(format, view));
+    return;
+  }
   const toFile = f.out !== undefined;
-  writeText(ctx, f, renderReport(formatOf(f), view, {
+  writeText(ctx, f, renderReport(format, view, {
     width: !toFile && ctx.stdoutIsTTY ? ctx.columns : undefined,
     header: !toFile && ctx.colour ? (s) => ctx.chalk.bold(s) : undefined,
   }));
@@ -69,7 +75,8 @@ export function reportCommand(ctx: CliContext): Command {
     .description(summaryOf('report'))
     .addHelpText('after', `
 Every report takes --wave, --where, --sources, --coder and --codes, and
---format table|md|csv|json|tex|html (--json for short) and --out FILE.
+--format table|md|csv|json|tex|html|svg|docx|xlsx (--json for short) and --out FILE
+(docx and xlsx need --out).
 
 Examples:
   $ qcode report                                   # themes, ranked by frequency

@@ -1,0 +1,14 @@
+/**
+ * The report formats that need a library or more than one pass: Word, Excel and standalone
+ * SVG. Each library is imported only when its format is asked for.
+ */
+import type { ReportFormat, ReportView } from './report.js';
+
+export async function renderReportFile(format: ReportFormat, view: ReportView): Promise<Uint8Array> {
+  switch (format) {
+    case 'docx':
+      return (await import('./docx.js')).renderDocx(view);
+    default:
+      throw new Error(`renderReportFile: ${format} is a text format`);
+  }
+}

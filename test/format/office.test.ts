@@ -1,0 +1,71 @@
+/**
+ * Word and Excel output, read back from the zip: what a journal table and a review
+ * spreadsheet need, on the study full of awkward characters.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { REPORT_KINDS, UNICODE_CODES, unicodeStudy } from '../support/unicode-study.js';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await unicodeStudy();
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs qcode writing `file`, and returns the zip's parts as text. */
+async function office(file: string, ...argv: string[]): Promise<Record<string, string>> {
+  const r = await runCli([...argv, '--out', file], { cwd: dir });
+  expect(r.code, r.stderr).toBe(0);
+  const parts = unzipSync(readFileSync(join(dir, file)));
+  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, new TextDecoder().decode(v)]));
+}
+
+const text = (xml: string): string => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
+
+describe('--format docx', () => {
+  it.each(REPORT_KINDS)('report %s is a Word document with a caption and a note', async (kind, args) => {
+    const parts = await office(`${kind}.docx`, 'report', kind, ...args, '--format', 'docx');
+    const doc = parts['word/document.xml']!;
+    if (kind !== 'quotes') expect(doc).toContain('<w:t xml:space="preserve">Table 1</w:t>');
+    if (kind !== 'quotes') expect(doc).toContain('<w:tblHeader/>');
+    expect(text(doc)).toContain('Note. ');
+  }, 30_000);
+
+  it('themes: header repeated, numbers right-aligned, children indented, scope and definitions in the note', async () => {
+    const doc = (await office('themes.docx', 'report', 'themes', '--format', 'docx'))['word/document.xml']!;
+    const rows = doc.split('<w:tr>').slice(1);
+    expect(rows[0]).toContain('<w:tblHeader/>');
+    expect(text(rows[0]!)).toBe('code|cases|cases %|sources|refs|words|coverage %|words/case|freq rank|int rank|quote');
+    const child = rows.find((r) => text(r).startsWith(UNICODE_CODES[1]!))!;
+    expect(child).toContain('<w:ind w:left="284"/>');
+    expect(child).toMatch(/<w:jc w:val="right"\/>(?:(?!<\/w:p>).)*<w:t[^>]*>3<\/w:t>/);
+    expect(text(doc)).toMatch(/Note\. \|Scope: 3 cases, 6 sources, \d+ participant words; coders: ana, ben\. Cases % = share/);
+    expect(doc).toContain('😂'); // kept as written: Word has the fonts
+  });
+
+  it('quotes: block quotes, each followed by the participant id and wave', async () => {
+    const doc = (await office('quotes.docx', 'report', 'quotes', UNICODE_CODES[3]!, '--format', 'docx'))['word/document.xml']!;
+    expect(doc).toMatch(/<w:ind w:left="720" w:right="720"\/>/);
+    expect(text(doc)).toContain('Now I’m thinking of leaving. |P1 (T2).');
+  });
+
+  it('is the same bytes twice (fixed zip times and document dates)', async () => {
+    await office('a.docx', 'report', 'matrix', '--format', 'docx');
+    await office('b.docx', 'report', 'matrix', '--format', 'docx');
+    expect(readFileSync(join(dir, 'a.docx')).equals(readFileSync(join(dir, 'b.docx')))).toBe(true);
+  });
+
+  it('codebook export: name, description, include, exclude, example', async () => {
+    const doc = (await office('cb.docx', 'codebook', 'export', '--format', 'docx'))['word/document.xml']!;
+    expect(text(doc.split('<w:tr>')[1]!)).toBe('name|description|include|exclude|example');
+    expect(text(doc)).toContain('Sleep Café “naïve”');
+  });
+
+  it('refuses to write a binary format to stdout', async () => {
+    const r = await runCli(['report', 'themes', '--format', 'docx'], { cwd: dir });
+    expect(r).toMatchObject({ code: 2, stderr: 'qcode: --format docx writes a file: give --out FILE.docx\n' });
+  });
+});
