@@ -8,7 +8,7 @@ import type { OutputFormat, TableData } from '../format/table-shape.js';
 import { render } from '../format/render.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import type { CliContext } from './context.js';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 
 export interface OutputFlags {
   format?: string;
@@ -16,7 +16,7 @@ export interface OutputFlags {
   out?: string;
 }
 
-export const LISTING_FORMATS: OutputFormat[] = ['table', 'json', 'csv', 'md'];
+export const LISTING_FORMATS: string[] = ['table', 'json', 'csv', 'md', 'xlsx'];
 
 /** Adds `--format`, `--json` and `--out` to a command. */
 export function withOutputOptions(cmd: Command, formats: readonly string[] = LISTING_FORMATS): Command {
@@ -34,14 +34,30 @@ export function chosenFormat(flags: OutputFlags): OutputFormat {
 }
 
 /** Renders `table`/`data` as the flags ask and writes it where they say. */
-export function emit(ctx: CliContext, flags: OutputFlags, table: TableData, data: unknown): void {
+export async function emit(ctx: CliContext, flags: OutputFlags, table: TableData, data: unknown): Promise<void> {
+  if (flags.format === 'xlsx' && flags.json !== true) {
+    const { renderXlsx } = await import('../format/xlsx.js');
+    const name = flags.out === undefined ? 'qcode' : basename(flags.out).replace(/\.[^.]*$/, '');
+    writeBytes(ctx, flags, 'xlsx', renderXlsx({ title: name, sheets: [{ name, table }] }));
+    return;
+  }
   const format = chosenFormat(flags);
   const toFile = flags.out !== undefined;
   const text = render(format, table, data, {
     width: !toFile && ctx.stdoutIsTTY ? ctx.columns : undefined,
     header: !toFile && ctx.colour ? (s) => ctx.chalk.bold(s) : undefined,
   });
-  writeText(ctx, flags, text);
+  writeText(ctx, flags, format === 'csv' ? withBom(flags, text) : text);
+}
+
+/**
+ * CSV written to a file starts with a UTF-8 byte order mark: without it Excel on Windows
+ * reads UTF-8 as the ANSI code page and garbles curly quotes and accents (’ becomes â€™).
+ * qcode's own readers, pandas (utf-8-sig), R and LibreOffice skip it. Stdout gets none, for
+ * pipes into other tools.
+ */
+export function withBom(flags: OutputFlags, text: string): string {
+  return flags.out === undefined ? text : `\ufeff${text}`;
 }
 
 /** Writes finished text to `--out` (atomically) or stdout. */

@@ -8,6 +8,14 @@ export async function renderReportFile(format: ReportFormat, view: ReportView): 
   switch (format) {
     case 'docx':
       return (await import('./docx.js')).renderDocx(view);
+    case 'xlsx': {
+      const { renderXlsx } = await import('./xlsx.js');
+      return renderXlsx({
+        title: view.title,
+        sheets: view.tables.map((t) => ({ name: t.title ?? view.title, table: t.table, indentKey: t.indentKey })),
+        notes: view.paragraphs,
+      });
+    }
     default:
       throw new Error(`renderReportFile: ${format} is a text format`);
   }

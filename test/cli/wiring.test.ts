@@ -97,7 +97,8 @@ describe('output formats of listings', () => {
     const r = await runCli(['cases', '--format', 'csv', '--out', 'cases.csv'], { cwd: dir });
     expect(r.stdout).toBe('');
     const { readFileSync } = await import('node:fs');
-    expect(readFileSync(`${dir}/cases.csv`, 'utf8')).toBe('case,sources\r\nP1,1\r\n');
+    // A file gets a UTF-8 byte order mark, so Excel on Windows reads it as UTF-8.
+    expect(readFileSync(`${dir}/cases.csv`, 'utf8')).toBe('\ufeffcase,sources\r\nP1,1\r\n');
   });
 
   it('shows lines and turns as show numbers them', async () => {

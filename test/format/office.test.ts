@@ -69,3 +69,51 @@ describe('--format docx', () => {
     expect(r).toMatchObject({ code: 2, stderr: 'qcode: --format docx writes a file: give --out FILE.docx\n' });
   });
 });
+
+/** The cells of a sheet as [ref, type, style, value] (inline strings' text as value). */
+function cells(sheet: string): [string, string, string, string][] {
+  return [...sheet.matchAll(/<c r="([A-Z]+\d+)"(?: t="(\w+)")? s="(\d+)">(?:<v>([^<]*)<\/v>|<is><t xml:space="preserve">([^<]*)<\/t><\/is>)<\/c>/g)]
+    .map((m) => [m[1]!, m[2] ?? 'n', m[3]!, m[4] ?? m[5]!]);
+}
+
+describe('--format xlsx', () => {
+  it.each(REPORT_KINDS)('report %s: one sheet per table and an About sheet with the prose', async (kind, args) => {
+    const parts = await office(`${kind}.xlsx`, 'report', kind, ...args, '--format', 'xlsx');
+    const names = [...parts['xl/workbook.xml']!.matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1]);
+    expect(names.at(-1)).toBe('About');
+    expect(names.every((n) => n!.length <= 31 && !/[:\\/?*[\]]/.test(n!))).toBe(true);
+    for (let i = 1; i < names.length; i++) expect(parts[`xl/worksheets/sheet${i}.xml`]).toContain('state="frozen"');
+  }, 30_000);
+
+  it('themes: numbers stored as numbers (unrounded), the header bold and frozen, the tree as depth and indent', async () => {
+    const parts = await office('themes.xlsx', 'report', 'themes', '--format', 'xlsx');
+    const sheet = cells(parts['xl/worksheets/sheet1.xml']!);
+    expect(sheet.filter(([ref]) => ref.endsWith('1') && ref.length === 2).map((c) => c[3])).toEqual(
+      ['code', 'depth', 'cases', 'cases %', 'sources', 'refs', 'words', 'coverage %', 'words/case', 'freq rank', 'int rank', 'quote']);
+    expect(sheet.find(([ref]) => ref === 'A1')![2]).toBe('1'); // bold header
+    const row = (n: number) => sheet.filter(([ref]) => ref.replace(/[A-Z]+/, '') === String(n));
+    const child = [2, 3, 4, 5, 6].map(row).find((r) => r[0]![3] === UNICODE_CODES[1]!)!;
+    expect(child[0]![2]).toBe('6'); // indented one level
+    expect(child[1]).toEqual([child[1]![0], 'n', '3', '1']);
+    expect(child.find(([ref]) => ref.startsWith('D'))).toEqual([expect.any(String), 'n', '4', '100']);
+    expect(parts['xl/worksheets/sheet2.xml']).toMatch(/Scope: 3 cases, 6 sources/);
+    expect(parts['xl/styles.xml']).toContain('wrapText="1"');
+  });
+
+  it('codings: the coded segments with their quotes, in a sheet named after the file', async () => {
+    const parts = await office('segments.xlsx', 'codings', '--format', 'xlsx');
+    expect(parts['xl/workbook.xml']).toContain('<sheet name="segments" sheetId="1" r:id="rId1"/>');
+    const sheet = cells(parts['xl/worksheets/sheet1.xml']!);
+    expect(sheet.slice(0, 7).map((c) => c[3])).toEqual(['id', 'code', 'source', 'coder', 'lines', 'span', 'quote']);
+    expect(sheet.map((c) => c[3])).toContain('Now I’m thinking of leaving.');
+    // Text that looks like a formula stays text: inline strings are never evaluated.
+    expect(sheet.filter((c) => c[1] === 'inlineStr').length).toBeGreaterThan(10);
+  });
+
+  it('listings and the codebook export take xlsx; the same input gives the same bytes', async () => {
+    for (const argv of [['sources'], ['cases'], ['codebook'], ['codebook', 'export']]) await office('x.xlsx', ...argv, '--format', 'xlsx');
+    await office('a.xlsx', 'report', 'matrix', '--format', 'xlsx');
+    await office('b.xlsx', 'report', 'matrix', '--format', 'xlsx');
+    expect(readFileSync(join(dir, 'a.xlsx')).equals(readFileSync(join(dir, 'b.xlsx')))).toBe(true);
+  });
+});

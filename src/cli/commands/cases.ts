@@ -12,7 +12,7 @@ export function casesCommand(ctx: CliContext): Command {
       const { listCases } = await import('../../app/cases.js');
       const { casesTable } = await import('../../app/cases-table.js');
       const rows = listCases(appContext(ctx, cmd));
-      emit(ctx, flags, casesTable(rows), rows);
+      await emit(ctx, flags, casesTable(rows), rows);
     });
   cases
     .command('import')

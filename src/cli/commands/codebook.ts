@@ -30,7 +30,7 @@ export function codebookCommand(ctx: CliContext): Command {
     const { listCodebook } = await app();
     const { codebookTable } = await import('../../app/codebook-table.js');
     const rows = listCodebook(appContext(ctx, cmd));
-    emit(ctx, f, codebookTable(rows), rows);
+    await emit(ctx, f, codebookTable(rows), rows);
   };
   const codebook = new Command('codebook')
     .description(summaryOf('codebook'))
@@ -82,7 +82,7 @@ Examples:
   codebook.addCommand(withOutputOptions(new Command('history')).description('every change to the codebook, with time, coder and what changed')
     .action(async (f: OutputFlags, cmd: Command) => {
       const rows = (await app()).codebookHistory(appContext(ctx, cmd));
-      emit(ctx, f, {
+      await emit(ctx, f, {
         columns: [{ key: 'at', header: 'at' }, { key: 'coder', header: 'coder' }, { key: 'action', header: 'action' }, { key: 'code', header: 'code' }, { key: 'details', header: 'details', wrap: true }],
         rows: rows.map((r) => ({ ...r, details: JSON.stringify(r.details) })),
       }, rows);
@@ -115,7 +115,7 @@ Examples:
         writeBytes(ctx, f, f.format, await renderReportFile(f.format, codebookDocument(rows)));
         return;
       }
-      emit(ctx, { format: f.format, out: f.out }, codebookTable(rows, true), rows);
+      await emit(ctx, { format: f.format, out: f.out }, codebookTable(rows, true), rows);
     }));
   return codebook;
 }

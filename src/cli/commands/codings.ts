@@ -26,6 +26,6 @@ export function codingsCommand(ctx: CliContext): Command {
       // --coder here filters (commander hands it to the root command's global option).
       const { coder, ...base } = appContext(ctx, cmd);
       const rows = listCodings(base, { code: f.code, source: f.source, case: f.case, coder: f.coder ?? coder, descendants: f.tree });
-      emit(ctx, f, codingsTable(rows), rows);
+      await emit(ctx, f, codingsTable(rows), rows);
     });
 }

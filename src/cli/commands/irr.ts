@@ -42,6 +42,6 @@ Examples:
         missing: list(f.missing),
         transpose: f.transpose === true,
       });
-      emit(ctx, f, irrTable(result), result);
+      await emit(ctx, f, irrTable(result), result);
     });
 }

@@ -50,12 +50,12 @@ Examples:
     .option('--by <coder>', 'only memos by this coder')
     .action(async (f: TargetFlags & OutputFlags & { by?: string }, cmd: Command) => {
       const rows = (await app()).listMemos(appContext(ctx, cmd), { ...targetsOf(f), coder: f.by });
-      emit(ctx, f, memoTable(rows), rows);
+      await emit(ctx, f, memoTable(rows), rows);
     }));
   memo.addCommand(withOutputOptions(new Command('show')).description('print one memo').argument('<id>')
     .action(async (id: string, f: OutputFlags, cmd: Command) => {
       const m = (await app()).showMemo(appContext(ctx, cmd), idOf(id));
-      if (f.json === true || f.format === 'json') emit(ctx, f, memoTable([m]), m);
+      if (f.json === true || f.format === 'json') await emit(ctx, f, memoTable([m]), m);
       else ctx.stdout.write(`${describe(m)}\n\n${m.text.trimEnd()}\n`);
     }));
   memo.addCommand(new Command('edit').description('change a memo (--text, --file, --title, or $EDITOR)').argument('<id>')

@@ -3,7 +3,7 @@ import type { ReportFilters } from '../../app/report-scope.js';
 import type { ReportFormat, ReportView } from '../../format/report.js';
 import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
-import { writeBytes, writeText } from '../output.js';
+import { withBom, writeBytes, writeText } from '../output.js';
 import { appContext } from '../program.js';
 import { reportKinds } from './report-kinds.js';
 import { summaryOf } from '../command-list.js';
@@ -64,10 +64,11 @@ export async function emitReport(ctx: CliContext, f: ReportFlags, shown: ReportV
     return;
   }
   const toFile = f.out !== undefined;
-  writeText(ctx, f, renderReport(format, view, {
+  const text = renderReport(format, view, {
     width: !toFile && ctx.stdoutIsTTY ? ctx.columns : undefined,
     header: !toFile && ctx.colour ? (s) => ctx.chalk.bold(s) : undefined,
-  }));
+  });
+  writeText(ctx, f, format === 'csv' ? withBom(f, text) : text);
 }
 
 export function reportCommand(ctx: CliContext): Command {

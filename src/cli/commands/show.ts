@@ -44,7 +44,7 @@ Examples:
         const stripes = flags.stripes === false ? 'none' : flags.codes === true ? 'names' : 'bars';
         writeText(ctx, flags, renderShownSource(shown, { turns: flags.turns === true, stripes, width: widthOf(ctx, flags), chalk: ctx.colour ? ctx.chalk : undefined }));
       } else {
-        emit(ctx, flags, linesTable(shown), shown);
+        await emit(ctx, flags, linesTable(shown), shown);
       }
     });
 }

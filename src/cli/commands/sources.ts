@@ -11,6 +11,6 @@ export function sourcesCommand(ctx: CliContext): Command {
     .action(async (flags: OutputFlags, cmd: Command) => {
       const { listSources, sourcesTable } = await import('../../app/sources.js');
       const rows = listSources(appContext(ctx, cmd));
-      emit(ctx, flags, sourcesTable(rows), rows);
+      await emit(ctx, flags, sourcesTable(rows), rows);
     });
 }
