@@ -60,7 +60,7 @@ function renderSection(section: HtmlSection): string {
   if (section.title !== undefined) parts.push(`<h2>${escapeHtml(section.title)}</h2>`);
   for (const p of section.paragraphs ?? []) parts.push(`<p>${escapeHtml(p)}</p>`);
   if (section.svg !== undefined) parts.push(`<figure>\n${inlineSvg(section.svg)}\n</figure>`);
-  if (section.table !== undefined) parts.push(renderHtmlTable(section.table));
+  if (section.table !== undefined) parts.push(renderHtmlTable(section.table, section.title));
   parts.push('</section>');
   return parts.join('\n');
 }

@@ -9,6 +9,9 @@ import type { TableData } from './table-shape.js';
 import { renderTex, renderTexNotes } from './tex.js';
 import { renderTextTable, type TextTableOptions } from './text-table.js';
 import { renderJson } from './json.js';
+import { chartsOf } from './charts.js';
+import { stackSvgs } from './svg-stack.js';
+import { UsageError } from '../core/errors.js';
 
 export type ReportFormat = 'table' | 'md' | 'csv' | 'json' | 'tex' | 'html' | 'svg' | 'docx' | 'xlsx';
 
@@ -35,6 +38,8 @@ export interface ReportView {
   paragraphs?: string[];
   /** An SVG figure for html. */
   svg?: string;
+  /** Charts for html and svg; when absent, drawn from the tables (charts.ts). */
+  figures?: string[];
   /** Passages set as block quotes (docx), under a heading each, e.g. per code. */
   quoteBlocks?: QuoteBlock[];
 }
@@ -67,15 +72,20 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
         caption: t.title ?? (i === 0 ? view.title : undefined), indentKey: t.indentKey, long: true,
         notes: i === view.tables.length - 1 ? view.paragraphs : undefined,
       })).join('\n');
+    case 'svg': {
+      const svgs = [...(view.svg === undefined ? [] : [view.svg]), ...(view.figures ?? chartsOf(view))];
+      if (svgs.length === 0) throw new UsageError(`--format svg: "${view.title}" has no chart`, { hint: 'charts: report themes (themes map), matrix, trajectory and cooccurrence (heat maps), saturation (curve)' });
+      return stackSvgs(svgs);
+    }
     case 'html':
       return renderHtml({
         title: view.title,
         sections: [
           { paragraphs: view.paragraphs, svg: view.svg },
+          ...(view.figures ?? chartsOf(view)).map((svg) => ({ svg })),
           ...view.tables.map((t) => ({ title: t.title, table: { ...t.table, heat: t.heat === undefined ? undefined : { keys: t.heat, skipKey: t.heatSkip }, indentKey: t.indentKey } })),
         ],
       });
-    case 'svg':
     case 'docx':
     case 'xlsx':
       throw new Error(`renderReport: ${format} is rendered by renderReportFile`);

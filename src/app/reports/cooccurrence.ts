@@ -178,7 +178,8 @@ export function cooccurrenceView(r: CooccurrenceReport, format: ReportFormat): R
     { key: 'code', header: 'code' },
     { key: 'n', header: '#', align: 'right' },
     // Column 1 would be empty (upper triangle): columns 2…n.
-    ...r.codes.slice(1).map((_, k) => ({ key: `c${k + 1}`, header: String(k + 2), align: 'right' as const })),
+    // html and svg head the columns with the code names (a wide table scrolls there); the rest number them.
+    ...r.codes.slice(1).map((c, k) => ({ key: `c${k + 1}`, header: format === 'html' || format === 'svg' ? c.code : String(k + 2), align: 'right' as const })),
   ];
   const rows = r.codes.map((c, i) => {
     const row: Record<string, string | number> = { code: c.code, depth: c.depth, n: i + 1 };
@@ -188,5 +189,5 @@ export function cooccurrenceView(r: CooccurrenceReport, format: ReportFormat): R
     }
     return row;
   });
-  return { title, data: r, tables: [{ table: { columns, rows }, indentKey: 'depth' }], paragraphs };
+  return { title, data: r, tables: [{ table: { columns, rows }, indentKey: 'depth', heat: columns.slice(2).map((c) => c.key) }], paragraphs };
 }

@@ -27,7 +27,7 @@ export function reportKindsB(ctx: CliContext): Command[] {
     .action(reportAction(ctx, async ({ ctx: ac, filters, format }) => {
       const { trajectoryReport, trajectoryView } = await import('../../app/reports/trajectory.js');
       const report = await scoped(ac, filters, trajectoryReport);
-      return trajectoryView(report, format === 'html' ? 'words' : format === 'csv' || format === 'xlsx' ? 'figures' : 'symbols');
+      return trajectoryView(report, format === 'html' || format === 'svg' ? 'words' : format === 'csv' || format === 'xlsx' ? 'figures' : 'symbols');
     }));
 
   const saturation = withReportOptions(new Command('saturation'))

@@ -56,8 +56,10 @@ export function formatOf(f: ReportFlags): ReportFormat {
 export async function emitReport(ctx: CliContext, f: ReportFlags, shown: ReportView): Promise<void> {
   const { renderReport } = await import('../../format/report.js');
   const columns = list(typeof f.columns === 'string' ? f.columns : undefined);
-  const view = columns === undefined ? shown : (await import('../../format/columns.js')).selectColumns(shown, columns);
   const format = formatOf(f);
+  // Charts come from the whole table, whatever columns are printed.
+  const full = columns !== undefined && (format === 'html' || format === 'svg') ? { ...shown, figures: (await import('../../format/charts.js')).chartsOf(shown) } : shown;
+  const view = columns === undefined ? full : (await import('../../format/columns.js')).selectColumns(full, columns);
   if (format === 'docx' || format === 'xlsx') {
     const { renderReportFile } = await import('../../format/report-file.js');
     writeBytes(ctx, f, format, await renderReportFile(format, view));
