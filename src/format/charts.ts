@@ -18,7 +18,7 @@ export function chartsOf(view: ReportView): string[] {
     })), { title: 'Themes map: frequency × intensity' }));
   }
   // The themes table's shaded columns are the map's axes: no heat map beside it.
-  if (out.length === 0) for (const t of view.tables) if (t.heat !== undefined && t.heat.length > 0) out.push(heatmapOf(t, t.title ?? view.title));
+  if (out.length === 0) for (const t of view.tables) if (t.heat !== undefined && t.heat.length > 0 && t.heatMeasure !== 'words') out.push(heatmapOf(t, t.title ?? view.title));
   return out;
 }
 

@@ -5,8 +5,8 @@
 import { displayText, type Cell, type Column, type TableData } from './table-shape.js';
 
 export interface HtmlTable extends TableData {
-  /** Columns shaded as one heat map: intensity is value / max over all their cells. */
-  heat?: { keys: string[]; skipKey?: string };
+  /** Columns shaded as one heat map: intensity is value / max over all their cells (text cells: by their words, with `words`). */
+  heat?: { keys: string[]; skipKey?: string; measure?: 'value' | 'words' };
   /** Row key holding a numeric depth: the first column is indented per level. */
   indentKey?: string;
 }
@@ -21,6 +21,8 @@ export function escapeHtml(s: string): string {
 /** The heat colour (ColorBrewer RdBu's dark blue) and its strongest alpha: at 0.85 dark text still reads (contrast ≈ 4.8:1). */
 const HEAT_RGB = '33, 102, 172';
 const HEAT_MAX_ALPHA = 0.85;
+/** Shaded passages of text stay light, to be read at length. */
+const TEXT_MAX_ALPHA = 0.3;
 
 const isNumber = (v: Cell): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -31,7 +33,8 @@ export function renderHtmlTable(table: HtmlTable, label?: string): string {
   let max = 0;
   // Rows marked with heat.skipKey (a Total row) are neither shaded nor part of the scale.
   const shaded = (r: Record<string, unknown>): boolean => table.heat?.skipKey === undefined || r[table.heat.skipKey] !== true;
-  for (const r of table.rows) if (shaded(r)) for (const k of heatKeys) max = Math.max(max, heatValue(r[k]) ?? 0);
+  const words = table.heat?.measure === 'words';
+  for (const r of table.rows) if (shaded(r)) for (const k of heatKeys) max = Math.max(max, heatValue(r[k], words) ?? 0);
   const head = table.columns.map((c, i) => {
     const attrs = `scope="col"${classAttr(c)}${numeric[i] ? ' data-type="number"' : ''}`;
     return `<th ${attrs}><button type="button">${escapeHtml(c.header)}</button></th>`;
@@ -53,9 +56,9 @@ export function renderHtmlTable(table: HtmlTable, label?: string): string {
         const d = row[table.indentKey];
         if (isNumber(d) && d > 0) style.push(`padding-left: ${Math.floor(d) * 1.25 + 0.5}em`);
       }
-      const h = heatKeys.has(c.key) && shaded(row) ? heatValue(v) : undefined;
+      const h = heatKeys.has(c.key) && shaded(row) ? heatValue(v, words) : undefined;
       if (h !== undefined && h > 0 && max > 0) {
-        style.push(`background: rgba(${HEAT_RGB}, ${Math.round((HEAT_MAX_ALPHA * h * 1000) / max) / 1000})`);
+        style.push(`background: rgba(${HEAT_RGB}, ${Math.round(((words ? TEXT_MAX_ALPHA : HEAT_MAX_ALPHA) * h * 1000) / max) / 1000})`);
       }
       const value = isNumber(v) ? ` data-value="${v}"` : '';
       const styleAttr = style.length > 0 ? ` style="${style.join('; ')}"` : '';
@@ -76,8 +79,10 @@ export function renderHtmlTable(table: HtmlTable, label?: string): string {
 }
 
 /** A count with its coefficient in brackets ("3 (0.25)", cooccurrence) shades by the count. */
-function heatValue(v: Cell): number | undefined {
+function heatValue(v: Cell, words = false): number | undefined {
   if (isNumber(v)) return v;
+  // A framework cell: shaded by how much was said (its words), lightly.
+  if (words) return typeof v === 'string' ? (v.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) : undefined;
   const m = typeof v === 'string' ? /^(\d+(?:\.\d+)?) \(/.exec(v) : null;
   return m === null ? undefined : Number(m[1]);
 }

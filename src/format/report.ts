@@ -27,6 +27,8 @@ export interface ReportTable {
   heat?: string[];
   /** Row key that, when true, keeps a row (a Total row) out of the heat map. */
   heatSkip?: string;
+  /** Heat of text cells by their number of words (a framework matrix); default: the cell's number. */
+  heatMeasure?: 'value' | 'words';
 }
 
 export interface ReportView {
@@ -83,7 +85,7 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
         sections: [
           { paragraphs: view.paragraphs, svg: view.svg },
           ...(view.figures ?? chartsOf(view)).map((svg) => ({ svg })),
-          ...view.tables.map((t) => ({ title: t.title, table: { ...t.table, heat: t.heat === undefined ? undefined : { keys: t.heat, skipKey: t.heatSkip }, indentKey: t.indentKey } })),
+          ...view.tables.map((t) => ({ title: t.title, table: { ...t.table, heat: t.heat === undefined ? undefined : { keys: t.heat, skipKey: t.heatSkip, measure: t.heatMeasure }, indentKey: t.indentKey } })),
         ],
       });
     case 'docx':

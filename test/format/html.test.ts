@@ -107,8 +107,9 @@ describe('renderHtml', () => {
 function sortable(html: string) {
   const table = html.match(/<table class="sortable">[\s\S]*?<\/table>/)![0];
   const unescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-  const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((m) => ({
-    cells: [...m[1]!.matchAll(/<td([^>]*)>([\s\S]*?)<\/td>/g)].map((c) => {
+  const rows = [...table.matchAll(/<tr((?: data-[a-z]+="[^"]*")*)>([\s\S]*?)<\/tr>/g)].slice(1).map((m) => ({
+    dataset: Object.fromEntries([...m[1]!.matchAll(/data-([a-z]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!])),
+    cells: [...m[2]!.matchAll(/<td([^>]*)>([\s\S]*?)<\/td>/g)].map((c) => {
       const v = c[1]!.match(/data-value="([^"]*)"/);
       return { textContent: unescape(c[2]!), dataset: v ? { value: v[1] } : {} };
     }),
@@ -171,5 +172,39 @@ describe('heat map without the Total row', () => {
     });
     expect(html).toContain('data-value="2" style="background: rgba(33, 102, 172, 0.85)"');
     expect(html).toMatch(/data-value="3">3</);
+  });
+});
+
+describe('sorting a tree', () => {
+  it('sorts among siblings, each row followed by its own children; a row without depth stays under the row before; pinned rows stay last', () => {
+    const html = renderHtml({ title: 't', sections: [{ table: {
+      columns: [{ key: 'code', header: 'code' }, { key: 'n', header: 'n', align: 'right' }],
+      rows: [
+        { code: 'Work', depth: 0, n: 5 }, { code: 'Shifts', depth: 1, n: 4 }, { code: 'Nights', depth: 2, n: 1 }, { code: 'Breaks', depth: 1, n: 1 },
+        { code: 'Rest', depth: 0, n: 2 }, { code: 'P1', n: 9 }, { code: 'Sleep', depth: 1, n: 1 },
+        { code: 'Total', depth: 0, n: 99, isTotal: true },
+      ],
+      indentKey: 'depth',
+      heat: { keys: ['n'], skipKey: 'isTotal' },
+    } }] });
+    expect(html).toContain('<tr data-depth="1"><td>P1</td>');
+    expect(html).toContain('<tr data-depth="0" data-pinned="">');
+    const t = sortable(html);
+    t.heads[1]!.click();
+    expect(t.column(0)).toEqual(['Rest', 'Sleep', 'P1', 'Work', 'Breaks', 'Shifts', 'Nights', 'Total']);
+    t.heads[1]!.click();
+    expect(t.column(0)).toEqual(['Work', 'Shifts', 'Nights', 'Breaks', 'Rest', 'P1', 'Sleep', 'Total']);
+    t.heads[0]!.click();
+    expect(t.column(0)).toEqual(['Rest', 'P1', 'Sleep', 'Work', 'Breaks', 'Shifts', 'Nights', 'Total']);
+  });
+
+  it('shades a framework matrix lightly by the words of each cell', () => {
+    const html = renderHtml({ title: 't', sections: [{ table: {
+      columns: [{ key: 'case', header: 'case' }, { key: 'a', header: 'Sleep', wrap: true }],
+      rows: [{ case: 'P1', a: 'one two three four' }, { case: 'P2', a: 'one two' }, { case: 'P3', a: '' }],
+      heat: { keys: ['a'], measure: 'words' },
+    } }] });
+    expect(html).toContain('<td class="wrap" style="background: rgba(33, 102, 172, 0.3)">one two three four</td>');
+    expect(html).toContain('<td class="wrap" style="background: rgba(33, 102, 172, 0.15)">one two</td>');
   });
 });

@@ -168,5 +168,5 @@ export function frameworkView(r: FrameworkReport): ReportView {
   const what = r.content === 'memos'
     ? 'Cells: the memos on the case (or its sources, or codings in them) and the code (or a coding of it, or of a sub-code), by date.'
     : `Cells: the case’s coded participant talk (a theme includes its sub-codes; all coders merged), by wave, each passage cut after ${CELL_WORDS} words.`;
-  return { title: r.content === 'memos' ? 'Framework matrix (memos)' : 'Framework matrix', data: r, tables: [{ table: { columns, rows } }], paragraphs: [what] };
+  return { title: r.content === 'memos' ? 'Framework matrix (memos)' : 'Framework matrix', data: r, tables: [{ table: { columns, rows }, heat: keys, heatMeasure: 'words' }], paragraphs: [what] };
 }
