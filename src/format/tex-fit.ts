@@ -82,16 +82,19 @@ export function fitColumns(table: TableData, indentKey?: string, scale = 1, tabc
   return { widths: widths.map((w) => Math.floor((w / LINE) * 1000) / 1000), parts };
 }
 
-/** Numbers get their natural width; text columns share the rest, none wider than its text (water-filling). */
+/** Numbers get their natural width; text columns share the rest, none wider than its text (weighted water-filling). */
 function share(part: number[], natural: number[], min: number[], cols: Column[]): number[] {
   const w = part.map((i) => min[i]!);
   if (sum(part, natural) <= LINE) return part.map((i) => natural[i]!);
   let room = LINE - w.reduce((a, b) => a + b, 0);
   const open = new Set(part.map((i, k) => (cols[i]!.align !== 'right' && natural[i]! > w[k]! ? k : -1)).filter((k) => k >= 0));
+  // Wrapped passages (quotes) get three shares of the room to one for other text, up to their natural width.
+  const weight = (k: number): number => (cols[part[k]!]!.wrap ? 3 : 1);
   while (room > 0.5 && open.size > 0) {
-    const each = room / open.size;
+    const total = [...open].reduce((a, k) => a + weight(k), 0);
+    const unit = room / total;
     for (const k of [...open]) {
-      const add = Math.min(each, natural[part[k]!]! - w[k]!);
+      const add = Math.min(unit * weight(k), natural[part[k]!]! - w[k]!);
       w[k]! += add;
       room -= add;
       if (natural[part[k]!]! - w[k]! < 0.5) open.delete(k);
