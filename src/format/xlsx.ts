@@ -81,7 +81,8 @@ function worksheet(widths: number[], rows: string[], frozen: boolean): string {
     ? '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>'
     : '<sheetView workbookViewId="0"/>';
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews>${view}</sheetViews><cols>${cols}</cols><sheetData>${rows.join('')}</sheetData></worksheet>`;
+  // <cols> may not be empty (a table without columns).
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews>${view}</sheetViews>${cols === '' ? '' : `<cols>${cols}</cols>`}<sheetData>${rows.join('')}</sheetData></worksheet>`;
 }
 
 /** The table with the tree depth as its second column, as in CSV (sorting in Excel would lose the indent). */
