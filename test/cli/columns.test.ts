@@ -35,6 +35,15 @@ describe('report --columns', () => {
     expect(q.stdout.split('\r\n').slice(0, 2)).toEqual(['case,quote', 'P1,Now I’m thinking of leaving.']);
   });
 
+  it('starts CSV written to a file with a UTF-8 byte order mark (Excel on Windows), stdout without', async () => {
+    await report('themes', '--columns', 'code,quote', '--format', 'csv', '--out', 'themes.csv');
+    const { readFileSync } = await import('node:fs');
+    const file = readFileSync(`${dir}/themes.csv`, 'utf8');
+    expect(file.startsWith('\ufeffcode,depth,quote\r\n')).toBe(true);
+    expect(file).toContain('’');
+    expect((await report('themes', '--format', 'csv')).stdout.startsWith('code,')).toBe(true);
+  });
+
   it('refuses an unknown column, listing the valid ones', async () => {
     const r = await report('themes', '--columns', 'code,partcipants');
     expect(r.code).toBe(2);
