@@ -70,7 +70,7 @@ function renderLongTex(table: TableData, options: TexOptions): string {
     lines.push(`\\multicolumn{${n}}{@{}l}{\\footnotesize\\itshape continued}\\\\`, '\\toprule', head, '\\midrule', '\\endhead');
     lines.push('\\midrule', `\\multicolumn{${n}}{r@{}}{\\footnotesize\\itshape continued on the next page}\\\\`, '\\endfoot');
     lines.push('\\bottomrule', '\\endlastfoot');
-    for (const row of table.rows) lines.push(bodyRow(columns, row, options.indentKey));
+    for (const row of table.rows) lines.push(bodyRow(columns, row, options.indentKey, fit.widths !== undefined));
     lines.push('\\end{longtable}');
   });
   if (fit.size !== '') lines.push('\\endgroup');
@@ -96,15 +96,17 @@ function wrapShare(columns: Column[]): number {
 // A header may break after a slash (words/case) in a narrow column.
 const headRow = (columns: Column[]): string => `${columns.map((c) => escapeTex(c.header).replace(/\/(?=.)/g, '/\\allowbreak{}')).join(' & ')} \\\\`;
 
-function bodyRow(columns: Column[], row: Record<string, Cell>, indentKey: string | undefined): string {
-  return `${columns.map((c, i) => cell(row, c, i === 0 ? depthOf(row, indentKey) : 0)).join(' & ')} \\\\`;
+function bodyRow(columns: Column[], row: Record<string, Cell>, indentKey: string | undefined, paragraph = false): string {
+  return `${columns.map((c, i) => cell(row, c, i === 0 ? depthOf(row, indentKey) : 0, paragraph)).join(' & ')} \\\\`;
 }
 
-function cell(row: Record<string, Cell>, column: Column, depth: number): string {
+/** In a p{} column the indent is a left margin, so a wrapped code name stays indented on its second line. */
+function cell(row: Record<string, Cell>, column: Column, depth: number, paragraph: boolean): string {
   const v = row[column.key];
   // Non-finite numbers are left empty, as in CSV; finite ones are written as given.
   const text = typeof v === 'number' ? displayText(v, column) : escapeTex(displayText(v, column));
-  return '\\quad '.repeat(depth) + text;
+  if (depth === 0) return text;
+  return paragraph ? `\\leftskip=${depth}em\\relax ${text}` : '\\quad '.repeat(depth) + text;
 }
 
 /** Paragraphs in small type after "Note.", as set under a table. */

@@ -99,6 +99,8 @@ describe('renderTex', () => {
     for (const s of ['\\caption{Themes}\\\\', '\\endfirsthead', '\\endhead', '\\endlastfoot', '\\end{longtable}', '\\textit{Note.} Scope: 3 cases.']) expect(tex).toContain(s);
     const widths = [...tex.matchAll(/p\{\\dimexpr ([\d.]+)\\linewidth/g)].map((m) => Number(m[1]));
     expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1);
+    // A child's indent is a left margin in a p{} column, so its second line stays indented.
+    expect(renderTex({ ...table, rows: [{ code: 'Sleep', depth: 1, n: 2, q: long }] }, { long: true, indentKey: 'depth' })).toContain('\\leftskip=1em\\relax Sleep & 2 & word');
     // A narrow table keeps natural l/r columns.
     expect(renderTex({ columns: table.columns.slice(0, 2), rows: [{ code: 'A', n: 3 }] }, { long: true })).toContain('\\begin{longtable}{lr}');
   });
