@@ -79,6 +79,8 @@ describe.skipIf(CHROMIUM === undefined)('HTML reports in headless Chromium', () 
     // Sorting by each column: rows stay whole, numbers ascending among siblings, every row under its own parent.
     for (const table of await page.$$('table.sortable')) {
       const heads = await table.$$('thead th');
+      // Rows can read alike (a case's words under two codes): number them to tell them apart.
+      await table.$$eval('tbody tr', (trs) => trs.forEach((tr, i) => tr.setAttribute('data-test-row', String(i))));
       const before = await rowsOf(table);
       for (let col = 0; col < Math.min(heads.length, 12); col++) {
         await (await heads[col]!.$('button'))!.click();
@@ -95,10 +97,11 @@ describe.skipIf(CHROMIUM === undefined)('HTML reports in headless Chromium', () 
   }, 60_000);
 });
 
-interface Row { depth: number; pinned: boolean; text: string; cells: string[]; values: (number | null)[] }
+interface Row { id: string; depth: number; pinned: boolean; text: string; cells: string[]; values: (number | null)[] }
 
 async function rowsOf(table: import('puppeteer-core').ElementHandle<HTMLTableElement>): Promise<Row[]> {
   return table.$$eval('tbody tr', (trs) => trs.map((tr) => ({
+    id: tr.getAttribute('data-test-row') ?? '',
     depth: Number(tr.getAttribute('data-depth') ?? 0),
     pinned: tr.hasAttribute('data-pinned'),
     text: tr.textContent ?? '',
@@ -126,14 +129,14 @@ function checkTreeOrder(rows: Row[], col: number): void {
   }
 }
 
-/** Each row's text → its parent's text (the nearest row above it one level up). */
+/** Each row → its parent (the nearest row above it one level up), by their numbers. */
 function parents(rows: Row[]): Record<string, string> {
   const out: Record<string, string> = {};
   const stack: Row[] = [];
   for (const r of rows) {
     if (r.pinned) continue;
     while (stack.length > 0 && stack[stack.length - 1]!.depth >= r.depth) stack.pop();
-    out[r.text] = stack[stack.length - 1]?.text ?? '';
+    out[r.id] = stack[stack.length - 1]?.id ?? '';
     stack.push(r);
   }
   return out;
