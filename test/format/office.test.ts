@@ -2,13 +2,15 @@
  * Word and Excel output, read back from the zip: what a journal table and a review
  * spreadsheet need, on the study full of awkward characters.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { REPORT_KINDS, UNICODE_CODES, unicodeStudy } from '../support/unicode-study.js';
 
+const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 let dir = '';
 beforeAll(async () => {
   dir = await unicodeStudy();
@@ -83,6 +85,13 @@ describe('--format xlsx', () => {
     expect(names.at(-1)).toBe('About');
     expect(names.every((n) => n!.length <= 31 && !/[:\\/?*[\]]/.test(n!))).toBe(true);
     for (let i = 1; i < names.length; i++) expect(parts[`xl/worksheets/sheet${i}.xml`]).toContain('state="frozen"');
+    if (hasXmllint) {
+      for (const [name, xml] of Object.entries(parts)) {
+        const file = join(dir, 'part.xml');
+        writeFileSync(file, xml);
+        expect(spawnSync('xmllint', ['--noout', file], { encoding: 'utf8' }).stderr, name).toBe('');
+      }
+    }
   }, 30_000);
 
   it('themes: numbers stored as numbers (unrounded), the header bold and frozen, the tree as depth and indent', async () => {
