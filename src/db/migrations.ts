@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { SCHEMA_V1 } from './schema-v1.js';
 import { SCHEMA_V2 } from './schema-v2.js';
+import { SCHEMA_V6 } from './schema-v6.js';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'sources, revisions, turns, cases and their attributes', sql: SCHEMA_V1 },
   { version: 2, description: 'codebook, codings, coders, memos, codebook history, coding sessions', sql: SCHEMA_V2 },
+  { version: 6, description: 'codes that are headings only (REFI-QDA isCodable)', sql: SCHEMA_V6 },
 ];
 
 /** The schema version this qcode writes. */

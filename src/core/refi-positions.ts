@@ -1,0 +1,166 @@
+/**
+ * Selection positions of REFI-QDA projects (DESIGN.md, "Exchange"). Exporters count
+ * differently: NVivo for Windows counts UTF-16 code units of the plain-text file as
+ * written (CR LF = 2); others count code points of that text; some count code points of
+ * the text with its line ends already made LF. qcode decides per project file from
+ * evidence and converts every selection to code points of its normalised text (LF, NFC).
+ */
+import { codePointLength } from './code-points.js';
+import { normaliseLineEnds } from './text.js';
+
+export type PositionConvention = 'utf16' | 'codepoints' | 'codepoints-lf';
+
+export const CONVENTION_LABEL: Record<PositionConvention, string> = {
+  utf16: 'UTF-16 code units of the text as written, CR LF = 2 (NVivo for Windows)',
+  codepoints: 'Unicode code points of the text as written',
+  'codepoints-lf': 'Unicode code points of the text with LF line ends',
+};
+
+export interface RawSelection {
+  start: number;
+  end: number;
+  /** The selection's name, which some exporters fill with the quoted text. */
+  name: string | null;
+}
+
+export type Placement = { ok: true; start: number; end: number } | { ok: false; reason: string };
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Offsets of one text under each convention, mapped to code points of its LF text, and
+ * from those to the normalised (NFC) text.
+ */
+export class RawText {
+  readonly normalised: string;
+  private readonly lf: string;
+  private readonly nfcIsIdentity: boolean;
+  /** Per convention: offset → LF code-point offset, -1 where no character boundary lies. */
+  private readonly maps = new Map<PositionConvention, Int32Array>();
+  readonly hasCrlf: boolean;
+  readonly hasAstral: boolean;
+
+  constructor(readonly raw: string) {
+    this.lf = normaliseLineEnds(raw);
+    this.normalised = this.lf.normalize('NFC');
+    this.nfcIsIdentity = this.normalised === this.lf;
+    this.hasCrlf = raw.includes('\r\n');
+    this.hasAstral = /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(raw);
+  }
+
+  /** True when every convention gives the same offsets on this text. */
+  get conventionsAgree(): boolean {
+    return !this.hasCrlf && !this.hasAstral;
+  }
+
+  private map(c: PositionConvention): Int32Array {
+    let m = this.maps.get(c);
+    if (m !== undefined) return m;
+    const raw = this.raw;
+    const units: number[] = [];
+    let lfCp = 0;
+    for (let i = 0; i < raw.length; i++) {
+      const code = raw.charCodeAt(i);
+      const astral = code >= 0xd800 && code <= 0xdbff && i + 1 < raw.length && (raw.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      const crlf = code === 0x0d && raw.charCodeAt(i + 1) === 0x0a;
+      if (c === 'utf16') {
+        units.push(lfCp);
+        if (astral) units.push(-1);
+      } else if (c === 'codepoints') units.push(lfCp);
+      else if (!crlf) units.push(lfCp);
+      if (astral) i++;
+      if (!crlf) lfCp++;
+    }
+    units.push(lfCp);
+    m = Int32Array.from(units);
+    this.maps.set(c, m);
+    return m;
+  }
+
+  /** Length of the text in the units of `c`. */
+  lengthIn(c: PositionConvention): number {
+    return this.map(c).length - 1;
+  }
+
+  /** The selection in code points of the normalised text, or why it cannot be placed exactly. */
+  place(sel: RawSelection, c: PositionConvention): Placement {
+    const m = this.map(c);
+    const n = m.length - 1;
+    if (!Number.isInteger(sel.start) || !Number.isInteger(sel.end) || sel.start < 0) return { ok: false, reason: `positions ${sel.start}-${sel.end} are not a span` };
+    if (sel.end > n) return { ok: false, reason: `ends at ${sel.end}, beyond the end of the text (${n})` };
+    if (sel.end <= sel.start) return { ok: false, reason: `empty span ${sel.start}-${sel.end}` };
+    const a = m[sel.start]!;
+    const b = m[sel.end]!;
+    if (a < 0 || b < 0) return { ok: false, reason: `${sel.start}-${sel.end} splits a character in two (a surrogate pair)` };
+    if (this.nfcIsIdentity) return b > a ? { ok: true, start: a, end: b } : { ok: false, reason: `${sel.start}-${sel.end} covers only a line break` };
+    const cps = Array.from(this.lf);
+    const prefix = (k: number): string => cps.slice(0, k).join('');
+    const head = prefix(a).normalize('NFC');
+    const mid = cps.slice(a, b).join('').normalize('NFC');
+    const tail = cps.slice(b).join('').normalize('NFC');
+    if (head + mid + tail !== this.normalised) return { ok: false, reason: `${sel.start}-${sel.end} falls inside a character that Unicode normalisation (NFC) combines` };
+    const start = codePointLength(head);
+    const end = start + codePointLength(mid);
+    return end > start ? { ok: true, start, end } : { ok: false, reason: `${sel.start}-${sel.end} covers nothing` };
+  }
+}
+
+export interface ConventionEvidence {
+  convention: PositionConvention;
+  /** Selections placed exactly. */
+  placed: number;
+  /** Placed selections whose both ends fall between words (not inside one). */
+  clean: number;
+  /** Placed selections whose text equals their name (exporters that name selections by their text). */
+  named: number;
+}
+
+/** Whether an offset of the normalised text lies inside a word. */
+function insideWord(cps: string[], k: number): boolean {
+  return k > 0 && k < cps.length && WORD.test(cps[k - 1]!) && WORD.test(cps[k]!);
+}
+
+/** Scores each convention over the texts and their selections. */
+export function weighConventions(texts: readonly { text: RawText; selections: readonly RawSelection[] }[]): ConventionEvidence[] {
+  const out: ConventionEvidence[] = (['utf16', 'codepoints', 'codepoints-lf'] as const).map((convention) => ({ convention, placed: 0, clean: 0, named: 0 }));
+  for (const { text, selections } of texts) {
+    if (text.conventionsAgree || selections.length === 0) continue;
+    const cps = Array.from(text.normalised);
+    for (const e of out) {
+      for (const sel of selections) {
+        const p = text.place(sel, e.convention);
+        if (!p.ok) continue;
+        e.placed++;
+        if (!insideWord(cps, p.start) && !insideWord(cps, p.end)) e.clean++;
+        if (sel.name !== null && sel.name.normalize('NFC').trim() === cps.slice(p.start, p.end).join('').trim()) e.named++;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The convention of a project file: the one that places the most selections exactly,
+ * then the most selections whose text equals their name, then the most that begin and
+ * end between words; ties go to what the exporter (`origin`) is known to write.
+ */
+export function chooseConvention(evidence: readonly ConventionEvidence[], origin: string | null): { convention: PositionConvention; decidedBy: string } {
+  const prior: PositionConvention[] = /nvivo/i.test(origin ?? '') && !/mac/i.test(origin ?? '')
+    ? ['utf16', 'codepoints', 'codepoints-lf'] : ['codepoints', 'utf16', 'codepoints-lf'];
+  const rank = (e: ConventionEvidence): number[] => [e.placed, e.named, e.clean, -prior.indexOf(e.convention)];
+  const sorted = [...evidence].sort((x, y) => {
+    const a = rank(x);
+    const b = rank(y);
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return b[i]! - a[i]!;
+    return 0;
+  });
+  const best = sorted[0]!;
+  const second = sorted[1]!;
+  let decidedBy: string;
+  if (best.placed + best.clean + best.named === 0 && evidence.every((e) => e.placed === 0)) decidedBy = origin === null ? 'no evidence in the text: the default' : `no evidence in the text: what ${origin} writes`;
+  else if (best.placed !== second.placed) decidedBy = `it alone places ${best.placed} selection(s) exactly`;
+  else if (best.named !== second.named) decidedBy = `${best.named} selection(s) match their names under it`;
+  else if (best.clean !== second.clean) decidedBy = `${best.clean} selection(s) begin and end between words under it, against ${second.clean}`;
+  else decidedBy = origin === null ? 'the text does not tell: the default' : `the text does not tell: what ${origin} writes`;
+  return { convention: best.convention, decidedBy };
+}
