@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import { cleanCodeName, CODE_FIELDS, nameKey, treeOrder, type Code, type CodeFields } from '../core/codebook.js';
 import { CodebookError } from '../core/errors.js';
 import { readCodebookFile, type CodebookEntry } from '../io/codebook-file.js';
+import { readQdc, type QdcEntry } from '../io/refi/qdc.js';
+import { CodableRepo } from '../db/codable-repo.js';
 import { addCode } from './code-lookup.js';
 import { checkFields } from './codebook.js';
 import { coderName } from './coder.js';
@@ -19,20 +21,26 @@ export interface ImportResult {
   moved: string[];
   pruned: string[];
   unchanged: number;
+  /** Names a .qdc file repeats in other branches, as they were renamed (qcode's names are unique). */
+  renamed?: { from: string; to: string }[];
 }
 
 export function importCodebook(ctx: AppContext, file: string, options: { prune?: boolean; dryRun?: boolean } = {}): ImportResult {
-  const entries = readCodebookFile(resolve(ctx.cwd, file), file);
+  // A REFI-QDA codebook (.qdc) is read by its extension; anything else is YAML.
+  const qdc = /\.qdc$/i.test(file) ? readQdc(resolve(ctx.cwd, file), file) : null;
+  const entries: QdcEntry[] = qdc?.entries ?? readCodebookFile(resolve(ctx.cwd, file), file);
   checkUnique(entries, file);
   const coder = coderName(ctx);
   return withProject(ctx, (p) => p.writeOrRollback(() => {
     const now = nowOf(ctx);
     const coderId = p.coders.ensure(coder, now);
-    const r: ImportResult = { added: [], updated: [], moved: [], pruned: [], unchanged: 0 };
+    const r: ImportResult = { added: [], updated: [], moved: [], pruned: [], unchanged: 0, ...(qdc === null ? {} : { renamed: qdc.renamed }) };
     const seen = new Set<number>();
-    const walk = (list: CodebookEntry[], parent: Code | null): void => {
+    const walk = (list: QdcEntry[], parent: Code | null): void => {
       for (const e of list) {
+        const added = r.added.length;
         const code = upsert(p, e, parent, coderId, now, file, r);
+        if (e.codable === false && r.added.length > added) new CodableRepo(p.db).set(code.id, false);
         seen.add(code.id);
         walk(e.children ?? [], code);
       }

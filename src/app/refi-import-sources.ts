@@ -7,8 +7,8 @@
 import { analyseText } from '../core/analyse.js';
 import type { Code } from '../core/codebook.js';
 import { CodePointMap } from '../core/code-points.js';
-import { addLoss, type RefiCoding, type RefiProject, type RefiTextSource } from '../core/refi-model.js';
-import type { PositionConvention, RawText } from '../core/refi-positions.js';
+import { addLoss, type RefiCoding, type RefiProject, type RefiSelection, type RefiTextSource } from '../core/refi-model.js';
+import type { Placement, PositionConvention, RawText } from '../core/refi-positions.js';
 import { applyCoding, quoteOf, type SourceAt } from './coding-writer.js';
 import { hashText } from './hash.js';
 import { interviewerLabels, matcherFor } from './interviewer-labels.js';
@@ -26,6 +26,16 @@ export interface ImportContext {
   convention: PositionConvention;
   now: string;
   file: string;
+}
+
+/** A coding of the file with the place it will take here. */
+interface Pending {
+  id: string;
+  at: SourceAt;
+  coding: RefiCoding;
+  selection: RefiSelection | null;
+  place: Placement;
+  userFallback: string | null;
 }
 
 export interface SourcesImported {
@@ -52,6 +62,7 @@ export function importSources(p: Project, project: RefiProject, prepared: Prepar
   };
   const coderOf = (c: RefiCoding, fallback: string | null): string =>
     ic.users.get(c.userGuid ?? fallback ?? '') ?? ic.fallbackCoder;
+  const pending: Pending[] = [];
   for (const { source, raw } of prepared) {
     if (raw === null) {
       const lost = source.selections.reduce((n, sel) => n + sel.codings.length, 0) + source.codings.length;
@@ -65,12 +76,14 @@ export function importSources(p: Project, project: RefiProject, prepared: Prepar
     if (id !== undefined) s.imported.sourcesMatched++;
     else {
       id = uniqueSourceName(p, source.name, s);
-      const metadata = { ...source.variables };
+      // Source variables are metadata; `wave` and `date` (as qcode exports them) are the source's own fields.
+      const { wave, date, ...metadata } = source.variables;
       const analysis = analyseText(text, matcherFor(labels, metadata), null, null);
       const caseName = caseOf.get(source.guid) ?? id;
       p.sources.insert(id, {
-        caseId: p.cases.ensure(caseName, ic.now).id, wave: '1', path: `${ic.file}#${source.textPath.replace(/^.*#/, '')}`,
-        format: 'txt', encoding: 'utf-8', date: null, durationSec: null, metadata: JSON.stringify(metadata),
+        caseId: p.cases.ensure(caseName, ic.now).id, wave: wave !== undefined && wave.trim() !== '' ? wave.trim() : '1',
+        path: `${ic.file}#${source.textPath.replace(/^.*#/, '')}`,
+        format: 'txt', encoding: 'utf-8', date: date ?? null, durationSec: null, metadata: JSON.stringify(metadata),
       }, { hash, text, ...analysis }, ic.now);
       byHash.set(hash, id);
       s.imported.sourcesAdded++;
@@ -79,52 +92,57 @@ export function importSources(p: Project, project: RefiProject, prepared: Prepar
     out.sourceIds.set(source.guid, id);
     out.rowIds.set(source.guid, state.rowId);
     const at: SourceAt = { sourceId: state.rowId, revision: state.revision, text, map: new CodePointMap(text) };
-    const orphansHere = new Set(p.codings.forSource(state.rowId).filter((c) => c.orphaned).map((c) => `${c.codeId}/${c.coderId}/${c.start}/${c.end}`));
-    const code = (c: RefiCoding): Code | undefined => {
-      const found = codes.get(c.codeGuid);
-      if (found === undefined) addLoss(s.lost, 'codings of codes not in the codebook', 'their CodeRef names no code of the file');
-      return found;
-    };
-    const apply = (c: RefiCoding, span: { start: number; end: number }, userFallback: string | null): number | null => {
-      const k = code(c);
-      if (k === undefined) return null;
-      const who = coderId(coderOf(c, userFallback));
-      const before = p.codings.meeting(state.rowId, k.id, who, span.start, span.end);
-      const r = applyCoding(p, at, k.id, who, span, null, ic.now);
+    for (const c of source.codings) pending.push({ id, at, coding: c, selection: null, place: { ok: true, start: 0, end: at.map.length }, userFallback: null });
+    for (const sel of source.selections) {
+      const place = raw.place(sel, ic.convention);
+      for (const c of sel.codings) pending.push({ id, at, coding: c, selection: sel, place, userFallback: sel.userGuid ?? project.creatingUserGuid });
+      if (sel.codings.length === 0 && sel.noteGuids.length === 0) addLoss(s.lost, 'selections without codings or notes', 'a qcode coding needs a code');
+    }
+  }
+  // Codings are written in the order they were made (then in file order), so that a
+  // project exported by qcode comes back with its codings numbered as they were.
+  const order = (c: Pending): number => (c.coding.createdAt === null ? Number.POSITIVE_INFINITY : Date.parse(c.coding.createdAt) || Number.POSITIVE_INFINITY);
+  const sorted = pending.map((x, i) => ({ x, i, t: order(x) })).sort((a, b) => (a.t === b.t ? a.i - b.i : a.t < b.t ? -1 : 1)).map((e) => e.x);
+  const orphansHere = new Map<number, Set<string>>();
+  for (const op of sorted) {
+    const k = codes.get(op.coding.codeGuid);
+    if (k === undefined) {
+      addLoss(s.lost, 'codings of codes not in the codebook', 'their CodeRef names no code of the file');
+      continue;
+    }
+    const who = coderOf(op.coding, op.userFallback);
+    const whoId = coderId(who);
+    let codingId: number;
+    if (op.place.ok) {
+      const span = { start: op.place.start, end: op.place.end };
+      const before = p.codings.meeting(op.at.sourceId, k.id, whoId, span.start, span.end);
+      const r = applyCoding(p, op.at, k.id, whoId, span, null, ic.now);
       if (before.length === 0) s.imported.codingsAdded++;
       else if (r.change.updated.length === 0 && r.change.deleted.length === 0) s.imported.codingsAlreadyHere++;
       else s.imported.codingsJoined++;
-      out.codingIds.set(c.guid, r.id);
-      return r.id;
-    };
-    for (const c of source.codings) apply(c, { start: 0, end: at.map.length }, null);
-    for (const sel of source.selections) {
-      const place = raw.place(sel, ic.convention);
-      for (const c of sel.codings) {
-        const fallback = sel.userGuid ?? project.creatingUserGuid;
-        if (place.ok) {
-          const codingId = apply(c, place, fallback);
-          if (codingId !== null && !out.selectionCodingIds.has(sel.guid)) out.selectionCodingIds.set(sel.guid, codingId);
-          continue;
-        }
-        const k = code(c);
-        if (k === undefined) continue;
-        const who = coderOf(c, fallback);
-        const len = at.map.length;
-        const start = Math.max(0, Math.min(Number.isFinite(sel.start) ? sel.start : 0, len - 1));
-        const end = Math.max(start + 1, Math.min(Number.isFinite(sel.end) ? sel.end : len, len));
-        s.orphans.push({ source: id, code: k.name, coder: who, start: sel.start, end: sel.end, reason: place.reason });
-        s.imported.orphans++;
-        const key = `${k.id}/${coderId(who)}/${start}/${end}`;
-        if (orphansHere.has(key)) continue;
-        orphansHere.add(key);
-        const row = { codeId: k.id, sourceId: state.rowId, coderId: coderId(who), revision: state.revision, start, end, ...quoteOf(at, { start, end }), weight: null, orphaned: true, createdAt: ic.now, updatedAt: ic.now };
-        const codingId = p.codings.insert(row);
-        out.codingIds.set(c.guid, codingId);
-        if (!out.selectionCodingIds.has(sel.guid)) out.selectionCodingIds.set(sel.guid, codingId);
+      codingId = r.id;
+    } else {
+      const sel = op.selection!;
+      s.orphans.push({ source: op.id, code: k.name, coder: who, start: sel.start, end: sel.end, reason: op.place.reason });
+      s.imported.orphans++;
+      const len = op.at.map.length;
+      const start = Math.max(0, Math.min(Number.isFinite(sel.start) ? sel.start : 0, len - 1));
+      const end = Math.max(start + 1, Math.min(Number.isFinite(sel.end) ? sel.end : len, len));
+      let here = orphansHere.get(op.at.sourceId);
+      if (here === undefined) {
+        here = new Set(p.codings.forSource(op.at.sourceId).filter((c) => c.orphaned).map((c) => `${c.codeId}/${c.coderId}/${c.start}/${c.end}`));
+        orphansHere.set(op.at.sourceId, here);
       }
-      if (sel.codings.length === 0 && sel.noteGuids.length === 0) addLoss(s.lost, 'selections without codings or notes', 'a qcode coding needs a code');
+      const key = `${k.id}/${whoId}/${start}/${end}`;
+      if (here.has(key)) continue;
+      here.add(key);
+      codingId = p.codings.insert({
+        codeId: k.id, sourceId: op.at.sourceId, coderId: whoId, revision: op.at.revision, start, end, ...quoteOf(op.at, { start, end }),
+        weight: null, orphaned: true, createdAt: ic.now, updatedAt: ic.now,
+      });
     }
+    out.codingIds.set(op.coding.guid, codingId);
+    if (op.selection !== null && !out.selectionCodingIds.has(op.selection.guid)) out.selectionCodingIds.set(op.selection.guid, codingId);
   }
   return out;
 }

@@ -29,7 +29,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'report', summary: 'reports for manuscripts: themes (default), matrix, cooccurrence, quotes, framework, trajectory, saturation, codebook, sample', load: async () => (await import('./commands/report.js')).reportCommand },
   { name: 'merge', summary: "bring another copy of the project (a second coder's) into this one: sources by content, codes by name, codings under their own coder", load: async () => (await import('./commands/merge.js')).mergeCommand },
   { name: 'import', summary: 'bring a REFI-QDA project (.qdpx from NVivo, ATLAS.ti, MAXQDA, QualCoder) into this one, with a report of what could not come', load: async () => (await import('./commands/import.js')).importCommand },
-  { name: 'export', summary: 'write the project (or the sources and coders in scope) as a REFI-QDA project (.qdpx) for other QDA programs', load: async () => (await import("./commands/import.js")).importCommand },
+  { name: 'export', summary: 'write the project (or the sources and coders in scope) as a REFI-QDA project (.qdpx) for other QDA programs', load: async () => (await import('./commands/export.js')).exportCommand },
   { name: 'adopt', summary: "copy a coder's codings into the consensus coder, recording the decision in the history", load: async () => (await import('./commands/adopt.js')).adoptCommand },
   { name: 'irr', summary: 'agreement on a reliability-data table (as ReCal or R\'s irr): percent agreement, Krippendorff\'s alpha, Cohen\'s kappa, Scott\'s pi, Fleiss\' kappa', load: async () => (await import('./commands/irr.js')).irrCommand },
 ];

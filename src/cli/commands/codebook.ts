@@ -87,19 +87,25 @@ Examples:
         rows: rows.map((r) => ({ ...r, details: JSON.stringify(r.details) })),
       }, rows);
     }));
-  codebook.addCommand(new Command('import').description('add and update codes from a YAML codebook (never deletes unless --prune)').argument('<file>')
+  codebook.addCommand(new Command('import').description('add and update codes from a YAML codebook or a REFI-QDA .qdc codebook (never deletes unless --prune)').argument('<file>')
     .option('--prune', 'delete codes the file does not name (never codes that have codings)')
     .option('--dry-run', 'show what would change')
     .action(async (file: string, f: { prune?: boolean; dryRun?: boolean }, cmd: Command) => {
       const { importCodebook } = await import('../../app/codebook-io.js');
       const r = importCodebook(appContext(ctx, cmd), file, f);
       say(`${f.dryRun === true ? 'would import' : 'imported'} ${file}: ${r.added.length} added, ${r.updated.length} updated, ${r.moved.length} moved, ${r.pruned.length} pruned, ${r.unchanged} unchanged`);
+      for (const n of r.renamed ?? []) say(`renamed "${n.from}" → "${n.to}": the file repeats the name in another branch; qcode's names are unique`);
     }));
-  codebook.addCommand(new Command('export').description('write the codebook as YAML (lossless), Markdown, CSV, Word or Excel')
-    .addOption(new Option('--format <format>', 'yaml, md, csv, docx or xlsx').choices(['yaml', 'md', 'csv', 'docx', 'xlsx']).default('yaml'))
+  codebook.addCommand(new Command('export').description('write the codebook as YAML (lossless), Markdown, CSV, Word, Excel or a REFI-QDA .qdc codebook')
+    .addOption(new Option('--format <format>', 'yaml, md, csv, docx, xlsx or qdc (REFI-QDA codebook for NVivo, ATLAS.ti, MAXQDA, QualCoder)').choices(['yaml', 'md', 'csv', 'docx', 'xlsx', 'qdc']).default('yaml'))
     .option('--out <file>', 'write to FILE instead of stdout')
     .action(async (f: { format: string; out?: string }, cmd: Command) => {
       const ac = appContext(ctx, cmd);
+      if (f.format === 'qdc') {
+        const { exportCodebookQdc } = await import('../../app/refi-export.js');
+        writeText(ctx, f, exportCodebookQdc(ac));
+        return;
+      }
       if (f.format === 'yaml') {
         const { exportEntries } = await import('../../app/codebook-io.js');
         const { codebookYaml } = await import('../../io/codebook-file.js');

@@ -1,0 +1,191 @@
+/**
+ * `qcode export FILE.qdpx`: the project (or the sources and coders in scope) as a
+ * REFI-QDA project. Each source's normalised text is written as an internal plain-text
+ * file; selection positions are Unicode code points of that text (qcode's positions).
+ * Coders become users, memos notes, cases with their attributes cases with variables.
+ */
+import { createHash } from 'node:crypto';
+import { basename, resolve } from 'node:path';
+import { treeOrder, type Code } from '../core/codebook.js';
+import { addLoss, type RefiCase, type RefiCode, type RefiNote, type RefiProject, type RefiSelection, type RefiTextSource, type RefiVariable } from '../core/refi-model.js';
+import { compareNatural } from '../core/sort.js';
+import { CodableRepo } from '../db/codable-repo.js';
+import { qdcXml } from '../io/refi/qdc.js';
+import { writeQdpx } from '../io/refi/qdpx-write.js';
+import type { AppContext } from './context.js';
+import { withProject, type Project } from './project.js';
+import { keptSets } from './refi-import.js';
+import { loadScope, type ReportFilters } from './report-scope.js';
+
+export interface ExportSummary {
+  file: string;
+  positions: 'codepoints';
+  exported: { sources: number; codes: number; codings: number; coders: number; memos: number; cases: number; sets: number };
+  lost: RefiProject['losses'];
+}
+
+/** A GUID derived from what it names, so that exporting the same project gives the same file. */
+export function stableGuid(kind: string, key: string | number): string {
+  const h = createHash('sha1').update(`qcode:${kind}:${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export function exportQdpx(ctx: AppContext, file: string, filters: ReportFilters = {}, version = ''): ExportSummary {
+  const path = resolve(ctx.cwd, file);
+  return withProject(ctx, (p) => {
+    const project = buildProject(p, filters, version);
+    writeQdpx(path, project);
+    const count = (list: RefiCode[]): number => list.reduce((n, c) => n + 1 + count(c.children), 0);
+    return {
+      file, positions: 'codepoints',
+      exported: {
+        sources: project.sources.length, codes: count(project.codes), codings: project.sources.reduce((n, s) => n + s.selections.length, 0),
+        coders: project.users.length, memos: project.notes.length, cases: project.cases.length, sets: project.sets.length,
+      },
+      lost: project.losses,
+    };
+  }, { readonly: true });
+}
+
+/** The project as a RefiProject (exported for tests and the benchmark). */
+export function buildProject(p: Project, filters: ReportFilters, version: string): RefiProject {
+  const losses: RefiProject['losses'] = [];
+  const scope = loadScope(p, { ...filters, codes: undefined });
+  const inScope = new Map(scope.sources.map((s) => [s.summary.rowId, s]));
+  const coderSet = filters.coders === undefined ? null : new Set(filters.coders);
+  const codes = p.codes.list();
+  const codeGuid = new Map(codes.map((c) => [c.id, stableGuid('code', c.id)]));
+  const users = new Map<string, string>();
+  const user = (name: string): string => {
+    let g = users.get(name);
+    if (g === undefined) users.set(name, (g = stableGuid('coder', name)));
+    return g;
+  };
+  const selections = new Map<number, RefiSelection[]>();
+  const codingGuid = new Map<number, string>();
+  for (const c of p.codings.list()) {
+    const src = inScope.get(c.sourceId);
+    if (src === undefined || (coderSet !== null && !coderSet.has(c.coder))) continue;
+    if (c.orphaned || c.revision !== src.summary.revision) {
+      addLoss(losses, 'orphaned codings', 'they have no place in the current text (qcode check lists them)');
+      continue;
+    }
+    if (c.weight !== null) addLoss(losses, 'coding weights', 'REFI-QDA has no weights: the codings are exported without them');
+    const g = stableGuid('coding', c.id);
+    codingGuid.set(c.id, g);
+    const sel: RefiSelection = {
+      guid: stableGuid('selection', c.id), name: null, start: c.start, end: c.end, userGuid: user(c.coder), createdAt: c.createdAt,
+      codings: [{ guid: g, codeGuid: codeGuid.get(c.codeId)!, userGuid: user(c.coder), createdAt: c.createdAt, noteGuids: [] }], noteGuids: [],
+    };
+    const list = selections.get(c.sourceId);
+    if (list === undefined) selections.set(c.sourceId, [sel]);
+    else list.push(sel);
+  }
+  const sourceGuid = new Map(scope.sources.map((s) => [s.summary.rowId, stableGuid('source', s.id)]));
+  const variableNames = new Set<string>();
+  const sources: RefiTextSource[] = scope.sources.map((s, i) => {
+    const variables: Record<string, string> = { wave: s.wave };
+    if (s.summary.date !== null) variables.date = s.summary.date;
+    for (const [k, v] of Object.entries(s.summary.metadata)) if (v !== null && typeof v !== 'object' && k !== 'wave' && k !== 'date') variables[k] = String(v);
+    for (const k of Object.keys(variables)) variableNames.add(k);
+    return {
+      guid: sourceGuid.get(s.summary.rowId)!, name: s.id, nameFromFile: false, text: scope.text(i).text, textProblem: null, textPath: '',
+      selections: selections.get(s.summary.rowId) ?? [], codings: [], noteGuids: [], variables,
+    };
+  });
+  const bySourceGuid = new Map(sources.map((s) => [s.guid, s]));
+  const caseNames = [...new Set(scope.sources.map((s) => s.case))].sort(compareNatural);
+  const cases: RefiCase[] = caseNames.map((name) => {
+    const attrs = scope.attributes.get(name) ?? {};
+    for (const k of Object.keys(attrs)) variableNames.add(k);
+    return {
+      guid: stableGuid('case', name), name, description: null, variables: { ...attrs },
+      sourceGuids: scope.sources.filter((s) => s.case === name).map((s) => sourceGuid.get(s.summary.rowId)!),
+    };
+  });
+  const variables: RefiVariable[] = [...variableNames].sort().map((name) => ({ guid: stableGuid('variable', name), name, type: 'Text' }));
+  const codeNotes = new Map<number, string[]>();
+  const { notes, projectNoteGuids } = exportMemos(p, inScope, coderSet, sourceGuid, bySourceGuid, codingGuid, codeNotes, selections, user, losses);
+  const notCodable = new CodableRepo(p.db).notCodable();
+  const refiCodes = codeTree(codes, codeGuid, notCodable, codeNotes);
+  const setList = keptSets(p).map((s) => ({
+    guid: stableGuid('set', s.name), name: s.name,
+    codes: s.codes.map((n) => codes.find((c) => c.name === n)).filter((c): c is Code => c !== undefined).map((c) => codeGuid.get(c.id)!),
+    sources: s.sources.map((id) => scope.sources.find((x) => x.id === id)).filter((x) => x !== undefined).map((x) => sourceGuid.get(x.summary.rowId)!),
+    notes: [],
+  }));
+  return {
+    name: basename(p.dir), origin: `qcode ${version}`.trim(), creatingUserGuid: null,
+    users: [...users].map(([name, guid]) => ({ guid, name })).sort((a, b) => compareNatural(a.name, b.name)),
+    codes: refiCodes, variables, cases, sources, notes, sets: setList, projectNoteGuids, losses,
+  };
+}
+
+function codeTree(codes: Code[], guids: Map<number, string>, notCodable: Set<number>, notes: Map<number, string[]>): RefiCode[] {
+  const made = new Map<number, RefiCode>();
+  const roots: RefiCode[] = [];
+  for (const { code } of treeOrder(codes)) {
+    const rc: RefiCode = {
+      guid: guids.get(code.id)!, name: code.name, description: describe(code), color: code.color,
+      isCodable: !notCodable.has(code.id), noteGuids: notes.get(code.id) ?? [], children: [],
+    };
+    made.set(code.id, rc);
+    if (code.parentId === null) roots.push(rc);
+    else made.get(code.parentId)!.children.push(rc);
+  }
+  return roots;
+}
+
+/** REFI-QDA codes have one description: qcode's include/exclude/example notes are appended to it. */
+function describe(code: Code): string | null {
+  const parts = [code.description, code.include === null ? null : `Include: ${code.include}`, code.exclude === null ? null : `Exclude: ${code.exclude}`, code.example === null ? null : `Example: ${code.example}`];
+  const text = parts.filter((x): x is string => x !== null).join('\n\n');
+  return text === '' ? null : text;
+}
+
+function exportMemos(
+  p: Project, inScope: Map<number, unknown>, coderSet: Set<string> | null, sourceGuid: Map<number, string>,
+  bySourceGuid: Map<string, RefiTextSource>, codingGuid: Map<number, string>, codeNotes: Map<number, string[]>,
+  selections: Map<number, RefiSelection[]>, user: (name: string) => string, losses: RefiProject['losses'],
+): { notes: RefiNote[]; projectNoteGuids: string[] } {
+  const notes: RefiNote[] = [];
+  const projectNoteGuids: string[] = [];
+  const codeIds = new Map(p.codes.list().map((c) => [c.name, c.id]));
+  for (const m of p.memos.list()) {
+    if (coderSet !== null && !coderSet.has(m.coder)) continue;
+    const raw = p.memos.links(m.id)!;
+    if (raw.sourceId !== null && !inScope.has(raw.sourceId)) continue;
+    const guid = stableGuid('memo', m.id);
+    notes.push({ guid, name: m.title, text: m.text, userGuid: user(m.coder), createdAt: m.createdAt, modifiedAt: m.updatedAt });
+    if (raw.codingId !== null && codingGuid.has(raw.codingId)) {
+      const sel = selections.get(raw.sourceId ?? -1)?.find((s) => s.codings[0]!.guid === codingGuid.get(raw.codingId!));
+      if (sel !== undefined) {
+        sel.codings[0]!.noteGuids.push(guid);
+        continue;
+      }
+    }
+    if (m.code !== null) {
+      const id = codeIds.get(m.code)!;
+      codeNotes.set(id, [...(codeNotes.get(id) ?? []), guid]);
+      if (raw.sourceId !== null) addLoss(losses, 'memo links to both a code and a source', 'a note is referred to once: the code keeps it');
+      continue;
+    }
+    if (raw.sourceId !== null) {
+      bySourceGuid.get(sourceGuid.get(raw.sourceId)!)!.noteGuids.push(guid);
+      if (m.turn !== null) addLoss(losses, 'memo links to turns', 'REFI-QDA has no turns: the note refers to the whole source');
+      continue;
+    }
+    if (m.case !== null) addLoss(losses, 'memo links to cases', 'a REFI-QDA case cannot refer to notes: the note is on the project');
+    projectNoteGuids.push(guid);
+  }
+  return { notes, projectNoteGuids };
+}
+
+/** The codebook as a REFI-QDA codebook (.qdc). */
+export function exportCodebookQdc(ctx: AppContext): string {
+  return withProject(ctx, (p) => {
+    const codes = p.codes.list();
+    const guids = new Map(codes.map((c) => [c.id, stableGuid('code', c.id)]));
+    return qdcXml(codeTree(codes, guids, new CodableRepo(p.db).notCodable(), new Map()));
+  }, { readonly: true });
+}
