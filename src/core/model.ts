@@ -4,7 +4,7 @@
  */
 import type { Role } from './talk.js';
 
-export type SourceFormat = 'txt' | 'md' | 'vtt' | 'srt' | 'docx';
+export type SourceFormat = 'txt' | 'md' | 'vtt' | 'srt' | 'docx' | 'pdf' | 'odt' | 'rtf';
 
 export interface SourceSummary {
   id: string;

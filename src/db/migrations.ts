@@ -5,18 +5,21 @@
 import type { Database } from 'better-sqlite3';
 import { SCHEMA_V1 } from './schema-v1.js';
 import { SCHEMA_V2 } from './schema-v2.js';
-import { SCHEMA_V6 } from './schema-v6.js';
+import { migrateV6 } from './schema-v6.js';
 
 export interface Migration {
   version: number;
   description: string;
-  sql: string;
+  /** The step as SQL, or as a function for steps SQL alone cannot express. */
+  sql: string | ((db: Database) => void);
+  /** A step that rebuilds a table others refer to runs with foreign keys off, checked after. */
+  rebuildsTables?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'sources, revisions, turns, cases and their attributes', sql: SCHEMA_V1 },
   { version: 2, description: 'codebook, codings, coders, memos, codebook history, coding sessions', sql: SCHEMA_V2 },
-  { version: 6, description: 'codes that are headings only (REFI-QDA isCodable)', sql: SCHEMA_V6 },
+  { version: 6, description: 'codes that are headings only (REFI-QDA isCodable); PDF, ODT and RTF sources', sql: migrateV6, rebuildsTables: true },
 ];
 
 /** The schema version this qcode writes. */
@@ -28,10 +31,18 @@ export function migrate(db: Database): number[] {
   for (const m of MIGRATIONS) {
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current >= m.version) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (m.rebuildsTables === true && foreignKeys === 1) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        if (typeof m.sql === 'string') db.exec(m.sql);
+        else m.sql(db);
+        if (m.rebuildsTables === true && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error(`migration ${m.version} broke a reference`);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (m.rebuildsTables === true && foreignKeys === 1) db.pragma('foreign_keys = ON');
+    }
     applied.push(m.version);
   }
   return applied;

@@ -139,7 +139,7 @@ describe('SourceRepo', () => {
     const r = setup();
     expect(() => r.sources.insert('P01_T1', fields(r.caseId), draft(), NOW)).toThrow(sqliteError('SQLITE_CONSTRAINT_UNIQUE'));
     expect(() => r.sources.insert('P09_T1', fields(999), draft(), NOW)).toThrow(sqliteError('SQLITE_CONSTRAINT_FOREIGNKEY'));
-    expect(() => r.sources.insert('P09_T1', fields(r.caseId, { format: 'pdf' as never }), draft(), NOW)).toThrow(sqliteError('SQLITE_CONSTRAINT_CHECK'));
+    expect(() => r.sources.insert('P09_T1', fields(r.caseId, { format: 'xlsx' as never }), draft(), NOW)).toThrow(sqliteError('SQLITE_CONSTRAINT_CHECK'));
     expect(() => r.sources.insert('P09_T1', fields(r.caseId, { metadata: '{oops' }), draft(), NOW)).toThrow(sqliteError('SQLITE_CONSTRAINT_CHECK'));
     expect(r.sources.list()).toHaveLength(1);
   });
