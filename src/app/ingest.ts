@@ -12,7 +12,7 @@ import { compileNamePattern } from '../core/name-pattern.js';
 import { IDENTITY_KEYS, resolveIdentity } from '../core/source-identity.js';
 import { readCasesFile, type CaseAttributes } from '../io/cases-file.js';
 import { discoverTranscripts, type FoundFile } from '../io/discover.js';
-import { DEFAULT_MAX_BYTES, readTranscript } from '../io/read-transcript.js';
+import { DEFAULT_MAX_BYTES, extractPdfText, formatOf, readTranscript, type PdfExtraction } from '../io/read-transcript.js';
 import { nowOf, type AppContext, type OnProgress } from './context.js';
 import { hashText } from './hash.js';
 import { interviewerLabels, matcherFor, setInterviewerLabels } from './interviewer-labels.js';
@@ -74,10 +74,13 @@ export async function ingest(ctx: AppContext, inputs: readonly string[], options
   const pattern = options.namePattern === undefined ? null : compileNamePattern(options.namePattern);
   const discovery = await discoverTranscripts(inputs, ctx.cwd);
   const attributes = options.casesFile === undefined ? null : readCasesFile(resolve(ctx.cwd, options.casesFile), options.casesFile);
+  // pdf.js reads asynchronously, and nothing may be awaited inside the transaction: PDFs are read first.
+  const pdfs = new Map<string, PdfExtraction>();
+  for (const f of discovery.files) if (formatOf(f.path) === 'pdf') pdfs.set(f.path, await extractPdfText(f.path, f.shown, options.maxBytes ?? DEFAULT_MAX_BYTES));
   const project = openProject(ctx);
   try {
     const summary = project.writeOrRollback(
-      () => ingestFiles(project, discovery.files, attributes, { ...options, pattern, now: nowOf(ctx) }),
+      () => ingestFiles(project, discovery.files, attributes, { ...options, pattern, now: nowOf(ctx), pdfs }),
       options.dryRun === true,
     );
     summary.ignored = discovery.ignored;
@@ -89,6 +92,7 @@ export async function ingest(ctx: AppContext, inputs: readonly string[], options
 
 interface RunOptions extends IngestOptions {
   pattern: ReturnType<typeof compileNamePattern> | null;
+  pdfs: Map<string, PdfExtraction>;
   now: string;
 }
 
@@ -110,7 +114,7 @@ function ingestFiles(project: Project, files: FoundFile[], attributes: CaseAttri
       s.turns += result.turns;
       s.participantWords += result.participantWords;
       s.interviewerWords += result.interviewerWords;
-      if (result.encoding !== 'utf-8' && result.encoding !== 'docx') s.encodings.push({ file: file.shown, encoding: result.encoding });
+      if (!['utf-8', 'docx', 'pdf', 'odt', 'rtf'].includes(result.encoding)) s.encodings.push({ file: file.shown, encoding: result.encoding });
     } catch (e) {
       if (!(e instanceof InputError) || o.skipBad !== true) throw e;
       s.skipped.push({ file: file.shown, reason: e.message });
@@ -127,7 +131,7 @@ function ingestFiles(project: Project, files: FoundFile[], attributes: CaseAttri
 }
 
 function ingestOne(project: Project, file: FoundFile, labels: string[], seen: Map<string, string>, o: RunOptions, s: IngestSummary): IngestedFile {
-  const raw = readTranscript(file.path, file.shown, o.maxBytes ?? DEFAULT_MAX_BYTES);
+  const raw = readTranscript(file.path, file.shown, o.maxBytes ?? DEFAULT_MAX_BYTES, o.pdfs.get(file.path));
   const stem = basename(file.path, extname(file.path));
   const identity = resolveIdentity(stem, raw.frontMatter, o.pattern);
   const earlier = seen.get(identity.id);

@@ -11,11 +11,13 @@ import type { LabelFinder } from '../core/turns.js';
 import { cuesToText } from './cue-turns.js';
 import { decodeText } from './decode.js';
 import { docxToText } from './docx.js';
+import { odtToText } from './odt.js';
+import { rtfToText } from './rtf.js';
 import { parseSrt } from './srt.js';
 import { parseVtt } from './vtt.js';
 import { parseYamlMapping } from './yaml.js';
 
-export const TRANSCRIPT_FORMATS = ['txt', 'md', 'vtt', 'srt', 'docx'] as const;
+export const TRANSCRIPT_FORMATS = ['txt', 'md', 'vtt', 'srt', 'docx', 'pdf', 'odt', 'rtf'] as const;
 export type TranscriptFormat = (typeof TRANSCRIPT_FORMATS)[number];
 
 /** The default refusal limit: far above any transcript, below what would hurt memory. */
@@ -23,7 +25,7 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 export interface RawTranscript {
   format: TranscriptFormat;
-  /** `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252`, or `docx`. */
+  /** `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252`, or `docx`, `pdf`, `odt`, `rtf`. */
   encoding: string;
   text: string;
   frontMatter: Record<string, unknown> | null;
@@ -42,11 +44,76 @@ export function formatOf(path: string): TranscriptFormat | null {
 /**
  * Reads and normalises `path`; `shown` is how messages name it. Throws InputError for
  * empty, binary, oversized or undecodable files. Synchronous on purpose: ingest reads
- * inside its one write transaction, where nothing may be awaited.
+ * inside its one write transaction, where nothing may be awaited; a PDF's text (which
+ * pdf.js reads asynchronously) is extracted before, with `extractPdfText`, and passed in.
  */
-export function readTranscript(path: string, shown: string, maxBytes = DEFAULT_MAX_BYTES): RawTranscript {
+export function readTranscript(path: string, shown: string, maxBytes = DEFAULT_MAX_BYTES, pdf?: PdfExtraction): RawTranscript {
   const format = formatOf(path);
-  if (format === null) throw new InputError(`${shown}: not a transcript format qcode reads`, { hint: 'use .txt, .md, .vtt, .srt or .docx' });
+  if (format === null) throw new InputError(`${shown}: not a transcript format qcode reads`, { hint: 'use .txt, .md, .vtt, .srt, .docx, .odt, .rtf or .pdf' });
+  if (format === 'pdf') {
+    if (pdf === undefined) throw new Error(`${shown}: the PDF text was not extracted before reading`);
+    if ('error' in pdf) throw pdf.error;
+    return checked({ format, encoding: 'pdf', text: normaliseText(pdf.text), frontMatter: null, labelAt: null, turnStartMs: null, durationSec: null }, shown, maxBytes);
+  }
+  const bytes = readChecked(path, shown, maxBytes);
+  const raw = format === 'docx' || format === 'odt' || format === 'rtf' ? readDocument(format, bytes, shown) : readTextual(format, bytes, shown);
+  return checked(raw, shown, maxBytes);
+}
+
+function checked(raw: RawTranscript, shown: string, maxBytes: number): RawTranscript {
+  if (raw.text.trim().length === 0) {
+    throw new InputError(`${shown}: has no transcript text`, { code: 'E_EMPTY', hint: 'remove it or add the transcript text' });
+  }
+  // A document's text can be far larger than its compressed file: the limit holds for both.
+  const textBytes = Buffer.byteLength(raw.text, 'utf8');
+  if (textBytes > maxBytes) {
+    throw new InputError(`${shown}: its text is ${(textBytes / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit`, {
+      code: 'E_TOO_BIG',
+      hint: 'split the file, or raise the limit with --max-size MB',
+    });
+  }
+  return raw;
+}
+
+/** A PDF's text, or the reason it has none. */
+export type PdfExtraction = { text: string } | { error: InputError };
+
+/** Extracts a PDF's text (asynchronously, before ingest's transaction), with the same limits as every reader. */
+export async function extractPdfText(path: string, shown: string, maxBytes = DEFAULT_MAX_BYTES): Promise<PdfExtraction> {
+  try {
+    const bytes = readChecked(path, shown, maxBytes);
+    const { pdfToText } = await import('./pdf.js');
+    return { text: await pdfToText(bytes, shown) };
+  } catch (e) {
+    if (e instanceof InputError) return { error: e };
+    throw e;
+  }
+}
+
+function readDocument(format: 'docx' | 'odt' | 'rtf', bytes: Uint8Array, shown: string): RawTranscript {
+  const read = format === 'docx' ? docxToText : format === 'odt' ? odtToText : rtfToText;
+  const text = normaliseText(read(bytes, shown));
+  return { format, encoding: format, text, frontMatter: null, labelAt: null, turnStartMs: null, durationSec: null };
+}
+
+function readTextual(format: 'txt' | 'md' | 'vtt' | 'srt', bytes: Uint8Array, shown: string): RawTranscript {
+  const decoded = decodeText(bytes, shown);
+  const lf = normaliseLineEnds(decoded.text);
+  const base = { format, encoding: decoded.encoding, frontMatter: null, labelAt: null, turnStartMs: null, durationSec: null };
+  if (format === 'vtt' || format === 'srt') {
+    return { ...base, ...readTimed(format, lf, shown) };
+  }
+  const split = splitFrontMatter(lf);
+  const frontMatter = split.yaml === null ? null : parseYamlMapping(split.yaml, shown, 1);
+  return { ...base, text: split.body.normalize('NFC'), frontMatter };
+}
+
+function readTimed(format: 'vtt' | 'srt', text: string, shown: string): Pick<RawTranscript, 'text' | 'labelAt' | 'turnStartMs' | 'durationSec'> {
+  return cuesToText(format === 'vtt' ? parseVtt(text, shown) : parseSrt(text, shown));
+}
+
+/** The file's bytes, refused when unreadable, empty or over the limit. */
+function readChecked(path: string, shown: string, maxBytes: number): Uint8Array {
   let size: number;
   try {
     size = statSync(path).size;
@@ -66,30 +133,5 @@ export function readTranscript(path: string, shown: string, maxBytes = DEFAULT_M
     throw new InputError(`${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { code: 'E_READ' });
   }
   if (bytes.length === 0) throw new InputError(`${shown}: the file is empty`, { code: 'E_EMPTY', hint: 'remove it or add the transcript text' });
-  const raw = format === 'docx' ? readDocx(bytes, shown) : readTextual(format, bytes, shown);
-  if (raw.text.trim().length === 0) {
-    throw new InputError(`${shown}: has no transcript text`, { code: 'E_EMPTY', hint: 'remove it or add the transcript text' });
-  }
-  return raw;
-}
-
-function readDocx(bytes: Uint8Array, shown: string): RawTranscript {
-  const text = normaliseText(docxToText(bytes, shown));
-  return { format: 'docx', encoding: 'docx', text, frontMatter: null, labelAt: null, turnStartMs: null, durationSec: null };
-}
-
-function readTextual(format: Exclude<TranscriptFormat, 'docx'>, bytes: Uint8Array, shown: string): RawTranscript {
-  const decoded = decodeText(bytes, shown);
-  const lf = normaliseLineEnds(decoded.text);
-  const base = { format, encoding: decoded.encoding, frontMatter: null, labelAt: null, turnStartMs: null, durationSec: null };
-  if (format === 'vtt' || format === 'srt') {
-    return { ...base, ...readTimed(format, lf, shown) };
-  }
-  const split = splitFrontMatter(lf);
-  const frontMatter = split.yaml === null ? null : parseYamlMapping(split.yaml, shown, 1);
-  return { ...base, text: split.body.normalize('NFC'), frontMatter };
-}
-
-function readTimed(format: 'vtt' | 'srt', text: string, shown: string): Pick<RawTranscript, 'text' | 'labelAt' | 'turnStartMs' | 'durationSec'> {
-  return cuesToText(format === 'vtt' ? parseVtt(text, shown) : parseSrt(text, shown));
+  return bytes;
 }
