@@ -10,6 +10,7 @@ import { treeOrder, type Code } from '../core/codebook.js';
 import { addLoss, type RefiCase, type RefiCode, type RefiNote, type RefiProject, type RefiSelection, type RefiTextSource, type RefiVariable } from '../core/refi-model.js';
 import { compareNatural } from '../core/sort.js';
 import { CodableRepo } from '../db/codable-repo.js';
+import { ExchangeRepo } from '../db/exchange-repo.js';
 import { qdcXml } from '../io/refi/qdc.js';
 import { writeQdpx } from '../io/refi/qdpx-write.js';
 import type { AppContext } from './context.js';
@@ -63,18 +64,19 @@ export function buildProject(p: Project, filters: ReportFilters, version: string
   };
   const selections = new Map<number, RefiSelection[]>();
   const codingGuid = new Map<number, string>();
-  for (const c of p.codings.list()) {
+  for (const c of new ExchangeRepo(p.db).codings()) {
     const src = inScope.get(c.sourceId);
     if (src === undefined || (coderSet !== null && !coderSet.has(c.coder))) continue;
     if (c.orphaned || c.revision !== src.summary.revision) {
       addLoss(losses, 'orphaned codings', 'they have no place in the current text (qcode check lists them)');
       continue;
     }
-    if (c.weight !== null) addLoss(losses, 'coding weights', 'REFI-QDA has no weights: the codings are exported without them');
+    if (c.weighted) addLoss(losses, 'coding weights', 'REFI-QDA has no weights: the codings are exported without them');
     const g = stableGuid('coding', c.id);
     codingGuid.set(c.id, g);
     const sel: RefiSelection = {
-      guid: stableGuid('selection', c.id), name: null, start: c.start, end: c.end, userGuid: user(c.coder), createdAt: c.createdAt,
+      // Who and when are said once, on the Coding (the file is ~30% smaller than saying them twice).
+      guid: stableGuid('selection', c.id), name: null, start: c.start, end: c.end, userGuid: null, createdAt: null,
       codings: [{ guid: g, codeGuid: codeGuid.get(c.codeId)!, userGuid: user(c.coder), createdAt: c.createdAt, noteGuids: [] }], noteGuids: [],
     };
     const list = selections.get(c.sourceId);
@@ -83,13 +85,13 @@ export function buildProject(p: Project, filters: ReportFilters, version: string
   }
   const sourceGuid = new Map(scope.sources.map((s) => [s.summary.rowId, stableGuid('source', s.id)]));
   const variableNames = new Set<string>();
-  const sources: RefiTextSource[] = scope.sources.map((s, i) => {
+  const sources: RefiTextSource[] = scope.sources.map((s) => {
     const variables: Record<string, string> = { wave: s.wave };
     if (s.summary.date !== null) variables.date = s.summary.date;
     for (const [k, v] of Object.entries(s.summary.metadata)) if (v !== null && typeof v !== 'object' && k !== 'wave' && k !== 'date') variables[k] = String(v);
     for (const k of Object.keys(variables)) variableNames.add(k);
     return {
-      guid: sourceGuid.get(s.summary.rowId)!, name: s.id, nameFromFile: false, text: scope.text(i).text, textProblem: null, textPath: '',
+      guid: sourceGuid.get(s.summary.rowId)!, name: s.id, nameFromFile: false, text: p.sources.revisionText(s.summary.rowId, s.summary.revision)!, textProblem: null, textPath: '',
       selections: selections.get(s.summary.rowId) ?? [], codings: [], noteGuids: [], variables,
     };
   });

@@ -115,9 +115,8 @@ export function importSources(p: Project, project: RefiProject, prepared: Prepar
     let codingId: number;
     if (op.place.ok) {
       const span = { start: op.place.start, end: op.place.end };
-      const before = p.codings.meeting(op.at.sourceId, k.id, whoId, span.start, span.end);
       const r = applyCoding(p, op.at, k.id, whoId, span, null, ic.now);
-      if (before.length === 0) s.imported.codingsAdded++;
+      if (r.change.created.length > 0) s.imported.codingsAdded++;
       else if (r.change.updated.length === 0 && r.change.deleted.length === 0) s.imported.codingsAlreadyHere++;
       else s.imported.codingsJoined++;
       codingId = r.id;
@@ -150,10 +149,11 @@ export function importSources(p: Project, project: RefiProject, prepared: Prepar
 /** The case of each source: the first case whose SourceRefs name it. Cases and their variables are brought in. */
 function casesOfSources(p: Project, project: RefiProject, now: string, s: ImportSummary): Map<string, string> {
   const caseOf = new Map<string, string>();
+  const existing = new Map(p.cases.list().map((c) => [c.case, c.attributes]));
   for (const c of project.cases) {
     const row = p.cases.ensure(c.name, now);
     s.imported.cases++;
-    const have = p.cases.list().find((x) => x.case === c.name)?.attributes ?? {};
+    const have = existing.get(c.name) ?? {};
     const missing = Object.fromEntries(Object.entries(c.variables).filter(([k]) => have[k] === undefined));
     s.imported.attributesAdded += p.cases.setAttributes(row.id, missing);
     for (const g of c.sourceGuids) {

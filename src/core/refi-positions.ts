@@ -57,22 +57,22 @@ export class RawText {
     let m = this.maps.get(c);
     if (m !== undefined) return m;
     const raw = this.raw;
-    const units: number[] = [];
+    m = new Int32Array(raw.length + 1);
+    let k = 0;
     let lfCp = 0;
     for (let i = 0; i < raw.length; i++) {
       const code = raw.charCodeAt(i);
       const astral = code >= 0xd800 && code <= 0xdbff && i + 1 < raw.length && (raw.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
       const crlf = code === 0x0d && raw.charCodeAt(i + 1) === 0x0a;
       if (c === 'utf16') {
-        units.push(lfCp);
-        if (astral) units.push(-1);
-      } else if (c === 'codepoints') units.push(lfCp);
-      else if (!crlf) units.push(lfCp);
+        m[k++] = lfCp;
+        if (astral) m[k++] = -1;
+      } else if (c === 'codepoints' || !crlf) m[k++] = lfCp;
       if (astral) i++;
       if (!crlf) lfCp++;
     }
-    units.push(lfCp);
-    m = Int32Array.from(units);
+    m[k++] = lfCp;
+    m = m.subarray(0, k);
     this.maps.set(c, m);
     return m;
   }
@@ -84,11 +84,14 @@ export class RawText {
 
   /** The selection in code points of the normalised text, or why it cannot be placed exactly. */
   place(sel: RawSelection, c: PositionConvention): Placement {
-    const m = this.map(c);
-    const n = m.length - 1;
+    // The common case (no CR LF, no astral character, already NFC): every offset is itself.
+    const identity = this.conventionsAgree && this.nfcIsIdentity;
+    const m = identity ? null : this.map(c);
+    const n = m === null ? this.raw.length : m.length - 1;
     if (!Number.isInteger(sel.start) || !Number.isInteger(sel.end) || sel.start < 0) return { ok: false, reason: `positions ${sel.start}-${sel.end} are not a span` };
     if (sel.end > n) return { ok: false, reason: `ends at ${sel.end}, beyond the end of the text (${n})` };
     if (sel.end <= sel.start) return { ok: false, reason: `empty span ${sel.start}-${sel.end}` };
+    if (m === null) return { ok: true, start: sel.start, end: sel.end };
     const a = m[sel.start]!;
     const b = m[sel.end]!;
     if (a < 0 || b < 0) return { ok: false, reason: `${sel.start}-${sel.end} splits a character in two (a surrogate pair)` };

@@ -9,6 +9,7 @@ import { importQdpx } from '../../src/app/refi-import.js';
 import { listSources } from '../../src/app/sources.js';
 import { ingest } from '../../src/app/ingest.js';
 import { dumpDb, newProject, put } from '../support/project.js';
+import { runCli } from '../support/cli.js';
 import { cpSpan, enc, guid, qdpx, utf16le, utf16Span } from '../support/qdpx.js';
 
 const NS = 'urn:QDA-XML:project:1.0';
@@ -165,5 +166,37 @@ describe('qcode import (REFI-QDA .qdpx)', () => {
     put(dir, 'broken.qdpx', qdpx('<Project name="x"><Users>'));
     expect(() => importQdpx(ctx, 'broken.qdpx')).toThrow(/project\.qde is not well-formed XML/);
     expect(listSources(ctx)).toEqual([]);
+  });
+});
+
+describe('qcode import on the command line', () => {
+  it('prints the convention, the counts and the loss report; --json gives the same object', async () => {
+    const { dir } = newProject();
+    put(dir, 'ward.qdpx', nvivoProject().file);
+    const dry = await runCli(['import', 'ward.qdpx', '--dry-run'], { cwd: dir, env: { QCODE_CODER: 'ana' } });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('dry run: would import ward.qdpx (from NVivo 14.23 (Windows))');
+    expect(dry.stdout).toContain('positions: UTF-16 code units of the text as written, CR LF = 2 (NVivo for Windows)');
+    expect(dry.stdout).toContain('codings: 4 added, 0 joined with overlapping ones, 0 already here, 1 orphaned');
+    expect(dry.stdout).toContain('code "Stress" → "Stress (Home)"');
+    expect(dry.stdout).toContain('1 picture selections: positions on an image, page region or time line have no place in a text');
+    const json = await runCli(['import', 'ward.qdpx', '--json'], { cwd: dir, env: { QCODE_CODER: 'ana' } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ dryRun: false, positions: { convention: 'utf16' }, imported: { codingsAdded: 4, orphans: 1 } });
+  });
+
+  it('reads code points of a CR LF text (counted as written) when the text says so', () => {
+    const { dir, ctx } = newProject();
+    const text = 'Interviewer: Nights?\r\nParticipant: Awful. Never again.\r\nInterviewer: Days?\r\nParticipant: Better, much better.\r\n';
+    const g = { c: guid(), s: guid() };
+    const sels = ['Awful', 'Never again', 'Better', 'much better'].map((q) => {
+      const [a, b] = cpSpan(text, q);
+      return `<PlainTextSelection guid="${guid()}" startPosition="${a}" endPosition="${b}"><Coding guid="${guid()}"><CodeRef targetGUID="${g.c}"/></Coding></PlainTextSelection>`;
+    }).join('');
+    const xml = `<?xml version="1.0"?><Project xmlns="${NS}" name="m" origin="MAXQDA 2022"><CodeBook><Codes><Code guid="${g.c}" name="Valence" isCodable="true"/></Codes></CodeBook>
+<Sources><TextSource guid="${g.s}" name="P05" plainTextPath="internal://${g.s}.txt">${sels}</TextSource></Sources></Project>`;
+    put(dir, 'm.qdpx', qdpx(xml, { [`Sources/${g.s}.txt`]: enc(text) }));
+    const s = importQdpx({ ...ctx, coder: 'ana' }, 'm.qdpx');
+    expect(s.positions.convention).not.toBe('codepoints-lf');
+    expect(listCodings(ctx).map((c) => c.quote)).toEqual(['Awful', 'Never again', 'Better', 'much better']);
   });
 });

@@ -6,11 +6,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, resolve } from 'node:path';
-import { unzipSync } from 'fflate';
 import { InputError } from '../../core/errors.js';
 import { addLoss, type RefiCase, type RefiCode, type RefiCoding, type RefiLoss, type RefiNote, type RefiProject, type RefiSelection, type RefiSet, type RefiTextSource, type RefiVariable } from '../../core/refi-model.js';
 import { decodeText } from '../decode.js';
 import { child, childrenNamed, parseXml, type XmlElement } from './xml-tree.js';
+import { unzipFiles } from './zip-read.js';
 
 const KNOWN_TOP = new Set(['Users', 'CodeBook', 'Variables', 'Cases', 'Sources', 'Notes', 'Links', 'Sets', 'Graphs', 'Description', 'NoteRef']);
 
@@ -25,7 +25,7 @@ export function readQdpx(path: string, shown: string): RefiProject {
   const hint = 'export the project again from the other program as a REFI-QDA project (.qdpx)';
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    files = unzipFiles(bytes);
   } catch (cause) {
     throw new InputError(`${shown}: not a REFI-QDA project (not a zip archive)`, { code: 'E_QDPX', hint, cause });
   }

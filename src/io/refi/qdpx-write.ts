@@ -3,12 +3,10 @@
  * against Project.xsd) and each text source's plain text as `Sources/<guid>.txt`
  * (UTF-8, no byte-order mark). The archive is deterministic: same project, same bytes.
  */
-import { zipSync, type Zippable } from 'fflate';
 import type { RefiCode, RefiCoding, RefiProject, RefiSelection } from '../../core/refi-model.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { escapeXml as x } from './xml-tree.js';
-
-const FIXED_TIME = new Date('2000-01-01T00:00:00Z');
+import { zipFiles } from './zip-write.js';
 
 /** Writes the file readable by its owner only: it holds the transcripts. */
 export function writeQdpx(path: string, project: RefiProject): void {
@@ -17,9 +15,10 @@ export function writeQdpx(path: string, project: RefiProject): void {
 
 export function qdpxBytes(project: RefiProject): Uint8Array {
   const enc = new TextEncoder();
-  const files: Zippable = { 'project.qde': [enc.encode(projectXml(project)), { mtime: FIXED_TIME }] };
-  for (const s of project.sources) files[`Sources/${s.guid}.txt`] = [enc.encode(s.text ?? ''), { mtime: FIXED_TIME }];
-  return zipSync(files, { level: 6, mtime: FIXED_TIME });
+  return zipFiles([
+    { name: 'project.qde', data: enc.encode(projectXml(project)) },
+    ...project.sources.map((s) => ({ name: `Sources/${s.guid}.txt`, data: enc.encode(s.text ?? '') })),
+  ]);
 }
 
 /** The QDA-XML of a project; elements in the order the schema's sequences require. */
