@@ -21,6 +21,8 @@ export {
 } from './app/codebook.js';
 export { importCodebook, exportEntries } from './app/codebook-io.js';
 export { mergeProject } from './app/merge-projects.js';
+export { importQdpx, type ImportSummary } from './app/refi-import.js';
+export { exportQdpx, exportCodebookQdc, type ExportSummary } from './app/refi-export.js';
 export { adopt } from './app/adopt.js';
 export { loadScope, type ReportFilters, type ReportScope } from './app/report-scope.js';
 export { themesReport } from './app/reports/themes.js';
