@@ -15,7 +15,7 @@ import { cpSpan, enc, guid, qdpx, utf16le, utf16Span } from '../support/qdpx.js'
 const NS = 'urn:QDA-XML:project:1.0';
 
 /** An invented NVivo for Windows export: UTF-16 text with CR LF, an emoji before the selections. */
-function nvivoProject() {
+function nvivoProject(origin = 'NVivo 14.23 (Windows)') {
   const text = [
     'Interviewer: How did the first month go?',
     'Participant: Honestly 😅 it was a blur.',
@@ -34,7 +34,7 @@ function nvivoProject() {
   const sel = (span: [number, number], code: string, user: string, extra = '') =>
     `<PlainTextSelection guid="${guid()}" startPosition="${span[0]}" endPosition="${span[1]}" creatingUser="${user}"><Coding guid="${guid()}" creatingUser="${user}"><CodeRef targetGUID="${code}"/></Coding>${extra}</PlainTextSelection>`;
   const xml = `<?xml version="1.0" encoding="utf-8"?>
-<Project xmlns="${NS}" name="Ward study" origin="NVivo 14.23 (Windows)" creatingUserGUID="${g.ana}">
+<Project xmlns="${NS}" name="Ward study" origin="${origin}" creatingUserGUID="${g.ana}">
   <Users><User guid="${g.ana}" name="Ana"/><User guid="${g.ben}" name="Ben"/></Users>
   <CodeBook><Codes>
     <Code guid="${g.work}" name="Work" isCodable="false" color="#FF0000"><Description>Life on the ward</Description>
@@ -93,6 +93,14 @@ describe('qcode import (REFI-QDA .qdpx)', () => {
     expect(checkProject(ctx).problems).toEqual([]);
   });
 
+  it('decides from the text, not the origin: the same UTF-16 file labelled as another program still reads as UTF-16', () => {
+    const { dir, ctx } = newProject();
+    put(dir, 'ward.qdpx', nvivoProject('Some Other QDA 2.0').file);
+    const s = importQdpx(ctx, 'ward.qdpx');
+    expect(s.positions).toMatchObject({ convention: 'utf16', decidedBy: expect.stringContaining('between words') });
+    expect(listCodings(ctx).filter((c) => !c.orphaned).map((c) => c.quote)).toEqual(['The night shifts were hard', 'The night shifts were hard', 'My preceptor', 'Running too 🏃']);
+  });
+
   it('brings coders, codes, cases, memos and sets, and reports everything it could not bring', () => {
     const { dir, ctx } = newProject();
     put(dir, 'ward.qdpx', nvivoProject().file);
@@ -133,7 +141,7 @@ describe('qcode import (REFI-QDA .qdpx)', () => {
     expect(dumpDb(dir)).toEqual(once);
   });
 
-  it('reads code points with LF (QualCoder-style), an emoji before the selection, into a project with work', async () => {
+  it.each(['QualCoder 3.6', 'NVivo 14 (Windows)'])('reads code points with LF (QualCoder-style), an emoji before the selection, into a project with work (origin %s)', async (origin) => {
     const { dir, ctx } = newProject();
     const text = 'Participant: I felt 😩 tired 😩 all week.\nParticipant: Sleep helped.\n';
     put(dir, 'in/other.txt', 'Participant: Something else entirely.\n');
@@ -141,7 +149,7 @@ describe('qcode import (REFI-QDA .qdpx)', () => {
     const g = { u: guid(), c: guid(), s: guid() };
     const [a, b] = cpSpan(text, 'tired 😩 all week');
     const [c, d] = cpSpan(text, 'Sleep helped');
-    const xml = `<?xml version="1.0"?><Project xmlns="${NS}" name="q" origin="QualCoder 3.6"><Users><User guid="${g.u}" name="Cleo"/></Users>
+    const xml = `<?xml version="1.0"?><Project xmlns="${NS}" name="q" origin="${origin}"><Users><User guid="${g.u}" name="Cleo"/></Users>
 <CodeBook><Codes><Code guid="${g.c}" name="Fatigue" isCodable="true"/></Codes></CodeBook>
 <Sources><TextSource guid="${g.s}" name="P03" plainTextPath="internal://${g.s}.txt">
 <PlainTextSelection guid="${guid()}" startPosition="${a}" endPosition="${b}"><Coding guid="${guid()}" creatingUser="${g.u}"><CodeRef targetGUID="${g.c}"/></Coding></PlainTextSelection>
