@@ -27,10 +27,15 @@ export function importMemos(p: Project, project: RefiProject, codes: Map<string,
   for (const src of project.sources) {
     const sourceId = sources.rowIds.get(src.guid) ?? null;
     for (const g of src.noteGuids) link(g, { sourceId });
-    for (const c of src.codings) for (const g of c.noteGuids) link(g, { sourceId, codingId: sources.codingIds.get(c.guid) ?? null });
+    // A memo on a coding is also on its source and code, as `qcode memo add --coding` links it.
+    const onCoding = (c: RefiProject['sources'][number]['codings'][number] | undefined): MemoLinks => {
+      const codingId = c === undefined ? null : sources.codingIds.get(c.guid) ?? null;
+      return { sourceId, codingId, codeId: codingId === null || c === undefined ? null : codes.get(c.codeGuid)?.id ?? null };
+    };
+    for (const c of src.codings) for (const g of c.noteGuids) link(g, onCoding(c));
     for (const sel of src.selections) {
-      for (const g of sel.noteGuids) link(g, { sourceId, codingId: sources.selectionCodingIds.get(sel.guid) ?? null });
-      for (const c of sel.codings) for (const g of c.noteGuids) link(g, { sourceId, codingId: sources.codingIds.get(c.guid) ?? null });
+      for (const g of sel.noteGuids) link(g, onCoding(sel.codings[0]));
+      for (const c of sel.codings) for (const g of c.noteGuids) link(g, onCoding(c));
     }
   }
   const key = (coder: string, title: string | null, text: string): string => JSON.stringify([coder, title, text]);

@@ -31,6 +31,7 @@ async function studyProject() {
     [['tag', 'Strain', 'P12_T2', '--match', 'tired and alone'], 'bo'],
     [['memo', 'add', '--code', 'Support', '--title', 'Who helps', '--text', 'Preceptors mostly.']],
     [['memo', 'add', '--source', 'P12_T2', '--text', 'Second wave: calmer.'], 'bo'],
+    [['memo', 'add', '--coding', '2', '--title', 'Dropped nights', '--text', 'A choice, not a rota change.'], 'bo'],
   ];
   for (const [argv, coder] of steps) {
     const r = await qc(dir, argv, { coder });
@@ -44,7 +45,7 @@ describe('qcode export FILE.qdpx and codebook export --format qdc', () => {
     const { dir } = await studyProject();
     const r = await qc(dir, ['export', 'study.qdpx']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('exported study.qdpx: 2 sources, 3 codes, 5 codings by 2 coders, 2 memos, 2 cases');
+    expect(r.stdout).toContain('exported study.qdpx: 2 sources, 3 codes, 5 codings by 2 coders, 3 memos, 2 cases');
     const files = unzipSync(readFileSync(join(dir, 'study.qdpx')));
     const qde = new TextDecoder().decode(files['project.qde']);
     const texts = Object.keys(files).filter((n) => n.startsWith('Sources/')).map((n) => new TextDecoder().decode(files[n]));
@@ -88,7 +89,9 @@ describe('qcode export FILE.qdpx and codebook export --format qdc', () => {
       } else expect(b.stdout, argv.join(' ')).toBe(a.stdout);
     }
     const memos = JSON.parse((await qc(other, ['memo', 'list', '--json'])).stdout) as { title: string; code: string | null; source: string | null; coder: string }[];
-    expect(memos.map((m) => [m.title, m.code, m.source, m.coder])).toEqual([['Who helps', 'Support', null, 'ana'], [null, null, 'P12_T2', 'bo']]);
+    const before = JSON.parse((await qc(dir, ['memo', 'list', '--json'])).stdout) as typeof memos;
+    expect(memos.map((m) => [m.title, m.code, m.source, m.coder])).toEqual([['Who helps', 'Support', null, 'ana'], [null, null, 'P12_T2', 'bo'], ['Dropped nights', 'Night shifts', 'P12_T2', 'bo']]);
+    expect(memos).toEqual(before);
     // And once more changes nothing.
     const again = await qc(other, ['import', join(dir, 'study.qdpx'), '--json']);
     expect(JSON.parse(again.stdout).imported).toMatchObject({ codingsAdded: 0, codesAdded: 0, sourcesAdded: 0, memosAdded: 0 });

@@ -115,7 +115,7 @@ describe('qcode import (REFI-QDA .qdpx)', () => {
     expect(listCases(ctx).find((c) => c.case === 'P01')!.attributes).toEqual({ Age: '34' });
     const memos = listMemos(ctx);
     expect(memos.map((m) => [m.title, m.coder, m.code, m.source, m.coding !== null])).toEqual([
-      ['Night shifts', 'Ben', null, 'P01 first interview', true],
+      ['Night shifts', 'Ben', 'Stress', 'P01 first interview', true],
       ['About support', 'Ana', 'Support', null, false],
     ]);
     expect(s.sets).toEqual([{ name: 'Wellbeing', codes: ['Stress', 'Support'], sources: ['P01 first interview'], notes: 0 }]);
