@@ -82,7 +82,7 @@ export function importSources(p: Project, project: RefiProject, prepared: Prepar
       const caseName = caseOf.get(source.guid) ?? id;
       p.sources.insert(id, {
         caseId: p.cases.ensure(caseName, ic.now).id, wave: wave !== undefined && wave.trim() !== '' ? wave.trim() : '1',
-        path: `${ic.file}#${source.textPath.replace(/^.*#/, '')}`,
+        path: `${ic.file}#${source.textPath}`,
         format: 'txt', encoding: 'utf-8', date: date ?? null, durationSec: null, metadata: JSON.stringify(metadata),
       }, { hash, text, ...analysis }, ic.now);
       byHash.set(hash, id);

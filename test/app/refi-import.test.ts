@@ -208,3 +208,21 @@ describe('qcode import on the command line', () => {
     expect(listCodings(ctx).map((c) => c.quote)).toEqual(['Awful', 'Never again', 'Better', 'much better']);
   });
 });
+
+describe('qcode import: texts outside the .qdpx', () => {
+  it('reads a relative path beside the file, and never a file outside its folder', () => {
+    const { dir, ctx } = newProject();
+    put(dir, 'secret.txt', 'Participant: private words.\n');
+    put(dir, 'exchange/beside.txt', 'Participant: words beside the file.\n');
+    const g = { a: guid(), b: guid(), c: guid() };
+    const xml = `<?xml version="1.0"?><Project xmlns="${NS}" name="x">
+<Sources><TextSource guid="${g.a}" name="Beside" plainTextPath="beside.txt"/><TextSource guid="${g.b}" name="Escape" plainTextPath="../secret.txt"/><TextSource guid="${g.c}" name="Absolute" plainTextPath="${dir}/secret.txt"/></Sources></Project>`;
+    put(dir, 'exchange/x.qdpx', qdpx(xml));
+    const s = importQdpx({ ...ctx, coder: 'ana' }, 'exchange/x.qdpx');
+    expect(listSources(ctx).map((x) => x.id)).toEqual(['Beside']);
+    expect(s.sourcesWithoutText.map((w) => [w.source, w.reason])).toEqual([
+      ['Escape', expect.stringContaining("outside the project file's folder")],
+      ['Absolute', expect.stringContaining("outside the project file's folder")],
+    ]);
+  });
+});

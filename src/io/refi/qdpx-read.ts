@@ -5,12 +5,14 @@
  * elements) is counted with the reason.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, resolve, sep } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { addLoss, type RefiCase, type RefiCode, type RefiCoding, type RefiLoss, type RefiNote, type RefiProject, type RefiSelection, type RefiSet, type RefiTextSource, type RefiVariable } from '../../core/refi-model.js';
 import { decodeText } from '../decode.js';
 import { child, childrenNamed, parseXml, type XmlElement } from './xml-tree.js';
 import { unzipFiles } from './zip-read.js';
+
+type FileText = (ref: string) => { bytes: Uint8Array | null; where: string; outside?: boolean };
 
 const KNOWN_TOP = new Set(['Users', 'CodeBook', 'Variables', 'Cases', 'Sources', 'Notes', 'Links', 'Sets', 'Graphs', 'Description', 'NoteRef']);
 
@@ -40,25 +42,27 @@ export function readQdpx(path: string, shown: string): RefiProject {
   }
   if (root.name !== 'Project') throw new InputError(`${shown}: ${qde} holds <${root.name}>, not a REFI-QDA <Project>`, { code: 'E_QDPX', hint });
   const zipNames = new Map(Object.keys(files).map((n) => [n.toLowerCase(), n]));
-  const fileText = (ref: string): { bytes: Uint8Array | null; where: string } => {
+  const fileText: FileText = (ref) => {
     if (ref.startsWith('internal://')) {
       const name = ref.slice('internal://'.length);
       const key = zipNames.get(`sources/${name}`.toLowerCase());
-      return { bytes: key === undefined ? null : files[key]!, where: `${shown}:Sources/${name}` };
+      return { bytes: key === undefined ? null : files[key]!, where: key ?? `Sources/${name}` };
     }
     const rel = ref.replace(/^file:\/\//, '').replace(/\\/g, '/');
     const inZip = zipNames.get(rel.toLowerCase()) ?? zipNames.get(`sources/${rel}`.toLowerCase());
-    if (inZip !== undefined) return { bytes: files[inZip]!, where: `${shown}:${inZip}` };
-    const base = root.attrs.basePath ?? dirname(path);
-    const onDisk = isAbsolute(rel) ? rel : resolve(dirname(path), rel);
-    const alt = resolve(base, rel);
-    for (const p of [onDisk, alt]) if (existsSync(p)) return { bytes: readFileSync(p), where: p };
+    if (inZip !== undefined) return { bytes: files[inZip]!, where: inZip };
+    // Beside the project file only: a file someone sends must not make qcode read (and a
+    // later export carry away) other files of this computer.
+    const folder = dirname(resolve(path));
+    const onDisk = resolve(folder, rel);
+    if (isAbsolute(rel) || !onDisk.startsWith(folder + sep)) return { bytes: null, where: rel, outside: true };
+    if (existsSync(onDisk)) return { bytes: readFileSync(onDisk), where: onDisk };
     return { bytes: null, where: rel };
   };
   return readProject(root, fileText, shown);
 }
 
-function readProject(root: XmlElement, fileText: (ref: string) => { bytes: Uint8Array | null; where: string }, shown: string): RefiProject {
+function readProject(root: XmlElement, fileText: FileText, shown: string): RefiProject {
   const losses: RefiLoss[] = [];
   for (const el of root.children) if (!KNOWN_TOP.has(el.name)) addLoss(losses, `<${el.name}>`, 'not part of REFI-QDA 1.0: not read');
   const users = childrenNamed(child(root, 'Users'), 'User').map((u) => ({ guid: guid(u.attrs.guid), name: (u.attrs.name ?? u.attrs.id ?? '').trim() || `user ${guid(u.attrs.guid).slice(0, 8)}` }));
@@ -107,7 +111,7 @@ function readCode(el: XmlElement): RefiCode {
   };
 }
 
-function readTextSource(el: XmlElement, fileText: (ref: string) => { bytes: Uint8Array | null; where: string }, values: (el: XmlElement) => Record<string, string>, losses: RefiLoss[]): RefiTextSource {
+function readTextSource(el: XmlElement, fileText: FileText, values: (el: XmlElement) => Record<string, string>, losses: RefiLoss[]): RefiTextSource {
   const g = guid(el.attrs.guid);
   const ref = el.attrs.plainTextPath;
   const inline = child(el, 'PlainTextContent');
@@ -118,7 +122,8 @@ function readTextSource(el: XmlElement, fileText: (ref: string) => { bytes: Uint
   else if (ref !== undefined) {
     const found = fileText(ref);
     textPath = found.where;
-    if (found.bytes === null) textProblem = `its plain text ${ref} is not in the project file nor beside it`;
+    if (found.outside === true) textProblem = `its plain text ${ref} lies outside the project file's folder: not read`;
+    else if (found.bytes === null) textProblem = `its plain text ${ref} is not in the project file nor beside it`;
     else {
       try {
         text = decodeText(found.bytes, found.where).text;
@@ -159,7 +164,7 @@ function readCoding(el: XmlElement): RefiCoding {
   };
 }
 
-function readNote(el: XmlElement, fileText: (ref: string) => { bytes: Uint8Array | null; where: string }, losses: RefiLoss[]): RefiNote {
+function readNote(el: XmlElement, fileText: FileText, losses: RefiLoss[]): RefiNote {
   let text = textOf(child(el, 'PlainTextContent'));
   if (text === null && el.attrs.plainTextPath !== undefined) {
     const found = fileText(el.attrs.plainTextPath);
