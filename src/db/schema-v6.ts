@@ -15,7 +15,13 @@ export function migrateV6(db: Database): void {
   db.exec('ALTER TABLE codes ADD COLUMN codable INTEGER NOT NULL DEFAULT 1 CHECK (codable IN (0, 1))');
   const table = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'sources'").get();
   if (table === undefined || !table.sql.includes(OLD_FORMATS)) return;
-  const extras = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE tbl_name = 'sources' AND type IN ('index', 'trigger') AND sql IS NOT NULL").all();
+  // Indexes and triggers of the table, and views and triggers elsewhere that name it, are
+  // dropped with it (or would fail the rename) and made again after.
+  const extras = db.prepare<[], { type: string; name: string; sql: string }>(`
+    SELECT type, name, sql FROM sqlite_schema
+    WHERE sql IS NOT NULL AND name <> 'sources' AND (tbl_name = 'sources' OR (type IN ('view', 'trigger') AND sql LIKE '%sources%'))
+    ORDER BY type = 'view' DESC`).all();
+  for (const e of extras) if (e.type === 'view' || e.type === 'trigger') db.exec(`DROP ${e.type.toUpperCase()} IF EXISTS "${e.name.replace(/"/g, '""')}"`);
   db.exec(table.sql.replace(OLD_FORMATS, NEW_FORMATS).replace(/^CREATE TABLE "?sources"?/, 'CREATE TABLE sources_v6'));
   db.exec('INSERT INTO sources_v6 SELECT * FROM sources');
   db.exec('DROP TABLE sources');

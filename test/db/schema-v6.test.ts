@@ -18,7 +18,13 @@ describe('schema version 6 on a project made by version 2', () => {
       INSERT INTO coders (id, name, created_at) VALUES (1, 'ana', '${now}');
       INSERT INTO codes (id, name, name_key, created_by, created_at) VALUES (1, 'Greeting', 'greeting', 1, '${now}');
       INSERT INTO codings (code_id, source_id, coder_id, revision, start, "end", quote, context_before, context_after, created_at, updated_at) VALUES (1, 7, 1, 1, 0, 5, 'hello', '', '', '${now}', '${now}');`);
+    // What a later version might have added: a view and a trigger that name the table.
+    db.exec(`CREATE VIEW source_names AS SELECT name FROM sources;
+      CREATE TRIGGER sources_touch AFTER UPDATE OF wave ON sources BEGIN UPDATE sources SET updated_at = 'touched' WHERE id = NEW.id; END;`);
     migrate(db);
+    expect(db.prepare('SELECT name FROM source_names').all()).toEqual([{ name: 'P01_T1' }]);
+    db.exec("UPDATE sources SET wave = '9' WHERE id = 7");
+    expect(db.prepare('SELECT updated_at FROM sources WHERE id = 7').get()).toEqual({ updated_at: 'touched' });
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.prepare('SELECT s.name, c.quote FROM codings c JOIN sources s ON s.id = c.source_id').all()).toEqual([{ name: 'P01_T1', quote: 'hello' }]);
