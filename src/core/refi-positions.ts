@@ -5,7 +5,7 @@
  * the text with its line ends already made LF. qcode decides per project file from
  * evidence and converts every selection to code points of its normalised text (LF, NFC).
  */
-import { codePointLength } from './code-points.js';
+import { codePointLength, CodePointMap } from './code-points.js';
 import { normaliseLineEnds } from './text.js';
 
 export type PositionConvention = 'utf16' | 'codepoints' | 'codepoints-lf';
@@ -95,16 +95,45 @@ export class RawText {
     const a = m[sel.start]!;
     const b = m[sel.end]!;
     if (a < 0 || b < 0) return { ok: false, reason: `${sel.start}-${sel.end} splits a character in two (a surrogate pair)` };
-    if (this.nfcIsIdentity) return b > a ? { ok: true, start: a, end: b } : { ok: false, reason: `${sel.start}-${sel.end} covers only a line break` };
+    const nfc = this.nfcMap();
+    const start = nfc[a]!;
+    const end = nfc[b]!;
+    if (start < 0 || end < 0) return { ok: false, reason: `${sel.start}-${sel.end} falls inside a character that Unicode normalisation (NFC) combines` };
+    return end > start ? { ok: true, start, end } : { ok: false, reason: `${sel.start}-${sel.end} covers only a line break` };
+  }
+
+  private nfc: Int32Array | null = null;
+
+  /**
+   * LF code-point offset → NFC code-point offset (-1 inside a sequence NFC combines). The
+   * text is cut before each ASCII character, where NFC never combines across (no ASCII
+   * character composes with what precedes it); only the pieces NFC changes are examined
+   * offset by offset.
+   */
+  private nfcMap(): Int32Array {
+    if (this.nfc !== null) return this.nfc;
     const cps = Array.from(this.lf);
-    const prefix = (k: number): string => cps.slice(0, k).join('');
-    const head = prefix(a).normalize('NFC');
-    const mid = cps.slice(a, b).join('').normalize('NFC');
-    const tail = cps.slice(b).join('').normalize('NFC');
-    if (head + mid + tail !== this.normalised) return { ok: false, reason: `${sel.start}-${sel.end} falls inside a character that Unicode normalisation (NFC) combines` };
-    const start = codePointLength(head);
-    const end = start + codePointLength(mid);
-    return end > start ? { ok: true, start, end } : { ok: false, reason: `${sel.start}-${sel.end} covers nothing` };
+    const at = new Int32Array(cps.length + 1);
+    let pos = 0;
+    for (let s = 0; s < cps.length; ) {
+      let e = s + 1;
+      while (e < cps.length && cps[e]!.charCodeAt(0) >= 0x80) e++;
+      const piece = cps.slice(s, e);
+      const text = piece.join('');
+      const normal = text.normalize('NFC');
+      if (normal === text) for (let i = 0; i < piece.length; i++) at[s + i] = pos + i;
+      else {
+        for (let i = 0; i < piece.length; i++) {
+          const head = piece.slice(0, i).join('').normalize('NFC');
+          at[s + i] = head + piece.slice(i).join('').normalize('NFC') === normal ? pos + codePointLength(head) : -1;
+        }
+      }
+      pos += codePointLength(normal);
+      s = e;
+    }
+    at[cps.length] = pos;
+    this.nfc = at;
+    return at;
   }
 }
 
@@ -118,9 +147,12 @@ export interface ConventionEvidence {
   named: number;
 }
 
-/** Whether an offset of the normalised text lies inside a word. */
-function insideWord(cps: string[], k: number): boolean {
-  return k > 0 && k < cps.length && WORD.test(cps[k - 1]!) && WORD.test(cps[k]!);
+/** Whether a code-point offset of `text` lies inside a word (`map` converts to UTF-16). */
+function insideWord(text: string, map: CodePointMap, k: number): boolean {
+  if (k <= 0 || k >= map.length) return false;
+  const u = map.toUtf16(k);
+  const before = String.fromCodePoint(text.codePointAt(u - 1 - (u >= 2 && /[\uDC00-\uDFFF]/.test(text[u - 1]!) ? 1 : 0))!);
+  return WORD.test(before) && WORD.test(String.fromCodePoint(text.codePointAt(u)!));
 }
 
 /** Scores each convention over the texts and their selections. */
@@ -128,14 +160,15 @@ export function weighConventions(texts: readonly { text: RawText; selections: re
   const out: ConventionEvidence[] = (['utf16', 'codepoints', 'codepoints-lf'] as const).map((convention) => ({ convention, placed: 0, clean: 0, named: 0 }));
   for (const { text, selections } of texts) {
     if (text.conventionsAgree || selections.length === 0) continue;
-    const cps = Array.from(text.normalised);
+    const t = text.normalised;
+    const map = new CodePointMap(t);
     for (const e of out) {
       for (const sel of selections) {
         const p = text.place(sel, e.convention);
         if (!p.ok) continue;
         e.placed++;
-        if (!insideWord(cps, p.start) && !insideWord(cps, p.end)) e.clean++;
-        if (sel.name !== null && sel.name.normalize('NFC').trim() === cps.slice(p.start, p.end).join('').trim()) e.named++;
+        if (!insideWord(t, map, p.start) && !insideWord(t, map, p.end)) e.clean++;
+        if (sel.name !== null && sel.name.normalize('NFC').trim() === t.slice(map.toUtf16(p.start), map.toUtf16(p.end)).trim()) e.named++;
       }
     }
   }
