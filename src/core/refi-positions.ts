@@ -112,26 +112,40 @@ export class RawText {
    */
   private nfcMap(): Int32Array {
     if (this.nfc !== null) return this.nfc;
-    const cps = Array.from(this.lf);
-    const at = new Int32Array(cps.length + 1);
-    let pos = 0;
-    for (let s = 0; s < cps.length; ) {
-      let e = s + 1;
-      while (e < cps.length && cps[e]!.charCodeAt(0) >= 0x80) e++;
-      const piece = cps.slice(s, e);
-      const text = piece.join('');
-      const normal = text.normalize('NFC');
-      if (normal === text) for (let i = 0; i < piece.length; i++) at[s + i] = pos + i;
+    const lf = this.lf;
+    const at = new Int32Array(codePointLength(lf) + 1);
+    let i = 0; // UTF-16 index into lf
+    let cp = 0; // code points of lf before i
+    let pos = 0; // code points of the NFC text before i
+    while (i < lf.length) {
+      // A piece: a run of ASCII characters, then a run of others (NFC may combine those
+      // with the last ASCII letter: e + U+0301 = é).
+      const from = i;
+      const fromCp = cp;
+      while (i < lf.length && lf.charCodeAt(i) < 0x80) {
+        i++;
+        cp++;
+      }
+      const ascii = cp - fromCp;
+      while (i < lf.length && lf.charCodeAt(i) >= 0x80) {
+        i += lf.codePointAt(i)! > 0xffff ? 2 : 1;
+        cp++;
+      }
+      const text = lf.slice(from, i);
+      const normal = ascii === cp - fromCp ? text : text.normalize('NFC');
+      if (normal === text) for (let k = 0; k < cp - fromCp; k++) at[fromCp + k] = pos + k;
       else {
-        for (let i = 0; i < piece.length; i++) {
-          const head = piece.slice(0, i).join('').normalize('NFC');
-          at[s + i] = head + piece.slice(i).join('').normalize('NFC') === normal ? pos + codePointLength(head) : -1;
+        // Before each ASCII character but the last, nothing has changed yet.
+        for (let k = 0; k < ascii - 1; k++) at[fromCp + k] = pos + k;
+        const piece = Array.from(text);
+        for (let k = Math.max(0, ascii - 1); k < piece.length; k++) {
+          const head = piece.slice(0, k).join('').normalize('NFC');
+          at[fromCp + k] = head + piece.slice(k).join('').normalize('NFC') === normal ? pos + codePointLength(head) : -1;
         }
       }
-      pos += codePointLength(normal);
-      s = e;
+      pos += normal.length - countSurrogatePairs(normal);
     }
-    at[cps.length] = pos;
+    at[cp] = pos;
     this.nfc = at;
     return at;
   }
@@ -145,6 +159,12 @@ export interface ConventionEvidence {
   clean: number;
   /** Placed selections whose text equals their name (exporters that name selections by their text). */
   named: number;
+}
+
+function countSurrogatePairs(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if ((s.charCodeAt(i) & 0xfc00) === 0xd800) n++;
+  return n;
 }
 
 /** Whether a code-point offset of `text` lies inside a word (`map` converts to UTF-16). */

@@ -37,4 +37,19 @@ describe('REFI-QDA positions', () => {
     expect(chooseConvention(none, 'NVivo 14 (Windows)').convention).toBe('utf16');
     expect(chooseConvention(none, 'ATLAS.ti').convention).toBe('codepoints');
   });
+
+  it('maps every offset over decomposed text exactly as normalising the pieces would', () => {
+    const raw = 'Cafe\u0301 cre\u0300me, A\u030A\u0301 x\u0323\u0307y 한국 e\u0301\u0301 é.';
+    const t = new RawText(raw);
+    const cps = Array.from(raw);
+    for (let a = 0; a < cps.length; a++) {
+      for (let b = a + 1; b <= cps.length; b++) {
+        const [head, mid, tail] = [cps.slice(0, a), cps.slice(a, b), cps.slice(b)].map((x) => x.join('').normalize('NFC'));
+        const exact = head! + mid! + tail! === t.normalised && mid !== '';
+        const p = t.place({ start: a, end: b, name: null }, 'codepoints');
+        if (exact) expect(p, `${a}-${b}`).toEqual({ ok: true, start: Array.from(head!).length, end: Array.from(head! + mid!).length });
+        else expect(p.ok, `${a}-${b}`).toBe(false);
+      }
+    }
+  });
 });
