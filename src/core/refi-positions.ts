@@ -95,9 +95,9 @@ export class RawText {
     const a = m[sel.start]!;
     const b = m[sel.end]!;
     if (a < 0 || b < 0) return { ok: false, reason: `${sel.start}-${sel.end} splits a character in two (a surrogate pair)` };
-    const nfc = this.nfcMap();
-    const start = nfc[a]!;
-    const end = nfc[b]!;
+    const nfc = this.nfcIsIdentity ? null : this.nfcMap();
+    const start = nfc === null ? a : nfc[a]!;
+    const end = nfc === null ? b : nfc[b]!;
     if (start < 0 || end < 0) return { ok: false, reason: `${sel.start}-${sel.end} falls inside a character that Unicode normalisation (NFC) combines` };
     return end > start ? { ok: true, start, end } : { ok: false, reason: `${sel.start}-${sel.end} covers only a line break` };
   }
