@@ -20,15 +20,17 @@ import type { ImportSummary } from './refi-import-summary.js';
 
 export type { ImportSummary } from './refi-import-summary.js';
 
+const EVIDENCE_TEXTS = 50;
+
 export function importQdpx(ctx: AppContext, file: string, options: { dryRun?: boolean } = {}): ImportSummary {
   const project = readQdpx(resolve(ctx.cwd, file), file);
   const coder = coderName(ctx);
   const prepared = prepareSources(project);
   const agree = prepared.every((s) => s.raw === null || s.raw.conventionsAgree);
-  const decision = chooseConvention(
-    weighConventions(prepared.filter((s) => s.raw !== null).map((s) => ({ text: s.raw!, selections: s.source.selections }))),
-    project.origin,
-  );
+  // The first 50 texts on which the conventions differ are evidence enough (weighing builds
+  // every convention's offsets of a text; the others then build only the chosen one's).
+  const telling = prepared.filter((s) => s.raw !== null && !s.raw.conventionsAgree && s.source.selections.length > 0).slice(0, EVIDENCE_TEXTS);
+  const decision = chooseConvention(weighConventions(telling.map((s) => ({ text: s.raw!, selections: s.source.selections }))), project.origin);
   return withProject(ctx, (p) => p.writeOrRollback(() => {
     const now = nowOf(ctx);
     const s = emptySummary(file, project, options.dryRun === true, decision.convention, agree ? 'no text has CR LF or characters beyond the BMP: every convention gives the same positions' : decision.decidedBy);
