@@ -42,8 +42,10 @@ export class RawText {
 
   constructor(readonly raw: string) {
     this.lf = normaliseLineEnds(raw);
-    this.normalised = this.lf.normalize('NFC');
-    this.nfcIsIdentity = this.normalised === this.lf;
+    const nfc = this.lf.normalize('NFC');
+    this.nfcIsIdentity = nfc === this.lf;
+    // One string, not two equal ones, when nothing changed (a project's texts are all held at once).
+    this.normalised = this.nfcIsIdentity ? this.lf : nfc;
     this.hasCrlf = raw.includes('\r\n');
     this.hasAstral = /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(raw);
   }

@@ -1,10 +1,12 @@
 /**
  * Reads the entries of a zip archive with Node's native inflate (fflate's JavaScript
  * inflate took a second for a 1,000-source project). Stored and deflated entries; an
- * archive this cannot read (ZIP64, other methods) falls back to fflate.
+ * archive this cannot read (ZIP64, other methods) falls back to fflate. Each entry is
+ * inflated when it is read, and not kept: a project's texts are never all in memory twice.
  */
 import { inflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
+import { InputError } from '../../core/errors.js';
 
 export function unzipFiles(bytes: Uint8Array): Record<string, Uint8Array> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -27,7 +29,17 @@ export function unzipFiles(bytes: Uint8Array): Record<string, Uint8Array> {
     if ((method !== 0 && method !== 8) || compressed === 0xffffffff || buf.readUInt32LE(local) !== 0x04034b50) return unzipSync(bytes);
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const data = buf.subarray(start, start + compressed);
-    files[name] = method === 0 ? data : inflateRawSync(data);
+    Object.defineProperty(files, name, {
+      enumerable: true,
+      get: () => {
+        if (method === 0) return data;
+        try {
+          return inflateRawSync(data);
+        } catch (cause) {
+          throw new InputError(`${name}: damaged in the archive (${(cause as Error).message})`, { code: 'E_ZIP', cause });
+        }
+      },
+    });
   }
   return files;
 }
