@@ -59,6 +59,20 @@ describe('qcode export FILE.qdpx and codebook export --format qdc', () => {
     expect(readFileSync(join(dir, 'again.qdpx'))).toEqual(readFileSync(join(dir, 'study.qdpx')));
   });
 
+  it('exports only the sources and coders in scope', async () => {
+    const { dir } = await studyProject();
+    const bo = JSON.parse((await qc(dir, ['export', 'bo.qdpx', '--coders', 'bo', '--json'])).stdout);
+    expect(bo.exported).toMatchObject({ sources: 2, codings: 2, coders: 1, memos: 2 });
+    const p07 = JSON.parse((await qc(dir, ['export', 'p07.qdpx', '--sources', 'P07_*', '--json'])).stdout);
+    expect(p07.exported).toMatchObject({ sources: 1, cases: 1, codings: 3, memos: 1 });
+    const { dir: other } = newProject();
+    await qc(other, ['import', join(dir, 'p07.qdpx')]);
+    expect((JSON.parse((await qc(other, ['codings', '--json'])).stdout) as { source: string }[]).map((c) => c.source)).toEqual(['P07_T1', 'P07_T1', 'P07_T1']);
+    const bad = await qc(dir, ['export', 'none.qdpx', '--sources', 'Z*']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('no source is in the scope');
+  });
+
   it.skipIf(!hasSchemas)('is valid against ../shared/refi-qda/Project.xsd and Codebook.xsd', async () => {
     const { dir } = await studyProject();
     await qc(dir, ['export', 'study.qdpx']);
