@@ -13,17 +13,13 @@ import { CodableRepo } from '../db/codable-repo.js';
 import { ExchangeRepo } from '../db/exchange-repo.js';
 import { qdcXml } from '../io/refi/qdc.js';
 import { writeQdpx } from '../io/refi/qdpx-write.js';
+import type { ExportSummary } from '../core/refi-import-summary.js';
 import type { AppContext } from './context.js';
+
+export type { ExportSummary } from '../core/refi-import-summary.js';
 import { withProject, type Project } from './project.js';
 import { keptSets } from './refi-import.js';
 import { loadScope, type ReportFilters } from './report-scope.js';
-
-export interface ExportSummary {
-  file: string;
-  positions: 'codepoints';
-  exported: { sources: number; codes: number; codings: number; coders: number; memos: number; cases: number; sets: number };
-  lost: RefiProject['losses'];
-}
 
 /** A GUID derived from what it names, so that exporting the same project gives the same file. */
 export function stableGuid(kind: string, key: string | number): string {

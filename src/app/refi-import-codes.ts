@@ -8,7 +8,7 @@ import type { RefiCode, RefiProject } from '../core/refi-model.js';
 import { CodableRepo } from '../db/codable-repo.js';
 import { addCode } from './code-lookup.js';
 import type { Project } from './project.js';
-import type { ImportSummary } from './refi-import-summary.js';
+import type { ImportSummary } from '../core/refi-import-summary.js';
 
 /** Maps each code's GUID to the qcode code it became. */
 export function importCodes(p: Project, project: RefiProject, coderId: number, now: string, file: string, s: ImportSummary): Map<string, Code> {

@@ -8,7 +8,7 @@ import { addLoss, type RefiProject } from '../core/refi-model.js';
 import type { MemoLinks } from '../db/memo-repo.js';
 import type { Project } from './project.js';
 import type { SourcesImported } from './refi-import-sources.js';
-import type { ImportSummary } from './refi-import-summary.js';
+import type { ImportSummary } from '../core/refi-import-summary.js';
 
 export function importMemos(p: Project, project: RefiProject, codes: Map<string, Code>, sources: SourcesImported, ic: { users: Map<string, string>; fallbackCoder: string; now: string }, s: ImportSummary): void {
   const links = new Map<string, MemoLinks>();

@@ -13,7 +13,7 @@ import { applyCoding, quoteOf, type SourceAt } from './coding-writer.js';
 import { hashText } from './hash.js';
 import { interviewerLabels, matcherFor } from './interviewer-labels.js';
 import type { Project } from './project.js';
-import type { ImportSummary } from './refi-import-summary.js';
+import type { ImportSummary } from '../core/refi-import-summary.js';
 
 export interface PreparedSource {
   source: RefiTextSource;

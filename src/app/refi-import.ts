@@ -16,9 +16,9 @@ import { withProject, type Project } from './project.js';
 import { importCodes } from './refi-import-codes.js';
 import { importSources, type PreparedSource } from './refi-import-sources.js';
 import { importMemos } from './refi-import-memos.js';
-import type { ImportSummary } from './refi-import-summary.js';
+import type { ImportSummary } from '../core/refi-import-summary.js';
 
-export type { ImportSummary } from './refi-import-summary.js';
+export type { ImportSummary } from '../core/refi-import-summary.js';
 
 const EVIDENCE_TEXTS = 50;
 

@@ -27,10 +27,7 @@ export function exportCommand(ctx: CliContext): Command {
         ctx.stdout.write(renderJson(s));
         return;
       }
-      const e = s.exported;
-      const out = [`exported ${file}: ${e.sources} sources, ${e.codes} codes, ${e.codings} codings by ${e.coders} coders, ${e.memos} memos, ${e.cases} cases, ${e.sets} sets; positions in Unicode code points`];
-      out.push(s.lost.length === 0 ? 'not exported: nothing' : 'not exported:');
-      for (const l of s.lost) out.push(`  ${l.count} ${l.what}: ${l.reason}`);
-      ctx.stdout.write(out.join('\n') + '\n');
+      const { renderExportSummary } = await import('../../format/exchange-summary.js');
+      ctx.stdout.write(renderExportSummary(s));
     });
 }

@@ -18,7 +18,7 @@ export function importCommand(ctx: CliContext): Command {
         ctx.stdout.write(renderJson(s));
         return;
       }
-      const { renderImportSummary } = await import('../../format/import-summary.js');
+      const { renderImportSummary } = await import('../../format/exchange-summary.js');
       ctx.stdout.write(renderImportSummary(s));
     });
 }

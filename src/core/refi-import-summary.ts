@@ -1,6 +1,6 @@
-/** What `qcode import` did: the counts imported and everything not, with reasons. */
-import type { RefiLoss } from '../core/refi-model.js';
-import type { PositionConvention } from '../core/refi-positions.js';
+/** What `qcode import` and `qcode export` did: the counts, and everything left out with reasons. */
+import type { RefiLoss } from './refi-model.js';
+import type { PositionConvention } from './refi-positions.js';
 
 export interface ImportSummary {
   dryRun: boolean;
@@ -31,5 +31,12 @@ export interface ImportSummary {
   orphans: { source: string; code: string; coder: string; start: number; end: number; reason: string }[];
   sourcesWithoutText: { source: string; reason: string; codingsLost: number }[];
   sets: { name: string; codes: string[]; sources: string[]; notes: number }[];
+  lost: RefiLoss[];
+}
+
+export interface ExportSummary {
+  file: string;
+  positions: 'codepoints';
+  exported: { sources: number; codes: number; codings: number; coders: number; memos: number; cases: number; sets: number };
   lost: RefiLoss[];
 }

@@ -1,5 +1,5 @@
-/** The loss report of `qcode import` as text: what came in, what did not, and why. */
-import type { ImportSummary } from '../app/refi-import-summary.js';
+/** The summaries of `qcode import` (its loss report) and `qcode export` as text. */
+import type { ExportSummary, ImportSummary } from '../core/refi-import-summary.js';
 
 export function renderImportSummary(s: ImportSummary): string {
   const i = s.imported;
@@ -30,6 +30,14 @@ export function renderImportSummary(s: ImportSummary): string {
     for (const set of s.sets) out.push(`  ${set.name}: ${[...set.codes.map((c) => `code ${c}`), ...set.sources.map((x) => `source ${x}`)].join(', ') || 'no members here'}`);
   }
   out.push(s.lost.length === 0 ? 'not imported: nothing' : 'not imported:');
+  for (const l of s.lost) out.push(`  ${l.count} ${l.what}: ${l.reason}`);
+  return out.join('\n') + '\n';
+}
+
+export function renderExportSummary(s: ExportSummary): string {
+  const e = s.exported;
+  const out = [`exported ${s.file}: ${e.sources} sources, ${e.codes} codes, ${e.codings} codings by ${e.coders} coders, ${e.memos} memos, ${e.cases} cases, ${e.sets} sets; positions in Unicode code points`];
+  out.push(s.lost.length === 0 ? 'not exported: nothing' : 'not exported:');
   for (const l of s.lost) out.push(`  ${l.count} ${l.what}: ${l.reason}`);
   return out.join('\n') + '\n';
 }
