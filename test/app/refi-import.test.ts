@@ -216,11 +216,12 @@ describe('qcode import: texts outside the .qdpx', () => {
     put(dir, 'exchange/beside.txt', 'Participant: words beside the file.\n');
     const g = { a: guid(), b: guid(), c: guid() };
     const xml = `<?xml version="1.0"?><Project xmlns="${NS}" name="x">
-<Sources><TextSource guid="${g.a}" name="Beside" plainTextPath="beside.txt"/><TextSource guid="${g.b}" name="Escape" plainTextPath="../secret.txt"/><TextSource guid="${g.c}" name="Absolute" plainTextPath="${dir}/secret.txt"/></Sources></Project>`;
+<Sources><TextSource guid="${g.a}" name="Beside" plainTextPath="relative://beside.txt"/><TextSource guid="${guid()}" name="Abs" plainTextPath="absolute://${dir}/secret.txt"/><TextSource guid="${g.b}" name="Escape" plainTextPath="../secret.txt"/><TextSource guid="${g.c}" name="Absolute" plainTextPath="${dir}/secret.txt"/></Sources></Project>`;
     put(dir, 'exchange/x.qdpx', qdpx(xml));
     const s = importQdpx({ ...ctx, coder: 'ana' }, 'exchange/x.qdpx');
     expect(listSources(ctx).map((x) => x.id)).toEqual(['Beside']);
     expect(s.sourcesWithoutText.map((w) => [w.source, w.reason])).toEqual([
+      ['Abs', expect.stringContaining("outside the project file's folder")],
       ['Escape', expect.stringContaining("outside the project file's folder")],
       ['Absolute', expect.stringContaining("outside the project file's folder")],
     ]);

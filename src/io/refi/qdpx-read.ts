@@ -48,7 +48,9 @@ export function readQdpx(path: string, shown: string): RefiProject {
       const key = zipNames.get(`sources/${name}`.toLowerCase());
       return { bytes: key === undefined ? null : files[key]!, where: key ?? `Sources/${name}` };
     }
-    const rel = ref.replace(/^file:\/\//, '').replace(/\\/g, '/');
+    // relative:// is relative to the project's basePath; qcode reads it beside the file.
+    if (ref.startsWith('absolute://')) return { bytes: null, where: ref, outside: true };
+    const rel = ref.replace(/^(?:relative|file):\/\//, '').replace(/\\/g, '/');
     const inZip = zipNames.get(rel.toLowerCase()) ?? zipNames.get(`sources/${rel}`.toLowerCase());
     if (inZip !== undefined) return { bytes: files[inZip]!, where: inZip };
     // Beside the project file only: a file someone sends must not make qcode read (and a
