@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
@@ -46,6 +46,7 @@ describe('qcode export FILE.qdpx and codebook export --format qdc', () => {
     const r = await qc(dir, ['export', 'study.qdpx']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('exported study.qdpx: 2 sources, 3 codes, 5 codings by 2 coders, 3 memos, 2 cases');
+    expect(statSync(join(dir, 'study.qdpx')).mode & 0o777).toBe(0o600);
     const files = unzipSync(readFileSync(join(dir, 'study.qdpx')));
     const qde = new TextDecoder().decode(files['project.qde']);
     const texts = Object.keys(files).filter((n) => n.startsWith('Sources/')).map((n) => new TextDecoder().decode(files[n]));
