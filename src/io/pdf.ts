@@ -43,6 +43,10 @@ export async function pdfToText(bytes: Uint8Array, file: string): Promise<string
       throw new InputError(`${file}: the PDF has no text layer (a scanned image?)`, { code: 'E_PDF_NO_TEXT', hint: 'run text recognition (OCR) on it first, or ingest the transcript as .docx or .txt' });
     }
     return text;
+  } catch (cause) {
+    if (cause instanceof InputError) throw cause;
+    const why = cause instanceof Error ? cause.message : String(cause);
+    throw new InputError(`${file}: a page of the PDF cannot be read (${why})`, { code: 'E_PDF', hint: 'export the transcript again as PDF, .docx or .txt', cause });
   } finally {
     await doc.destroy();
   }
