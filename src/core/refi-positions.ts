@@ -91,7 +91,7 @@ export class RawText {
     const m = identity ? null : this.map(c);
     const n = m === null ? this.raw.length : m.length - 1;
     if (!Number.isInteger(sel.start) || !Number.isInteger(sel.end) || sel.start < 0) return { ok: false, reason: `positions ${sel.start}-${sel.end} are not a span` };
-    if (sel.end > n) return { ok: false, reason: `ends at ${sel.end}, beyond the end of the text (${n})` };
+    if (sel.end > n) return { ok: false, reason: `ends at ${sel.end}, beyond the end of the text (${n} ${c === 'utf16' ? 'UTF-16 units' : 'code points'})` };
     if (sel.end <= sel.start) return { ok: false, reason: `empty span ${sel.start}-${sel.end}` };
     if (m === null) return { ok: true, start: sel.start, end: sel.end };
     const a = m[sel.start]!;
