@@ -7,6 +7,9 @@ import { UsageError } from '../core/errors.js';
 import { sourceMatcher } from '../core/glob.js';
 import type { SourceText, StoredTurn } from '../core/model.js';
 import { lineStarts } from '../core/text.js';
+import { parseQuery, QueryMatcher } from '../core/query.js';
+import { stemmerFor } from '../core/stemming.js';
+import { queryLanguage } from './text-scope.js';
 import { lineBounds, sentenceBounds, type Bounds, type Unit } from '../core/units.js';
 import { addCode, CREATE_WITH_NEW, findCode } from './code-lookup.js';
 import { coderName } from './coder.js';
@@ -20,6 +23,10 @@ export interface AutocodeRequest {
   code: string;
   grep?: string;
   words?: string;
+  /** A search query (see core/query.ts): word, prefix*, "phrase", alternatives with OR. */
+  query?: string;
+  /** With --query: match every word of the same stem (in the project's language). */
+  stem?: boolean;
   ignoreCase?: boolean;
   speaker?: string;
   unit?: Unit;
@@ -47,25 +54,49 @@ export interface AutocodeResult {
   codingsAfter: number;
 }
 
-export function searchPattern(req: AutocodeRequest): RegExp {
-  if ((req.grep === undefined) === (req.words === undefined)) throw new UsageError('give --grep REGEX or --words "w1 w2"');
+/** Finds the hits (UTF-16 bounds) in one talk of a text. */
+export type HitFinder = (text: string, talk: Bounds) => Bounds[];
+
+export function searchPattern(req: AutocodeRequest, stemmer?: (w: string) => string): HitFinder {
+  const given = [req.grep, req.words, req.query].filter((x) => x !== undefined).length;
+  if (given !== 1) throw new UsageError('give one of --grep REGEX, --words "w1 w2" or --query QUERY');
+  if (req.stem === true && req.query === undefined) throw new UsageError('--stem goes with --query');
+  if (req.query !== undefined) {
+    const matcher = new QueryMatcher(parseQuery(req.query), stemmer);
+    return (text, talk) => matcher.find(text, [{ ...talk, turn: null }]);
+  }
+  let pattern: RegExp;
   if (req.grep !== undefined) {
     try {
-      return new RegExp(req.grep, req.ignoreCase === true ? 'giu' : 'gu');
+      pattern = new RegExp(req.grep, req.ignoreCase === true ? 'giu' : 'gu');
     } catch (e) {
       throw new UsageError(`--grep ${req.grep}: not a valid regular expression (${(e as Error).message})`);
     }
+  } else {
+    const words = req.words!.split(/[\s,]+/).filter((w) => w.length > 0).map((w) => w.normalize('NFC').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    if (words.length === 0) throw new UsageError('--words needs at least one word');
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   }
-  const words = req.words!.split(/[\s,]+/).filter((w) => w.length > 0).map((w) => w.normalize('NFC').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  if (words.length === 0) throw new UsageError('--words needs at least one word');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return (text, talk) => {
+    const out: Bounds[] = [];
+    pattern.lastIndex = 0;
+    const slice = text.slice(talk.start, talk.end);
+    for (let m = pattern.exec(slice); m !== null; m = pattern.exec(slice)) {
+      if (m[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      out.push({ start: talk.start + m.index, end: talk.start + m.index + m[0].length });
+    }
+    return out;
+  };
 }
 
 export function autocode(ctx: AppContext, req: AutocodeRequest): AutocodeResult {
-  const pattern = searchPattern(req);
   const unit = req.unit ?? 'turn';
   const coder = coderName(ctx);
   return withProject(ctx, (p) => p.writeOrRollback(() => {
+    const pattern = searchPattern(req, req.stem === true ? stemmerFor(queryLanguage(p, undefined)) : undefined);
     const now = nowOf(ctx);
     const coderId = p.coders.ensure(coder, now);
     let code;
@@ -93,30 +124,29 @@ export function autocode(ctx: AppContext, req: AutocodeRequest): AutocodeResult 
   }, req.dryRun === true));
 }
 
-/** Hits of `pattern` in the talk of the wanted speakers, widened to `unit` (UTF-16 bounds). */
-function findHits(src: SourceText, pattern: RegExp, unit: Unit, speaker: string | undefined): Bounds[] {
+/** Hits of `find` in the talk of the wanted speakers, widened to `unit` (UTF-16 bounds). */
+function findHits(src: SourceText, find: HitFinder, unit: Unit, speaker: string | undefined): Bounds[] {
   const map = new CodePointMap(src.text);
   const talks: (Bounds & { turn: StoredTurn | null })[] = src.turns.length === 0
     ? (speaker === undefined || speaker === 'participant' ? [{ start: 0, end: src.text.length, turn: null }] : [])
     : src.turns.filter((t) => speaks(t, speaker)).map((t) => ({ start: map.toUtf16(t.talkStart), end: map.toUtf16(t.talkEnd), turn: t }));
   const out: Bounds[] = [];
   for (const talk of talks) {
-    pattern.lastIndex = 0;
-    const slice = src.text.slice(talk.start, talk.end);
-    for (let m = pattern.exec(slice); m !== null; m = pattern.exec(slice)) {
-      if (m[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
-      const hit = { start: talk.start + m.index, end: talk.start + m.index + m[0].length };
-      const line = lineBounds(src.text, hit);
-      const limit = { start: Math.max(line.start, talk.start), end: Math.min(line.end, talk.end) };
-      const widened = unit === 'match' ? hit : unit === 'line' ? limit : unit === 'sentence' ? sentenceBounds(src.text, hit, limit) : talk.turn === null ? limit : talk;
+    for (const hit of find(src.text, talk)) {
+      const widened = widenHit(src.text, hit, talk, unit);
       const last = out[out.length - 1];
-      if (last === undefined || last.start !== widened.start || last.end !== widened.end) out.push({ start: widened.start, end: widened.end });
+      if (last === undefined || last.start !== widened.start || last.end !== widened.end) out.push(widened);
     }
   }
   return out;
+}
+
+/** A hit widened to its unit, within its talk (a turn's talk, or the whole text without labels). */
+export function widenHit(text: string, hit: Bounds, talk: Bounds & { turn: unknown }, unit: Unit): Bounds {
+  const line = lineBounds(text, hit);
+  const limit = { start: Math.max(line.start, talk.start), end: Math.min(line.end, talk.end) };
+  const w = unit === 'match' ? hit : unit === 'line' ? limit : unit === 'sentence' ? sentenceBounds(text, hit, limit) : talk.turn === null ? limit : talk;
+  return { start: w.start, end: w.end };
 }
 
 function speaks(t: StoredTurn, speaker: string | undefined): boolean {

@@ -87,7 +87,9 @@ export class SourceRepo {
   private readonly updateTalkStmt;
   private readonly updateRoleStmt;
 
-  constructor(db: Db) {
+  private talkStmt: import('better-sqlite3').Statement<[string], { text: string; revision_id: number }> | undefined;
+
+  constructor(private readonly db: Db) {
     this.stateStmt = db.prepare<[string], SourceState & { durationSec: number | null }>(`
       SELECT s.id AS rowId, c.name AS "case", s.wave, s.path, s.format, s.encoding, s.date,
              s.duration_sec AS durationSec, s.metadata, s.current_revision AS revision, r.hash
@@ -186,6 +188,14 @@ export class SourceRepo {
       turns: this.turnsStmt.all(row.revision_id).map(toTurn),
       participantWordStarts: wordStartsFromBlob(rev.participant_word_starts),
     };
+  }
+
+  /** The current revision's text and turns alone (text queries read every source). */
+  talk(name: string): Pick<SourceText, 'text' | 'turns'> | undefined {
+    this.talkStmt ??= this.db.prepare<[string], { text: string; revision_id: number }>(`
+      SELECT r.text, r.id AS revision_id FROM sources s JOIN revisions r ON r.source_id = s.id AND r.number = s.current_revision WHERE s.name = ?`);
+    const row = this.talkStmt.get(name);
+    return row === undefined ? undefined : { text: row.text, turns: this.turnsStmt.all(row.revision_id).map(toTurn) };
   }
 
   /** Rewrites who-says-what of a revision after the interviewer labels changed. */

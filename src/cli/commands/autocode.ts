@@ -15,6 +15,8 @@ export function autocodeCommand(ctx: CliContext): Command {
     .argument('<code>', 'the code to apply')
     .option('--grep <regex>', 'a JavaScript regular expression (case-sensitive unless -i)')
     .option('--words <words>', 'any of these whole words, case-insensitive, e.g. "tired exhausted knackered"')
+    .option('--query <query>', 'as qcode search: word, prefix*, "quoted phrase", alternatives separated by OR (whole words, any case)')
+    .option('--stem', 'with --query: match every word with the same stem (in the project\'s language)')
     .option('-i, --ignore-case', 'with --grep: ignore case')
     .option('--speaker <who>', 'only in the talk of: participant, interviewer, or one speaker label')
     .addOption(new Option('--unit <unit>', 'what to code around each hit').choices(['turn', 'line', 'sentence', 'match']).default('turn'))
@@ -26,6 +28,7 @@ export function autocodeCommand(ctx: CliContext): Command {
     .addHelpText('after', `
 Examples:
   $ qcode autocode "Sleep and night shifts" --words "night nights sleep" --speaker participant --dry-run
+  $ qcode autocode "Driving" --query 'drive OR "behind the wheel"' --stem --dry-run
   $ qcode autocode "Intention to leave" --grep "leav(e|ing) (the )?(ward|nursing)" -i --unit sentence`)
     .action(async (code: string, f: AutocodeFlags, cmd: Command) => {
       const { autocode } = await import('../../app/autocode.js');

@@ -1,0 +1,129 @@
+/**
+ * Text-search queries (`qcode search`, `autocode --query`): alternatives separated by
+ * ` OR `, each a word, a prefix `word*`, or a "quoted phrase" (words in order, anything but
+ * words between them). Matching is on whole words (DESIGN.md), case-insensitive; with a
+ * stemmer, a word matches every word of the same stem.
+ */
+import { UsageError } from './errors.js';
+import { foldApostrophes, startsWord, wordCharLength, wordEnd, type Talk } from './talk-words.js';
+import { WORD_PATTERN } from './text.js';
+
+export interface QueryTerm {
+  /** Lower-cased, NFC. */
+  text: string;
+  prefix: boolean;
+}
+
+/** One alternative: a single term, or the terms of a phrase in order. */
+export type Alternative = QueryTerm[];
+
+const WHOLE_WORD = new RegExp(`^${WORD_PATTERN}$`, 'u');
+
+export function parseQuery(query: string): Alternative[] {
+  const alts = query.normalize('NFC').split(' OR ').map((a) => a.trim());
+  return alts.map((alt) => {
+    const quoted = /^["“”](.*)["“”]$/su.exec(alt);
+    const words = quoted !== null ? quoted[1]!.trim().split(/[^\p{L}\p{N}'’*-]+/u).filter((w) => w !== '') : [alt];
+    if (quoted === null && /\s/.test(alt)) throw new UsageError(`query ${query}: "${alt}" has several words`, { hint: `quote a phrase ("${alt}") or separate alternatives with OR` });
+    if (words.length === 0 || alt === '') throw new UsageError(`query ${query}: an empty alternative`, { hint: 'e.g. qcode search \'tired OR exhaust* OR "worn out"\'' });
+    return words.map((w) => {
+      const prefix = w.endsWith('*');
+      const text = foldApostrophes((prefix ? w.slice(0, -1) : w).toLowerCase());
+      if (!WHOLE_WORD.test(text)) throw new UsageError(`query ${query}: "${w}" is not a word`, { hint: 'letters and digits, joined by \' or -, with an optional * at the end' });
+      return { text, prefix };
+    });
+  });
+}
+
+/** A hit in UTF-16 offsets, and the talk it lies in. */
+export interface QueryHit {
+  start: number;
+  end: number;
+  talk: Talk;
+}
+
+export class QueryMatcher {
+  private readonly stemmed: (QueryTerm & { stem: string })[][];
+
+  constructor(readonly alternatives: Alternative[], private readonly stem?: (w: string) => string) {
+    this.stemmed = alternatives.map((a) => a.map((t) => ({ ...t, stem: stem === undefined || t.prefix ? t.text : stem(t.text) })));
+  }
+
+  private termMatches(t: QueryTerm & { stem: string }, raw: string): boolean {
+    const word = foldApostrophes(raw);
+    if (t.prefix) return word.startsWith(t.text);
+    return this.stem === undefined ? word === t.text : word === t.text || this.stem(word) === t.stem;
+  }
+
+  /** The end of the alternative matched from the word at `start`, or -1. */
+  private matchAt(text: string, lower: string | null, start: number, limit: number): number {
+    let best = -1;
+    for (const alt of this.stemmed) {
+      let i = start;
+      let end = -1;
+      let ok = true;
+      for (let k = 0; k < alt.length; k++) {
+        if (k > 0) {
+          while (i < limit && wordCharLength(text, i) === 0) i++;
+          if (i >= limit) {
+            ok = false;
+            break;
+          }
+        }
+        end = wordEnd(text, i);
+        const word = lower !== null ? lower.slice(i, end) : text.slice(i, end).toLowerCase();
+        if (!this.termMatches(alt[k]!, word)) {
+          ok = false;
+          break;
+        }
+        i = end;
+      }
+      if (ok && end > best) best = end;
+    }
+    return best;
+  }
+
+  /** Every hit in the talks (ascending, not overlapping), whole words only. */
+  find(text: string, talks: readonly Talk[]): QueryHit[] {
+    if (talks.length === 0) return [];
+    const lowerAll = text.toLowerCase();
+    const lower = lowerAll.length === text.length ? lowerAll : null;
+    const out: QueryHit[] = [];
+    const candidates = this.stem === undefined && lower !== null ? this.candidates(lower) : null;
+    let k = 0;
+    const visit = (i: number): void => {
+      while (k < talks.length && talks[k]!.end <= i) k++;
+      const talk = talks[k];
+      if (talk === undefined || i < talk.start) return;
+      const last = out[out.length - 1];
+      if (last !== undefined && i < last.end) return;
+      const end = this.matchAt(text, lower, i, talk.end);
+      if (end !== -1) out.push({ start: i, end, talk });
+    };
+    if (candidates !== null) {
+      for (const i of candidates) if (startsWord(text, i)) visit(i);
+    } else {
+      for (const t of talks) {
+        let i = t.start;
+        while (i < t.end) {
+          if (wordCharLength(text, i) === 0) {
+            i++;
+            continue;
+          }
+          visit(i);
+          i = wordEnd(text, i);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Where a first term's text occurs in the lower-cased text, ascending (to be checked). */
+  private candidates(lower: string): number[] {
+    // The text may write an apostrophe either way: look for both spellings.
+    const firsts = [...new Set(this.alternatives.flatMap((a) => [a[0]!.text, a[0]!.text.replace(/'/g, '\u2019')]))];
+    const at: number[] = [];
+    for (const f of firsts) for (let i = lower.indexOf(f); i !== -1; i = lower.indexOf(f, i + 1)) at.push(i);
+    return firsts.length === 1 ? at : [...new Set(at)].sort((a, b) => a - b);
+  }
+}
