@@ -136,5 +136,5 @@ function contextOf(text: string, h: QueryHit, n: number): [string, string] {
   forEachWord(text, h.end, Math.min(h.talk.end, h.end + 100 * n), (_, e) => {
     if (k++ < n) rightEnd = e;
   });
-  return [flat(text.slice(leftStart, h.start)).trimStart(), flat(text.slice(h.end, rightEnd)).trimEnd()];
+  return [flat(text.slice(leftStart, h.start)).trim(), flat(text.slice(h.end, rightEnd)).trim()];
 }

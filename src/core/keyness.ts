@@ -14,7 +14,7 @@ export function signedG2(a: number, b: number, c: number, d: number): number {
   const g2 = 2 * ((a > 0 ? a * Math.log(a / e1) : 0) + (b > 0 ? b * Math.log(b / e2) : 0));
   // Rounding can leave −1e−15 for a word used evenly; G² is never negative.
   const magnitude = Math.max(0, g2);
-  return a * d > b * c ? magnitude : -magnitude;
+  return a * d > b * c || magnitude === 0 ? magnitude : -magnitude;
 }
 
 /**
