@@ -33,7 +33,9 @@ Examples:
       const format = chosenFormat(f);
       const { search } = await import('../../app/search.js');
       const { searchFullTable, searchTable } = await import('../../app/query-tables.js');
-      const r = search(ac, { ...queryOptionsOf(f, ac.coder), query, stem: f.stem === true, context: whole('--context', f.context, 0), codeAs: f.codeAs, unit: f.unit, dryRun: f.dryRun === true });
+      const options = queryOptionsOf(f, ac.coder);
+      // Search reads no codings: --coder names who codes with --code-as, never a filter.
+      const r = search(ac, { ...options, filters: { ...options.filters, coders: undefined }, query, stem: f.stem === true, context: whole('--context', f.context, 0), codeAs: f.codeAs, unit: f.unit, dryRun: f.dryRun === true });
       ctx.stderr.write(summary(r));
       emit(ctx, f, format === 'table' ? searchTable(r) : searchFullTable(r), r.hits);
     });
