@@ -7,7 +7,7 @@ import { CodePointMap, countBelow } from '../core/code-points.js';
 import { CodebookError, UsageError } from '../core/errors.js';
 import { parseQuery, QueryMatcher, type QueryHit } from '../core/query.js';
 import { stemmerFor } from '../core/stemming.js';
-import { forEachWord, insideWord, talksOf, wordEnd, type SpeakerChoice } from '../core/talk-words.js';
+import { codePointMapOf, forEachWord, insideWord, talksOf, wordEnd, type SpeakerChoice } from '../core/talk-words.js';
 import { lineStarts } from '../core/text.js';
 import type { Unit } from '../core/units.js';
 import { widenHit } from './autocode.js';
@@ -71,7 +71,7 @@ export function search(ctx: AppContext, req: SearchRequest): SearchResult {
     const toCode: { id: string; spans: { start: number; end: number }[] }[] = [];
     for (const s of scope.sources) {
       const src = p.sources.talk(s.id)!;
-      const map = new CodePointMap(src.text);
+      const map = codePointMapOf(src);
       const found = matcher.find(src.text, talksOf(src, speaker, map));
       if (found.length === 0) continue;
       const starts = lineStarts(src.text);

@@ -7,7 +7,7 @@ import { CodePointMap, countBelow } from '../core/code-points.js';
 import { UsageError } from '../core/errors.js';
 import { passagesOf, type PassageUnit } from '../core/passages.js';
 import { defaultStopWords, stemmerFor } from '../core/stemming.js';
-import { foldApostrophes, talksOf, wordCharLength, wordEnd } from '../core/talk-words.js';
+import { codePointMapOf, foldApostrophes, talksOf, wordCharLength, wordEnd } from '../core/talk-words.js';
 import { lineStarts } from '../core/text.js';
 import { cosine, countTerms, inverseDocumentFrequency, weigh, type TermCounts } from '../core/tfidf.js';
 import type { AppContext } from './context.js';
@@ -87,7 +87,7 @@ export function suggest(ctx: AppContext, req: SuggestRequest): SuggestResult {
       const text = src.text;
       const lower = text.toLowerCase();
       const same = lower.length === text.length;
-      const map = new CodePointMap(text);
+      const map = codePointMapOf(src);
       const sp = (spans.get(si) ?? []).map((x) => ({ start: map.toUtf16(x.start), end: map.toUtf16(x.end) }));
       let k = 0;
       for (const ps of passagesOf(text, talksOf(src, speaker, map), unit)) {

@@ -6,8 +6,7 @@
 import { UsageError } from '../core/errors.js';
 import { stemmerFor } from '../core/stemming.js';
 import type { SpeakerChoice } from '../core/talk-words.js';
-import { CodePointMap } from '../core/code-points.js';
-import { talksOf } from '../core/talk-words.js';
+import { codePointMapOf, talksOf } from '../core/talk-words.js';
 import { WordTally, type WordFilter } from '../core/word-tally.js';
 import type { AppContext } from './context.js';
 import { withProject, type Project } from './project.js';
@@ -84,7 +83,7 @@ export function prepareWords(ctx: AppContext, p: Project, req: WordsRequest): Pr
         const sp = spans === null ? undefined : spans.spans.get(index) ?? [];
         if (sp !== undefined && sp.length === 0) return;
         const src = p.sources.talk(s.id)!;
-        const map = new CodePointMap(src.text);
+        const map = codePointMapOf(src);
         tally.addSource(src.text, clipTalks(src.text, talksOf(src, speaker, map), sp, map), s.case, groupOf?.(index));
       });
       return tally;

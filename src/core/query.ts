@@ -86,12 +86,9 @@ export class QueryMatcher {
   /** Every hit in the talks (ascending, not overlapping), whole words only. */
   find(text: string, talks: readonly Talk[]): QueryHit[] {
     if (talks.length === 0) return [];
-    const lowerAll = text.toLowerCase();
-    const lower = lowerAll.length === text.length ? lowerAll : null;
     const out: QueryHit[] = [];
-    const candidates = this.stem === undefined && lower !== null ? this.candidates(lower) : null;
     let k = 0;
-    const visit = (i: number): void => {
+    const visit = (i: number, lower: string | null): void => {
       while (k < talks.length && talks[k]!.end <= i) k++;
       const talk = talks[k];
       if (talk === undefined || i < talk.start) return;
@@ -100,30 +97,38 @@ export class QueryMatcher {
       const end = this.matchAt(text, lower, i, talk.end);
       if (end !== -1) out.push({ start: i, end, talk });
     };
-    if (candidates !== null) {
-      for (const i of candidates) if (startsWord(text, i)) visit(i);
-    } else {
-      for (const t of talks) {
-        let i = t.start;
-        while (i < t.end) {
-          if (wordCharLength(text, i) === 0) {
-            i++;
-            continue;
-          }
-          visit(i);
-          i = wordEnd(text, i);
+    if (this.stem === undefined) {
+      // Without stems a hit starts with a first term's letters: find those (a case-insensitive
+      // regular expression over the raw text is ~5× faster than lower-casing it), then check.
+      const re = this.firstTerms;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) if (startsWord(text, m.index)) visit(m.index, null);
+      return out;
+    }
+    const lowerAll = text.toLowerCase();
+    const lower = lowerAll.length === text.length ? lowerAll : null;
+    for (const t of talks) {
+      let i = t.start;
+      while (i < t.end) {
+        if (wordCharLength(text, i) === 0) {
+          i++;
+          continue;
         }
+        visit(i, lower);
+        i = wordEnd(text, i);
       }
     }
     return out;
   }
 
-  /** Where a first term's text occurs in the lower-cased text, ascending (to be checked). */
-  private candidates(lower: string): number[] {
-    // The text may write an apostrophe either way: look for both spellings.
-    const firsts = [...new Set(this.alternatives.flatMap((a) => [a[0]!.text, a[0]!.text.replace(/'/g, '\u2019')]))];
-    const at: number[] = [];
-    for (const f of firsts) for (let i = lower.indexOf(f); i !== -1; i = lower.indexOf(f, i + 1)) at.push(i);
-    return firsts.length === 1 ? at : [...new Set(at)].sort((a, b) => a - b);
+  /** The first terms of the alternatives, either apostrophe, any case. */
+  private get firstTerms(): RegExp {
+    if (this.firstTermsRe !== undefined) return this.firstTermsRe;
+    const firsts = [...new Set(this.alternatives.map((a) => a[0]!.text))];
+    const source = firsts.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['\u2019]")).join('|');
+    // ASCII terms need no Unicode mode, which is what makes the search fast.
+    return (this.firstTermsRe = new RegExp(source, /^[\x00-\x7f]*$/.test(firsts.join('')) ? 'gi' : 'giu'));
   }
+
+  private firstTermsRe: RegExp | undefined;
 }

@@ -3,24 +3,35 @@
  * lies in a source, and every word in it with its start and end.
  */
 import { CodePointMap } from './code-points.js';
-import type { SourceText, StoredTurn } from './model.js';
+import type { StoredTurn } from './model.js';
 
 export type SpeakerChoice = 'participant' | 'interviewer' | 'all';
 
 export const SPEAKER_CHOICES: readonly SpeakerChoice[] = ['participant', 'interviewer', 'all'];
 
+/** What text queries need of a turn. */
+export type TalkTurn = Pick<StoredTurn, 'number' | 'speaker' | 'role' | 'talkStart' | 'talkEnd'>;
+
+/** A source's text and turns, as text queries read them. */
+export interface SourceTalk {
+  text: string;
+  turns: TalkTurn[];
+  /** Length in code points: equal to text.length when the text has no astral characters. */
+  length?: number;
+}
+
 /** A stretch of talk in UTF-16 offsets, with its turn (null in a source without labels). */
 export interface Talk {
   start: number;
   end: number;
-  turn: StoredTurn | null;
+  turn: TalkTurn | null;
 }
 
 /**
  * The talks of the chosen speakers, in text order. A source without speaker labels is all
  * participant talk; labels, timestamps and the header are nobody's talk.
  */
-export function talksOf(src: Pick<SourceText, 'text' | 'turns'>, speaker: SpeakerChoice, map = new CodePointMap(src.text)): Talk[] {
+export function talksOf(src: SourceTalk, speaker: SpeakerChoice, map = codePointMapOf(src)): Talk[] {
   if (src.turns.length === 0) return speaker === 'interviewer' ? [] : [{ start: 0, end: src.text.length, turn: null }];
   const out: Talk[] = [];
   for (const t of src.turns) {
@@ -119,3 +130,11 @@ export function tallyTalkWords(text: string, talks: readonly Talk[], counts: Map
 export function foldApostrophes(word: string): string {
   return word.indexOf('\u2019') === -1 ? word : word.replace(/\u2019/g, "'");
 }
+
+/** The code-point map of a source's text, built without scanning when its stored length shows no astral characters. */
+export function codePointMapOf(src: SourceTalk): CodePointMap {
+  return src.length === src.text.length ? IDENTITY : new CodePointMap(src.text);
+}
+
+// Any text without astral characters maps one to one; the map of '' serves them all.
+const IDENTITY = new CodePointMap('');

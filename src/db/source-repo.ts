@@ -1,6 +1,7 @@
 /** Sources, their revisions and turns. */
 import type { SourceFormat, SourceSummary, SourceText, StoredTurn } from '../core/model.js';
 import type { Role } from '../core/talk.js';
+import type { SourceTalk } from '../core/talk-words.js';
 import type { Db } from './open.js';
 
 /** A source's own fields, as ingest writes them. */
@@ -87,7 +88,8 @@ export class SourceRepo {
   private readonly updateTalkStmt;
   private readonly updateRoleStmt;
 
-  private talkStmt: import('better-sqlite3').Statement<[string], { text: string; revision_id: number }> | undefined;
+  private talkStmt: import('better-sqlite3').Statement<[string], { text: string; length: number; revision_id: number }> | undefined;
+  private talkTurnsStmt: import('better-sqlite3').Statement<[number], [number, string, Role, number, number]> | undefined;
 
   constructor(private readonly db: Db) {
     this.stateStmt = db.prepare<[string], SourceState & { durationSec: number | null }>(`
@@ -190,12 +192,16 @@ export class SourceRepo {
     };
   }
 
-  /** The current revision's text and turns alone (text queries read every source). */
-  talk(name: string): Pick<SourceText, 'text' | 'turns'> | undefined {
-    this.talkStmt ??= this.db.prepare<[string], { text: string; revision_id: number }>(`
-      SELECT r.text, r.id AS revision_id FROM sources s JOIN revisions r ON r.source_id = s.id AND r.number = s.current_revision WHERE s.name = ?`);
+  /** The current revision's text, length and turns alone (text queries read every source). */
+  talk(name: string): SourceTalk | undefined {
+    this.talkStmt ??= this.db.prepare<[string], { text: string; length: number; revision_id: number }>(`
+      SELECT r.text, r.length, r.id AS revision_id FROM sources s JOIN revisions r ON r.source_id = s.id AND r.number = s.current_revision WHERE s.name = ?`);
+    this.talkTurnsStmt ??= this.db.prepare<[number], [number, string, Role, number, number]>(
+      'SELECT number, speaker, role, talk_start, talk_end FROM turns WHERE revision_id = ? ORDER BY number').raw();
     const row = this.talkStmt.get(name);
-    return row === undefined ? undefined : { text: row.text, turns: this.turnsStmt.all(row.revision_id).map(toTurn) };
+    if (row === undefined) return undefined;
+    const turns = this.talkTurnsStmt.all(row.revision_id).map(([number, speaker, role, talkStart, talkEnd]) => ({ number, speaker, role, talkStart, talkEnd }));
+    return { text: row.text, length: row.length, turns };
   }
 
   /** Rewrites who-says-what of a revision after the interviewer labels changed. */
