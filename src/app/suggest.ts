@@ -58,8 +58,24 @@ interface Candidate {
   source: number;
   start: number;
   end: number;
-  counts: TermCounts;
+  /** Its term ids lie at [from, to) of the shared id buffer. */
+  from: number;
+  to: number;
   turn: number | null;
+}
+
+/** A growable buffer of term ids (millions of them: one typed array, not an array per passage). */
+class IdBuffer {
+  data = new Int32Array(1 << 16);
+  length = 0;
+  push(id: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = id;
+  }
 }
 
 export function suggest(ctx: AppContext, req: SuggestRequest): SuggestResult {
@@ -80,6 +96,7 @@ export function suggest(ctx: AppContext, req: SuggestRequest): SuggestResult {
     const lastPassage: number[] = [];
     const reference: TermCounts = new Map();
     const candidates: Candidate[] = [];
+    const ids = new IdBuffer();
     let passages = 0;
     let covered = 0;
     scope.sources.forEach((s, si) => {
@@ -92,7 +109,7 @@ export function suggest(ctx: AppContext, req: SuggestRequest): SuggestResult {
       let k = 0;
       for (const ps of passagesOf(text, talksOf(src, speaker, map), unit)) {
         const no = passages++;
-        const ids: number[] = [];
+        const from = ids.length;
         let words = 0;
         let inCode = false;
         for (let i = ps.start; i < ps.end;) {
@@ -133,12 +150,13 @@ export function suggest(ctx: AppContext, req: SuggestRequest): SuggestResult {
           i = end;
         }
         if (inCode) covered++;
-        else if (words >= minWords && ids.length > 0) candidates.push({ source: si, start: ps.start, end: ps.end, counts: countTerms(ids), turn: ps.talk.turn?.number ?? null });
+        else if (words >= minWords && ids.length > from) candidates.push({ source: si, start: ps.start, end: ps.end, from, to: ids.length, turn: ps.talk.turn?.number ?? null });
+        else ids.length = from;
       }
     });
     const idf = inverseDocumentFrequency(df, passages);
     const ref = weigh(reference, idf);
-    const scored = candidates.map((c) => ({ c, score: cosine(c.counts, idf, ref) })).filter((x) => x.score > 0);
+    const scored = candidates.map((c) => ({ c, score: cosine(countTerms(ids.data, c.from, c.to), idf, ref) })).filter((x) => x.score > 0);
     scored.sort((a, b) => b.score - a.score || a.c.source - b.c.source || a.c.start - b.c.start);
     const chosen = top === 0 ? scored : scored.slice(0, top);
     const suggestions = chosen.map(({ c, score }) => view(p, scope.sources[c.source]!, c, score, code, unit));
