@@ -5,10 +5,9 @@
 import { CodePointMap } from '../core/code-points.js';
 import { descendantIds } from '../core/codebook.js';
 import { UsageError } from '../core/errors.js';
-import type { SourceText } from '../core/model.js';
 import { mergeSpans, type Span } from '../core/spans.js';
 import { checkLanguage, defaultStopWords } from '../core/stemming.js';
-import { insideWord, tallyTalkWords, talksOf, wordEnd, type SpeakerChoice, type Talk } from '../core/talk-words.js';
+import { insideWord, wordEnd, type SpeakerChoice, type Talk } from '../core/talk-words.js';
 import { readStopWordsFile } from '../io/stop-words-file.js';
 import { findCode } from './code-lookup.js';
 import type { Project } from './project.js';
@@ -66,17 +65,6 @@ export function codeSpans(p: Project, scope: ReportScope, name: string): { code:
 /** The scope of the filters (every report's filters). */
 export function textScope(p: Project, filters: ReportFilters = {}): ReportScope {
   return loadScope(p, filters);
-}
-
-/**
- * Counts the lower-cased words of one source's talk (only those starting inside `spans`,
- * code points, when given). Returns the counts and the number of words counted.
- */
-export function countSourceWords(src: SourceText, speaker: SpeakerChoice, spans?: Span[]): { counts: Map<string, number>; total: number } {
-  const counts = new Map<string, number>();
-  const map = new CodePointMap(src.text);
-  const total = tallyTalkWords(src.text, clipTalks(src.text, talksOf(src, speaker, map), spans, map), counts);
-  return { counts, total };
 }
 
 /** The parts of the talks inside `spans` (code points); all of them without spans. */

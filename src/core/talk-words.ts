@@ -99,33 +99,6 @@ export function insideWord(text: string, i: number): boolean {
   return before && after;
 }
 
-/**
- * Adds the lower-cased words starting in each talk to `counts`; returns how many there were.
- * The text is lower-cased once when that keeps its length (it nearly always does), which is
- * what makes counting ~9 M words take about a second.
- */
-export function tallyTalkWords(text: string, talks: readonly Talk[], counts: Map<string, number>): number {
-  const lower = text.toLowerCase();
-  const same = lower.length === text.length;
-  let n = 0;
-  for (const t of talks) {
-    let i = t.start;
-    while (i < t.end) {
-      const w = wordCharLength(text, i);
-      if (w === 0) {
-        i++;
-        continue;
-      }
-      const end = wordEnd(text, i + w);
-      const word = same ? lower.slice(i, end) : text.slice(i, end).toLowerCase();
-      counts.set(word, (counts.get(word) ?? 0) + 1);
-      n++;
-      i = end;
-    }
-  }
-  return n;
-}
-
 /** A word with its typographic apostrophes (’) as straight ones ('): `don’t` and `don't` are one word to count and search. */
 export function foldApostrophes(word: string): string {
   return word.indexOf('\u2019') === -1 ? word : word.replace(/\u2019/g, "'");
