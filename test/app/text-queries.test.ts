@@ -7,7 +7,9 @@ import { suggest } from '../../src/app/suggest.js';
 import { tag } from '../../src/app/tag.js';
 import { wordFrequencies } from '../../src/app/words.js';
 import { as, codingProject } from '../support/coding.js';
-import { dumpDb } from '../support/project.js';
+import { dumpDb, put } from '../support/project.js';
+import { importCases } from '../../src/app/cases.js';
+import { autocode } from '../../src/app/autocode.js';
 
 // A corpus small enough to count by hand. Participant words (stop words included):
 //   P1_T1: work is hard work         (4)     P1_T2: sleep is hard   (3)
@@ -73,6 +75,22 @@ describe('qcode words: frequencies counted by hand', () => {
     expect(() => wordFrequencies(ctx, { language: 'xx' })).toThrow('--language xx: no stemmer for this language');
     expect(wordFrequencies(ctx, { language: 'FR', top: 1 }).scope.language).toBe('fr');
     expect(wordFrequencies(ctx, { top: 1 }).scope.language).toBe('fr');
+  });
+});
+
+describe('qcode words: stop-word files, attributes and bad input', () => {
+  it('--stop-words FILE (one a line, # comments, either apostrophe); --where; attr: groups', async () => {
+    const { dir, ctx: c0 } = await codingProject(CORPUS);
+    const ctx = as(c0, 'ana');
+    put(dir, 'stop.txt', '# mine\nsleep\nWORK  # upper case too\n\n');
+    expect(plain(wordFrequencies(ctx, { stopWords: 'stop.txt', top: 2 })).map((x) => x[0])).toEqual(['hard', 'is']);
+    expect(() => wordFrequencies(ctx, { stopWords: 'nope.txt' })).toThrow(/--stop-words nope.txt: cannot read it/);
+    put(dir, 'cases.csv', 'case,site\nP1,north\nP2,south\n');
+    importCases(ctx, 'cases.csv');
+    expect(wordFrequencies(ctx, { stopWords: 'none', filters: { where: ['site=south'] } }).scope.words).toBe(8);
+    expect(keyness(ctx, { by: 'attr:SITE', stopWords: 'none', top: 1 }).groups.map((g) => [g.group, g.words])).toEqual([['north', 7], ['south', 8]]);
+    expect(() => wordFrequencies(ctx, { minLength: 0 })).toThrow('--min-length 0: give a whole number of at least 1');
+    expect(() => keyness(ctx, { by: 'colour' })).toThrow('--by colour: give wave, case, source or attr:NAME');
   });
 });
 
@@ -154,6 +172,17 @@ describe('qcode search', () => {
     search(ctx, { query: 'sleep', codeAs: 'Sleep', unit: 'sentence' });
     const codings = dumpDb(dir).codings as { quote: string }[];
     expect(codings.map((c) => c.quote)).toEqual(['Sleep is hard.', 'Sleep sleep sleep.']);
+  });
+});
+
+describe('autocode --query', () => {
+  it('takes the search syntax, --stem only with --query, one search option only', async () => {
+    const ctx = await corpus();
+    codebookAdd(ctx, 'Driving', undefined, {});
+    const r = autocode(ctx, { code: 'Driving', query: 'drive OR "hard work"', stem: true, unit: 'match', dryRun: true });
+    expect(r.hits.map((h) => h.text)).toEqual(['hard work', 'Driving', 'drive']);
+    expect(() => autocode(ctx, { code: 'Driving', words: 'drive', stem: true })).toThrow('--stem goes with --query');
+    expect(() => autocode(ctx, { code: 'Driving', words: 'drive', query: 'drive' })).toThrow('give one of --grep REGEX, --words "w1 w2" or --query QUERY');
   });
 });
 
