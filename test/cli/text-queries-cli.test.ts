@@ -29,6 +29,17 @@ describe('text queries on the command line', () => {
     expect(json.scope).toMatchObject({ sources: 2, cases: 2, speaker: 'participant', language: 'en', stem: true, words: 9 });
   });
 
+  it('words --format html: a word cloud (largest word largest) and the table, nothing fetched', async () => {
+    const dir = await project();
+    const html = (await runCli(['words', '--format', 'html', '--stop-words', 'none'], { cwd: dir })).stdout;
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    // sleep (3 of at most 3) gets 12 + 36 = 48 px; hard (2) 12 + 36·√(2/3) = 41 px
+    expect(html).toContain('font-size="48"><title>sleep: 3</title>sleep</text>');
+    expect(html).toContain('font-size="41"><title>hard: 2</title>hard</text>');
+    expect(html).not.toMatch(/https?:\/\//);
+    expect((await runCli(['words', '--by', 'wave', '--format', 'html'], { cwd: dir })).stderr).toMatch(/--format html goes with word frequencies/);
+  });
+
   it('words --by: one table with the group column; json groups; --out writes the file', async () => {
     const dir = await project();
     const r = await runCli(['words', '--by', 'wave', '--top', '1', '--stop-words', 'none', '--out', 'k.json', '--json'], { cwd: dir });

@@ -5,7 +5,7 @@
 import { Option, type Command } from 'commander';
 import type { TextQueryOptions } from '../../app/text-scope.js';
 import { UsageError } from '../../core/errors.js';
-import { withOutputOptions, type OutputFlags } from '../output.js';
+import { LISTING_FORMATS, withOutputOptions, type OutputFlags } from '../output.js';
 
 export interface QueryFlags extends OutputFlags {
   wave?: string;
@@ -19,14 +19,14 @@ export interface QueryFlags extends OutputFlags {
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 const list = (v: string | undefined): string[] | undefined => (v === undefined ? undefined : v.split(',').map((x) => x.trim()).filter((x) => x !== ''));
 
-export function withQueryOptions(cmd: Command): Command {
+export function withQueryOptions(cmd: Command, formats: readonly string[] = LISTING_FORMATS): Command {
   return withOutputOptions(cmd
     .option('--wave <W,…>', 'only these waves, e.g. 1,3 or T1,T3')
     .option('--where <attr=value>', 'only cases with this attribute value (repeatable; all must hold)', collect)
     .option('--sources <pattern>', 'only sources whose id matches, e.g. "*_T1"')
     .option('--coder <C,…>', "whose codings count where codes are used (default: every coder's, spans merged)")
     .addOption(new Option('--speaker <who>', 'whose talk').choices(['participant', 'interviewer', 'all']).default('participant'))
-    .option('--language <code>', 'stemmer and stop words: en, de, es, fa, fr, it, nl, no, pt, ru, sv, uk (remembered by the project; default en)'));
+    .option('--language <code>', 'stemmer and stop words: en, de, es, fa, fr, it, nl, no, pt, ru, sv, uk (remembered by the project; default en)'), formats);
 }
 
 export function queryOptionsOf(f: QueryFlags, globalCoder: string | undefined): TextQueryOptions {

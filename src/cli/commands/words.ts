@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { chosenFormat, emit } from '../output.js';
+import { chosenFormat, emit, LISTING_FORMATS, writeText } from '../output.js';
 import { appContext } from '../program.js';
 import { summaryOf } from '../command-list.js';
 import { queryOptionsOf, whole, withQueryOptions, type QueryFlags } from './query-options.js';
@@ -17,7 +17,7 @@ interface WordsFlags extends QueryFlags {
 }
 
 export function wordsCommand(ctx: CliContext): Command {
-  return withQueryOptions(new Command('words'))
+  return withQueryOptions(new Command('words'), [...LISTING_FORMATS, 'html'])
     .description(summaryOf('words'))
     .option('--stem', 'group words by their stem (shows the most frequent form and the others)')
     .option('--stop-words <list>', 'default (the language\'s list), none, or a file of one word a line', 'default')
@@ -37,20 +37,26 @@ Examples:
         ...queryOptionsOf(f, ac.coder), stem: f.stem === true, stopWords: f.stopWords, code: f.code,
         minLength: whole('--min-length', f.minLength, 1), top: whole('--top', f.top, 0),
       };
-      chosenFormat(f);
+      const html = f.format === 'html' && f.json !== true;
+      if (!html) chosenFormat(f);
       if (f.by === undefined) {
         if (f.minG2 !== undefined) throw new UsageError('--min-g2 goes with --by');
         const { wordFrequencies } = await import('../../app/words.js');
         const { wordsTable } = await import('../../app/query-tables.js');
         const r = wordFrequencies({ ...ac, coder: undefined }, req);
         ctx.stderr.write(`${r.scope.words} words counted in ${r.scope.sources} source(s) of ${r.scope.cases} case(s), ${r.scope.speaker} talk${r.scope.code === null ? '' : ` inside "${r.scope.code}"`}\n`);
-        emit(ctx, f, wordsTable(r), r);
+        if (html) {
+          const { renderHtml } = await import('../../format/html.js');
+          const { renderWordCloudSvg } = await import('../../format/word-cloud.js');
+          writeText(ctx, f, renderHtml({ title: 'Word frequencies', subtitle: `${r.scope.words} words of ${r.scope.speaker} talk in ${r.scope.sources} source(s) of ${r.scope.cases} case(s)`, sections: [{ svg: renderWordCloudSvg(r.rows), table: wordsTable(r) }] }));
+        } else emit(ctx, f, wordsTable(r), r);
         return;
       }
       const minG2 = f.minG2 === undefined ? undefined : Number(f.minG2);
       if (minG2 !== undefined && !(minG2 >= 0)) throw new UsageError(`--min-g2 ${f.minG2}: give a number of at least 0, e.g. 3.84`);
       const { keyness } = await import('../../app/keyness.js');
       const { keynessTable } = await import('../../app/query-tables.js');
+      if (html) throw new UsageError('--format html goes with word frequencies (a word cloud); use table, md, csv or json with --by');
       const r = keyness({ ...ac, coder: undefined }, { ...req, by: f.by, minG2 });
       emit(ctx, f, keynessTable(r), r);
     });
