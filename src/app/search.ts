@@ -69,7 +69,10 @@ export function search(ctx: AppContext, req: SearchRequest): SearchResult {
     const scope = textScope(p, req.filters);
     const hits: SearchHit[] = [];
     const toCode: { id: string; spans: { start: number; end: number }[] }[] = [];
+    const like = matcher.likePatterns();
+    const holding = like === null ? null : p.sources.namesWithTextLike(like);
     for (const s of scope.sources) {
+      if (holding !== null && !holding.has(s.id)) continue;
       const src = p.sources.talk(s.id)!;
       const map = codePointMapOf(src);
       const found = matcher.find(src.text, talksOf(src, speaker, map));

@@ -121,6 +121,18 @@ export class QueryMatcher {
     return out;
   }
 
+  /**
+   * LIKE patterns that every text holding a hit matches, when the query allows a cheap first
+   * pass (no stems; ASCII first terms, whose case LIKE ignores); null otherwise.
+   */
+  likePatterns(): string[] | null {
+    if (this.stem !== undefined) return null;
+    const firsts = [...new Set(this.alternatives.map((a) => a[0]!.text))];
+    if (!/^[\x00-\x7f]*$/.test(firsts.join(''))) return null;
+    // An apostrophe may be written ' or ’: LIKE's _ takes either.
+    return firsts.map((f) => `%${f.replace(/[\\%_]/g, '\\$&').replace(/'/g, '_')}%`);
+  }
+
   /** The first terms of the alternatives, either apostrophe, any case. */
   private get firstTerms(): RegExp {
     if (this.firstTermsRe !== undefined) return this.firstTermsRe;

@@ -204,6 +204,16 @@ export class SourceRepo {
     return { text: row.text, length: row.length, turns };
   }
 
+  /**
+   * The sources whose current text matches any of the LIKE patterns (SQLite's LIKE ignores
+   * the case of ASCII letters only): a cheap first pass before reading texts.
+   */
+  namesWithTextLike(patterns: readonly string[]): Set<string> {
+    const sql = `SELECT s.name FROM sources s JOIN revisions r ON r.source_id = s.id AND r.number = s.current_revision
+      WHERE ${patterns.map(() => "r.text LIKE ? ESCAPE '\\'").join(' OR ')}`;
+    return new Set(this.db.prepare<string[], { name: string }>(sql).all(...patterns).map((r) => r.name));
+  }
+
   /** Rewrites who-says-what of a revision after the interviewer labels changed. */
   updateTalk(revisionId: number, roles: Role[], participantWords: number, interviewerWords: number, starts: Uint32Array): void {
     roles.forEach((role, i) => this.updateRoleStmt.run({ revisionId, number: i + 1, role }));

@@ -158,8 +158,11 @@ describe('qcode search', () => {
   });
 
   it('positions count code points (an emoji is one)', async () => {
-    const { ctx } = await codingProject({ 'E1_T1.txt': 'Participant: 😀 I work.\n' });
-    expect(search(ctx, { query: 'work' }).hits.map((h) => [h.start, h.end])).toEqual([[17, 21]]);
+    const { ctx } = await codingProject({ 'E1_T1.txt': 'Participant: 😀 I work. Don’t.\n', 'E2_T1.txt': 'Participant: WORK_IS 100% done\n' });
+    expect(search(ctx, { query: 'work' }).hits.map((h) => [h.source, h.start, h.end])).toEqual([['E1_T1', 17, 21], ['E2_T1', 13, 17]]);
+    // the first pass over the stored texts takes either apostrophe, and % and _ literally
+    expect(search(ctx, { query: "don't" }).hits.map((h) => [h.hit, h.start])).toEqual([['Don’t', 23]]);
+    expect(search(ctx, { query: '100' }).hits.map((h) => h.source)).toEqual(['E2_T1']);
   });
 
   it('--code-as codes every hit widened to the unit in one transaction; --dry-run writes nothing', async () => {
