@@ -8,6 +8,7 @@ import { signedG2, logRatio } from '../core/keyness.js';
 import { compareFolded, compareNatural } from '../core/sort.js';
 import type { AppContext } from './context.js';
 import { withProject } from './project.js';
+import { rememberLanguage } from './text-scope.js';
 import type { ReportScope } from './report-scope.js';
 import { prepareWords, type WordsRequest, type WordsScope } from './words.js';
 
@@ -86,6 +87,7 @@ export function keyness(ctx: AppContext, req: KeynessRequest): KeynessResult {
       }
       return { group, words: c, rows: top === 0 ? rows : rows.slice(0, top) };
     });
+    rememberLanguage(p, req.language);
     return { scope: { ...w.info, words: total, by: req.by, minG2 }, groups };
   });
 }

@@ -16,7 +16,7 @@ import { coderName } from './coder.js';
 import { applyCoding } from './coding-writer.js';
 import { nowOf, type AppContext } from './context.js';
 import { withProject } from './project.js';
-import { queryLanguage, speakerOf, textScope, type TextQueryOptions } from './text-scope.js';
+import { queryLanguage, rememberLanguage, speakerOf, textScope, type TextQueryOptions } from './text-scope.js';
 
 export interface SearchRequest extends TextQueryOptions {
   query: string;
@@ -87,6 +87,7 @@ export function search(ctx: AppContext, req: SearchRequest): SearchResult {
       }
       if (req.codeAs !== undefined) toCode.push({ id: s.id, spans: found.map((h) => widenHit(src.text, h, h.talk, unit)).map((b) => ({ start: map.toCodePoint(b.start), end: map.toCodePoint(b.end) })) });
     }
+    rememberLanguage(p, req.language);
     const base = { query: req.query, speaker, stem: req.stem === true, language, sources: scope.sources.length, hits };
     if (req.codeAs === undefined) return { ...base, coded: null };
     return { ...base, coded: codeAll(ctx, p, req.codeAs, toCode, unit, req.dryRun === true) };

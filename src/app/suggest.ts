@@ -12,7 +12,7 @@ import { lineStarts } from '../core/text.js';
 import { cosine, countTerms, inverseDocumentFrequency, weigh, type TermCounts } from '../core/tfidf.js';
 import type { AppContext } from './context.js';
 import { withProject } from './project.js';
-import { codeSpans, queryLanguage, speakerOf, textScope, type TextQueryOptions } from './text-scope.js';
+import { codeSpans, queryLanguage, rememberLanguage, speakerOf, textScope, type TextQueryOptions } from './text-scope.js';
 
 export interface SuggestRequest extends TextQueryOptions {
   code: string;
@@ -160,6 +160,7 @@ export function suggest(ctx: AppContext, req: SuggestRequest): SuggestResult {
     scored.sort((a, b) => b.score - a.score || a.c.source - b.c.source || a.c.start - b.c.start);
     const chosen = top === 0 ? scored : scored.slice(0, top);
     const suggestions = chosen.map(({ c, score }) => view(p, scope.sources[c.source]!, c, score, code, unit));
+    rememberLanguage(p, req.language);
     return { code, coders: scope.coders, unit, language, passages, covered, ranked: scored.length, suggestions };
   });
 }

@@ -23,14 +23,16 @@ export interface TextQueryOptions {
   language?: string;
 }
 
-/** The language of a query: the one given (stored in the project), else the project's, else en. */
+/** The language of a query: the one given (checked), else the project's, else en. */
 export function queryLanguage(p: Project, given: string | undefined): string {
-  if (given !== undefined) {
-    const lang = checkLanguage(given);
-    if (p.settings.get<string>(LANGUAGE_SETTING) !== lang) p.write(() => p.settings.set(LANGUAGE_SETTING, lang));
-    return lang;
-  }
-  return p.settings.get<string>(LANGUAGE_SETTING) ?? 'en';
+  return given !== undefined ? checkLanguage(given) : p.settings.get<string>(LANGUAGE_SETTING) ?? 'en';
+}
+
+/** Stores a language given to a query that succeeded, for the next queries. */
+export function rememberLanguage(p: Project, given: string | undefined): void {
+  if (given === undefined) return;
+  const lang = checkLanguage(given);
+  if (p.settings.get<string>(LANGUAGE_SETTING) !== lang) p.write(() => p.settings.set(LANGUAGE_SETTING, lang));
 }
 
 /** `default` (the language's list), `none`, or a file of one word a line (`#` starts a comment). */

@@ -11,7 +11,7 @@ import { WordTally, type WordFilter } from '../core/word-tally.js';
 import type { AppContext } from './context.js';
 import { withProject, type Project } from './project.js';
 import type { ReportScope } from './report-scope.js';
-import { clipTalks, codeSpans, queryLanguage, speakerOf, stopWordsOf, textScope, type TextQueryOptions } from './text-scope.js';
+import { clipTalks, codeSpans, queryLanguage, rememberLanguage, speakerOf, stopWordsOf, textScope, type TextQueryOptions } from './text-scope.js';
 
 export interface WordsRequest extends TextQueryOptions {
   stem?: boolean;
@@ -102,6 +102,7 @@ export function wordFrequencies(ctx: AppContext, req: WordsRequest): WordsResult
     const rows = (top === 0 ? all : all.slice(0, top)).map((r) => ({
       word: r.word, forms: r.forms, count: r.count, percent: words === 0 ? 0 : (r.count / words) * 100, sources: r.sources, cases: r.cases,
     }));
+    rememberLanguage(p, req.language);
     return { scope: { ...w.info, words }, rows };
   });
 }

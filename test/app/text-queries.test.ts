@@ -75,6 +75,9 @@ describe('qcode words: frequencies counted by hand', () => {
     expect(() => wordFrequencies(ctx, { language: 'xx' })).toThrow('--language xx: no stemmer for this language');
     expect(wordFrequencies(ctx, { language: 'FR', top: 1 }).scope.language).toBe('fr');
     expect(wordFrequencies(ctx, { top: 1 }).scope.language).toBe('fr');
+    // a query that fails changes nothing, not even the language
+    expect(() => wordFrequencies(ctx, { language: 'de', filters: { waves: ['9'] } })).toThrow('no source is in the scope of these filters');
+    expect(wordFrequencies(ctx, { top: 1 }).scope.language).toBe('fr');
   });
 });
 
