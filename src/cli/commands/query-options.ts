@@ -19,12 +19,12 @@ export interface QueryFlags extends OutputFlags {
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 const list = (v: string | undefined): string[] | undefined => (v === undefined ? undefined : v.split(',').map((x) => x.trim()).filter((x) => x !== ''));
 
-export function withQueryOptions(cmd: Command, formats: readonly string[] = LISTING_FORMATS): Command {
+export function withQueryOptions(cmd: Command, formats: readonly string[] = LISTING_FORMATS, coderHelp = "whose codings count where codes are used (default: every coder's, spans merged)"): Command {
   return withOutputOptions(cmd
     .option('--wave <W,…>', 'only these waves, e.g. 1,3 or T1,T3')
     .option('--where <attr=value>', 'only cases with this attribute value (repeatable; all must hold)', collect)
     .option('--sources <pattern>', 'only sources whose id matches, e.g. "*_T1"')
-    .option('--coder <C,…>', "whose codings count where codes are used (default: every coder's, spans merged)")
+    .option('--coder <C,…>', coderHelp)
     .addOption(new Option('--speaker <who>', 'whose talk').choices(['participant', 'interviewer', 'all']).default('participant'))
     .option('--language <code>', 'stemmer and stop words: en, de, es, fa, fr, it, nl, no, pt, ru, sv, uk (remembered by the project; default en)'), formats);
 }

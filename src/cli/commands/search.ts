@@ -15,7 +15,7 @@ interface SearchFlags extends QueryFlags {
 }
 
 export function searchCommand(ctx: CliContext): Command {
-  return withQueryOptions(new Command('search'))
+  return withQueryOptions(new Command('search'), undefined, 'with --code-as: who codes (default: QCODE_CODER, git user.name, your user name)')
     .description(summaryOf('search'))
     .argument('<query>', 'word, prefix*, "quoted phrase"; alternatives separated by OR')
     .option('--stem', 'match every word with the same stem as a query word (drive: drives, driving)')
