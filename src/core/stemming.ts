@@ -49,7 +49,7 @@ export function stemmerFor(language: string): (word: string) => string {
     if (r === undefined) {
       // Some of natural's stemmers keep case and some fail on odd input: lower-case, and keep the word as its own stem then.
       try {
-        r = String(mod.stem(word)).toLowerCase() || word;
+        r = String(mod.stem(word.toLowerCase())).toLowerCase() || word;
       } catch {
         r = word;
       }
@@ -65,7 +65,8 @@ export function stemmerFor(language: string): (word: string) => string {
 export function defaultStopWords(language: string): Set<string> {
   const lang = LANGUAGES[checkLanguage(language)]!;
   const words = lang.stopWords === null
-    ? (load('stopwords-iso/stopwords-iso.json') as Record<string, string[]>)[language] ?? []
+    // stopwords-iso is natural's own dependency (its German stemmer uses it): resolved from natural.
+    ? (createRequire(load.resolve('natural/package.json'))('stopwords-iso/stopwords-iso.json') as Record<string, string[]>)[language] ?? []
     : (load(`natural/lib/natural/util/${lang.stopWords}.js`) as { words: string[] }).words;
   return new Set(words.map((w) => foldApostrophes(w.normalize('NFC').toLowerCase())));
 }

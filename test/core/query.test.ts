@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery, QueryMatcher } from '../../src/core/query.js';
-import { stemmerFor } from '../../src/core/stemming.js';
+import { checkLanguage, defaultStopWords, LANGUAGE_CODES, stemmerFor } from '../../src/core/stemming.js';
 import { foldApostrophes, forEachWord, insideWord } from '../../src/core/talk-words.js';
 
 const all = (text: string) => [{ start: 0, end: text.length, turn: null }];
@@ -47,5 +47,20 @@ describe('search queries', () => {
     expect(insideWord(text, 4)).toBe(true); // at the hyphen of self-care
     expect(insideWord(text, 0)).toBe(false);
     expect(foldApostrophes('don’t')).toBe("don't");
+  });
+});
+
+describe('languages', () => {
+  it('every language has a stemmer and a stop-word list from natural', () => {
+    expect(LANGUAGE_CODES).toEqual(['de', 'en', 'es', 'fa', 'fr', 'it', 'nl', 'no', 'pt', 'ru', 'sv', 'uk']);
+    for (const l of LANGUAGE_CODES) {
+      expect(typeof stemmerFor(l)('words')).toBe('string');
+      expect(defaultStopWords(l).size).toBeGreaterThan(10);
+    }
+    expect(defaultStopWords('de').has('und')).toBe(true);
+    expect(defaultStopWords('fr').has('avec')).toBe(true);
+    expect(stemmerFor('fr')('chanteuses')).toBe(stemmerFor('fr')('chanteuse'));
+    expect(stemmerFor('de')('Häuser')).toBe(stemmerFor('de')('häuser')); // lower-cased first
+    expect(() => checkLanguage('tlh')).toThrow('--language tlh: no stemmer for this language');
   });
 });
