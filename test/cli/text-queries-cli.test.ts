@@ -48,6 +48,8 @@ describe('text queries on the command line', () => {
     expect(json.groups.map((g: { group: string; words: number; rows: { word: string }[] }) => [g.group, g.words, g.rows.map((x) => x.word)])).toEqual([['1', 4, ['work']], ['2', 5, ['sleep']]]);
     expect(Object.keys(json.groups[0].rows[0])).toEqual(['word', 'count', 'rest', 'g2', 'logRatio']);
     expect((await runCli(['words', '--min-g2', '3'], { cwd: dir })).stderr).toBe('qcode: --min-g2 goes with --by\n');
+    expect((await runCli(['words', '--by', 'case', '--format', 'xlsx', '--out', 'k.xlsx'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(`${dir}/k.xlsx`).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('search: KWIC aligned on the hit, counts on stderr, json array, csv with every field', async () => {

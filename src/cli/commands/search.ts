@@ -37,7 +37,7 @@ Examples:
       // Search reads no codings: --coder names who codes with --code-as, never a filter.
       const r = search(ac, { ...options, filters: { ...options.filters, coders: undefined }, query, stem: f.stem === true, context: whole('--context', f.context, 0), codeAs: f.codeAs, unit: f.unit, dryRun: f.dryRun === true });
       ctx.stderr.write(summary(r));
-      emit(ctx, f, format === 'table' ? searchTable(r) : searchFullTable(r), r.hits);
+      await emit(ctx, f, format === 'table' ? searchTable(r) : searchFullTable(r), r.hits);
     });
 }
 

@@ -30,6 +30,6 @@ Examples:
       const { suggestTable } = await import('../../app/query-tables.js');
       const r = suggest({ ...ac, coder: undefined }, { ...queryOptionsOf(f, ac.coder), code, unit: f.unit, top: whole('--top', f.top, 0), minWords: whole('--min-words', f.minWords, 1) });
       ctx.stderr.write(`${r.suggestions.length} of ${r.ranked} passage(s) like "${r.code}" (${r.passages} ${r.unit === 'turn' ? 'turns' : 'sentences'} in scope, ${r.covered} already coded; coders: ${r.coders.join(', ') || 'none'})\n`);
-      emit(ctx, f, suggestTable(r), r.suggestions);
+      await emit(ctx, f, suggestTable(r), r.suggestions);
     });
 }

@@ -49,7 +49,7 @@ Examples:
           const { renderHtml } = await import('../../format/html.js');
           const { renderWordCloudSvg } = await import('../../format/word-cloud.js');
           writeText(ctx, f, renderHtml({ title: 'Word frequencies', subtitle: `${r.scope.words} words of ${r.scope.speaker} talk in ${r.scope.sources} source(s) of ${r.scope.cases} case(s)`, sections: [{ svg: renderWordCloudSvg(r.rows), table: wordsTable(r) }] }));
-        } else emit(ctx, f, wordsTable(r), r);
+        } else await emit(ctx, f, wordsTable(r), r);
         return;
       }
       const minG2 = f.minG2 === undefined ? undefined : Number(f.minG2);
@@ -58,6 +58,6 @@ Examples:
       const { keynessTable } = await import('../../app/query-tables.js');
       if (html) throw new UsageError('--format html goes with word frequencies (a word cloud); use table, md, csv or json with --by');
       const r = keyness({ ...ac, coder: undefined }, { ...req, by: f.by, minG2 });
-      emit(ctx, f, keynessTable(r), r);
+      await emit(ctx, f, keynessTable(r), r);
     });
 }
