@@ -4,6 +4,7 @@
  * the keyness of words for each group against the rest (see keyness.ts).
  */
 import { UsageError } from '../core/errors.js';
+import { compareNatural } from '../core/sort.js';
 import { stemmerFor } from '../core/stemming.js';
 import type { SpeakerChoice } from '../core/talk-words.js';
 import { codePointMapOf, talksOf } from '../core/talk-words.js';
@@ -71,7 +72,7 @@ export function prepareWords(ctx: AppContext, p: Project, req: WordsRequest): Pr
   const filter: WordFilter = { stopWords: stopWordsOf(req.stopWords, language, ctx.cwd), minLength, stem: req.stem === true ? stemmerFor(language) : undefined };
   const spans = req.code === undefined ? null : codeSpans(p, scope, req.code);
   const info: WordsScope = {
-    sources: scope.sources.length, cases: scope.cases.length, waves: [...new Set(scope.sources.map((s) => s.wave))],
+    sources: scope.sources.length, cases: scope.cases.length, waves: [...new Set(scope.sources.map((s) => s.wave))].sort(compareNatural),
     coders: spans === null ? [] : scope.coders, speaker, language, stem: req.stem === true, stopWords: req.stopWords ?? 'default',
     minLength, code: spans?.code ?? null, words: 0,
   };

@@ -60,9 +60,19 @@ const isJoiner = (c: number): boolean => c === 0x27 || c === 0x2019 || c === 0x2
 
 /** The UTF-16 end of the word that starts at `i` (DESIGN.md's word: joined by ' ’ -). */
 export function wordEnd(text: string, i: number, limit = text.length): number {
-  let w: number;
   for (;;) {
-    while (i < limit && (w = wordCharLength(text, i)) > 0) i += w;
+    while (i < limit) {
+      const c = text.charCodeAt(i);
+      // ASCII first: nearly every character of an English transcript.
+      if (c < 0x80) {
+        if (ASCII_WORD[c] === 0) break;
+        i++;
+      } else {
+        const w = wordCharLength(text, i);
+        if (w === 0) break;
+        i += w;
+      }
+    }
     if (i + 1 < limit && isJoiner(text.charCodeAt(i)) && wordCharLength(text, i + 1) > 0) {
       i++;
       continue;
