@@ -16,7 +16,7 @@ import { coderName } from './coder.js';
 import { applyCoding } from './coding-writer.js';
 import { nowOf, type AppContext } from './context.js';
 import { withProject } from './project.js';
-import { queryLanguage, rememberLanguage, speakerOf, textScope, type TextQueryOptions } from './text-scope.js';
+import { codeSpans, queryLanguage, rememberLanguage, speakerOf, textScope, type TextQueryOptions } from './text-scope.js';
 
 export interface SearchRequest extends TextQueryOptions {
   query: string;
@@ -25,6 +25,8 @@ export interface SearchRequest extends TextQueryOptions {
   context?: number;
   /** Code every hit with this code (created when missing). */
   codeAs?: string;
+  /** Only hits whose first character lies inside this code's merged spans (a theme with its sub-codes). */
+  code?: string;
   unit?: Unit;
   dryRun?: boolean;
 }
@@ -71,12 +73,15 @@ export function search(ctx: AppContext, req: SearchRequest): SearchResult {
     const toCode: { id: string; spans: { start: number; end: number }[] }[] = [];
     const like = matcher.likePatterns();
     const holding = like === null ? null : p.sources.namesWithTextLike(like);
-    for (const s of scope.sources) {
-      if (holding !== null && !holding.has(s.id)) continue;
+    const within = req.code === undefined ? null : codeSpans(p, scope, req.code).spans;
+    scope.sources.forEach((s, si) => {
+      if (holding !== null && !holding.has(s.id)) return;
+      if (within !== null && !within.has(si)) return;
       const src = p.sources.talk(s.id)!;
       const map = codePointMapOf(src);
-      const found = matcher.find(src.text, talksOf(src, speaker, map));
-      if (found.length === 0) continue;
+      const spans = within?.get(si) ?? [];
+      const found = matcher.find(src.text, talksOf(src, speaker, map)).filter((h) => within === null || insideSpans(spans, map.toCodePoint(h.start)));
+      if (found.length === 0) return;
       const starts = lineStarts(src.text);
       for (const h of found) {
         const [left, right] = contextOf(src.text, h, context);
@@ -86,7 +91,7 @@ export function search(ctx: AppContext, req: SearchRequest): SearchResult {
         });
       }
       if (req.codeAs !== undefined) toCode.push({ id: s.id, spans: found.map((h) => widenHit(src.text, h, h.talk, unit)).map((b) => ({ start: map.toCodePoint(b.start), end: map.toCodePoint(b.end) })) });
-    }
+    });
     rememberLanguage(p, req.language);
     const base = { query: req.query, speaker, stem: req.stem === true, language, sources: scope.sources.length, hits };
     if (req.codeAs === undefined) return { ...base, coded: null };
@@ -141,4 +146,16 @@ function contextOf(text: string, h: QueryHit, n: number): [string, string] {
     if (k++ < n) rightEnd = e;
   });
   return [flat(text.slice(leftStart, h.start)).trim(), flat(text.slice(h.end, rightEnd)).trim()];
+}
+
+/** True when code point `cp` lies in one of the sorted, disjoint spans. */
+function insideSpans(spans: readonly { start: number; end: number }[], cp: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]!.end <= cp) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo]!.start <= cp;
 }

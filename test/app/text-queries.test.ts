@@ -160,6 +160,14 @@ describe('qcode search', () => {
     expect(search(ctx, { query: 'sleep', filters: { sources: 'P2_*' } }).hits.length).toBe(3);
   });
 
+  it('--code: only hits whose first character lies inside the code', async () => {
+    const ctx = await corpus();
+    codebookAdd(ctx, 'Hard', undefined, {});
+    tag(ctx, { codes: ['Hard'], source: 'P1_T1', selector: { span: '41-49' } }); // "rk is ha": is (44), hard (47)
+    expect(search(ctx, { query: 'hard OR is OR work', code: 'Hard' }).hits.map((h) => [h.hit, h.start, h.left])).toEqual([['is', 44, 'Work'], ['hard', 47, 'Work is']]);
+    expect(search(ctx, { query: 'sleep', code: 'Hard' }).hits).toEqual([]);
+  });
+
   it('positions count code points (an emoji is one)', async () => {
     const { ctx } = await codingProject({ 'E1_T1.txt': 'Participant: 😀 I work. Don’t.\n', 'E2_T1.txt': 'Participant: WORK_IS 100% done\n' });
     expect(search(ctx, { query: 'work' }).hits.map((h) => [h.source, h.start, h.end])).toEqual([['E1_T1', 17, 21], ['E2_T1', 13, 17]]);

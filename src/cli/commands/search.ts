@@ -10,6 +10,7 @@ interface SearchFlags extends QueryFlags {
   stem?: boolean;
   context?: string;
   codeAs?: string;
+  code?: string;
   unit?: Unit;
   dryRun?: boolean;
 }
@@ -20,6 +21,7 @@ export function searchCommand(ctx: CliContext): Command {
     .argument('<query>', 'word, prefix*, "quoted phrase"; alternatives separated by OR')
     .option('--stem', 'match every word with the same stem as a query word (drive: drives, driving)')
     .option('--context <n>', 'words of context each side', '8')
+    .option('--code <code>', "only hits inside this code's coded passages (a theme with its sub-codes; every coder's)")
     .option('--code-as <code>', 'code every hit with this code (created when missing)')
     .addOption(new Option('--unit <unit>', 'with --code-as: what to code around each hit').choices(['turn', 'sentence', 'line', 'match']).default('turn'))
     .option('--dry-run', 'with --code-as: show what would be coded, code nothing')
@@ -35,7 +37,7 @@ Examples:
       const { searchFullTable, searchTable } = await import('../../app/query-tables.js');
       const options = queryOptionsOf(f, ac.coder);
       // Search reads no codings: --coder names who codes with --code-as, never a filter.
-      const r = search(ac, { ...options, filters: { ...options.filters, coders: undefined }, query, stem: f.stem === true, context: whole('--context', f.context, 0), codeAs: f.codeAs, unit: f.unit, dryRun: f.dryRun === true });
+      const r = search(ac, { ...options, filters: { ...options.filters, coders: undefined }, query, stem: f.stem === true, context: whole('--context', f.context, 0), codeAs: f.codeAs, code: f.code, unit: f.unit, dryRun: f.dryRun === true });
       ctx.stderr.write(summary(r));
       await emit(ctx, f, format === 'table' ? searchTable(r) : searchFullTable(r), r.hits);
     });
