@@ -4,21 +4,30 @@
  */
 import { CodePointMap } from '../core/code-points.js';
 import type { CodingRow } from '../db/coding-repo.js';
-import { quoteOf } from './coding-writer.js';
+import { quoteOf, type SourceAt } from './coding-writer.js';
 import type { Project } from './project.js';
 
 /** Joins overlapping codings of `codeId` (placed ones only); returns how many were absorbed. */
 export function coalesceCodings(p: Project, codeId: number, now: string): number {
+  return coalesceRows(p, p.codings.list({ codeIds: [codeId] }), now);
+}
+
+/**
+ * Joins the overlapping codings among `rows` (each group of one code, source and coder), as
+ * they stand in the project; `at` spares reloading the text of a source the caller has.
+ */
+export function coalesceRows(p: Project, rows: readonly CodingRow[], now: string, at?: SourceAt): number {
   const groups = new Map<string, CodingRow[]>();
-  for (const c of p.codings.list({ codeIds: [codeId] })) {
+  for (const c of rows) {
     if (c.orphaned) continue;
-    const key = `${c.sourceId}/${c.coderId}`;
+    const key = `${c.codeId}/${c.sourceId}/${c.coderId}`;
     const g = groups.get(key);
     if (g === undefined) groups.set(key, [c]);
     else g.push(c);
   }
   let absorbed = 0;
   const texts = new Map<number, { text: string; map: CodePointMap; revision: number }>();
+  if (at !== undefined) texts.set(at.sourceId, at);
   for (const group of groups.values()) {
     group.sort((a, b) => a.start - b.start || a.id - b.id);
     let current: CodingRow | null = null;

@@ -5,7 +5,7 @@
 import { CodePointMap } from '../core/code-points.js';
 import { reanchor, type AnchorStatus } from '../core/reanchor.js';
 import type { CodingRow } from '../db/coding-repo.js';
-import { coalesceCodings } from './coalesce.js';
+import { coalesceRows } from './coalesce.js';
 import { quoteOf } from './coding-writer.js';
 import type { Project } from './project.js';
 
@@ -29,7 +29,8 @@ export function emptyCounts(): ReanchorCounts {
  * included, which get another chance) onto the text of `revision`.
  */
 export function reanchorSource(p: Project, sourceId: number, revision: number, newText: string, now: string, counts: ReanchorCounts, orphans: OrphanReport[]): void {
-  const stale = p.codings.forSource(sourceId).filter((c) => c.revision !== revision);
+  const all = p.codings.forSource(sourceId);
+  const stale = all.filter((c) => c.revision !== revision);
   if (stale.length === 0) return;
   const byRevision = new Map<number, CodingRow[]>();
   for (const c of stale) {
@@ -38,9 +39,15 @@ export function reanchorSource(p: Project, sourceId: number, revision: number, n
     else g.push(c);
   }
   const at = { sourceId, revision, text: newText, map: new CodePointMap(newText) };
-  const codes = new Map(p.codes.list().map((c) => [c.id, c.name]));
-  const coders = new Map(p.coders.list().map((c) => [c.id, c.name]));
+  // Names are looked up only for orphans, which are few.
+  let names: { codes: Map<number, string>; coders: Map<number, string>; source: string } | undefined;
+  const namesOf = () => (names ??= {
+    codes: new Map(p.codes.list().map((c) => [c.id, c.name])),
+    coders: new Map(p.coders.list().map((c) => [c.id, c.name])),
+    source: p.sources.nameOf(sourceId)!,
+  });
   const touched = new Set<number>();
+  const current = new Map<number, CodingRow>();
   for (const [oldRevision, rows] of [...byRevision].sort((a, b) => a[0] - b[0])) {
     const oldText = p.sources.revisionText(sourceId, oldRevision) ?? '';
     const results = reanchor(oldText, newText, rows);
@@ -49,13 +56,18 @@ export function reanchorSource(p: Project, sourceId: number, revision: number, n
       counts[r.status]++;
       if (r.status === 'orphaned') {
         if (!row.orphaned) p.codings.update({ ...row, orphaned: true, updatedAt: now });
-        orphans.push({ id: row.id, source: p.sources.nameOf(sourceId)!, code: codes.get(row.codeId)!, coder: coders.get(row.coderId)!, quote: row.quote, similarity: r.similarity });
+        current.set(row.id, { ...row, orphaned: true });
+        const n = namesOf();
+        orphans.push({ id: row.id, source: n.source, code: n.codes.get(row.codeId)!, coder: n.coders.get(row.coderId)!, quote: row.quote, similarity: r.similarity });
         return;
       }
       const span = { start: r.start, end: r.end };
-      p.codings.update({ ...row, ...span, ...quoteOf(at, span), revision, orphaned: false, updatedAt: now });
+      const placed: CodingRow = { ...row, ...span, ...quoteOf(at, span), revision, orphaned: false, updatedAt: now };
+      p.codings.update(placed);
+      current.set(row.id, placed);
       touched.add(row.codeId);
     });
   }
-  for (const codeId of touched) coalesceCodings(p, codeId, now);
+  // The source's codings as they now stand, without reading them again.
+  if (touched.size > 0) coalesceRows(p, all.map((c) => current.get(c.id) ?? c).filter((c) => touched.has(c.codeId)), now, at);
 }

@@ -63,6 +63,7 @@ export function reanchor(oldText: string, newText: string, codings: readonly Anc
     const end = Math.min(Math.max(start, c.end), oldMap.length);
     const ms = snap(newText, mapOffset(runs, oldMap.toUtf16(start), 'start'));
     const me = Math.max(ms, snap(newText, mapOffset(runs, oldMap.toUtf16(end), 'end')));
+    if (c.quote !== '' && inPlace(c, newText, ms)) return result(c.id, 'unchanged', target, ms, ms + c.quote.length, 1);
     const exact = c.quote === '' ? null : placeExact(c, target, ms, me);
     if (exact) return exact;
     const f = c.quote === '' ? { s: -1, e: -1, sim: 0 } : placeFuzzy(c, target, ms, me);
@@ -95,6 +96,17 @@ export function snapToWords(text: string, s: number, e: number, c: Pick<AnchorIn
   if (!startedInWord) while (inWord(start) && s - start < 20) start--;
   if (!endedInWord) while (inWord(end) && end - e < 20) end++;
   return { s: start, e: end };
+}
+
+/**
+ * True when the quote and its whole context stand at the mapped start: that occurrence has the
+ * highest context score any occurrence can reach and distance 0, which no other occurrence can
+ * share, so {@link placeExact} would choose it as `unchanged`. Checking it first spares the
+ * search of the whole text for the common case, a coding in text the edit did not touch.
+ */
+function inPlace(c: AnchorInput, text: string, ms: number): boolean {
+  const end = ms + c.quote.length;
+  return text.startsWith(c.quote, ms) && ms >= c.before.length && text.startsWith(c.before, ms - c.before.length) && text.startsWith(c.after, end);
 }
 
 /** Chooses among all exact occurrences of the quote; null when there is none. */
@@ -151,18 +163,29 @@ function placeFuzzy(c: AnchorInput, t: Target, ms: number, me: number): Span {
   const window = Math.max(q.length, 200);
   const distance = distanceFrom(t, ms, me);
   let best: Span & { dist: number } = { s: -1, e: -1, sim: 0, dist: Infinity };
+  const consider = (s: number, e: number, atLeast = 0): void => {
+    const floor = Math.max(best.sim, threshold / 2, atLeast);
+    // A span of u UTF-16 units has u/2 to u code points; similarity ≤ shorter / longer.
+    if (e - s < floor * qcp.length || (e - s) / 2 > qcp.length / floor) return;
+    const sim = codePointSimilarity(qcp, codePointsOf(text.slice(s, e)), floor);
+    if (sim < floor) return;
+    const dist = distance(s, e);
+    // sim ≥ best.sim here: the most similar wins, then the nearest, then the earliest, shortest.
+    if (sim > best.sim || dist < best.dist || (dist === best.dist && (s < best.s || (s === best.s && e < best.e)))) best = { s, e, sim, dist };
+  };
+  // The mapped span first: an edit inside a quote usually leaves it the best candidate, and
+  // a high similarity found early lets the bounds above skip most of the others. The order
+  // of trying does not change the winner, which the comparison above defines in full.
+  // It is measured against high floors first (the cost of the measure grows with 1 − floor;
+  // a result at or above its floor is exact), and only seeds the search if it reaches one.
+  for (const atLeast of [0.98, threshold]) {
+    if (me > ms && best.s < 0) consider(ms, me, atLeast);
+  }
   for (const near of [true, false]) {
     for (const s of starts) {
       for (const e of ends) {
         if (e <= s || (Math.abs(s - ms) <= window && Math.abs(e - me) <= window) !== near) continue;
-        const floor = Math.max(best.sim, threshold / 2);
-        // A span of u UTF-16 units has u/2 to u code points; similarity ≤ shorter / longer.
-        if (e - s < floor * qcp.length || (e - s) / 2 > qcp.length / floor) continue;
-        const sim = codePointSimilarity(qcp, codePointsOf(text.slice(s, e)), floor);
-        if (sim < floor) continue;
-        const dist = distance(s, e);
-        // sim ≥ best.sim here; starts and ends ascend, so equal distances keep the earliest, shortest.
-        if (sim > best.sim || dist < best.dist) best = { s, e, sim, dist };
+        consider(s, e);
       }
     }
     if (best.sim >= threshold) break;
@@ -178,9 +201,11 @@ function distanceFrom(t: Target, ms: number, me: number): (s: number, e: number)
 
 /** Offsets of `needle` in `text`, the `ANCHOR_HITS` nearest to `at` (then earliest). */
 function nearestHits(text: string, needle: string, at: number): number[] {
-  const all: number[] = [];
-  for (let o = text.indexOf(needle); o >= 0; o = text.indexOf(needle, o + 1)) all.push(o);
-  return all.sort((a, b) => Math.abs(a - at) - Math.abs(b - at) || a - b).slice(0, ANCHOR_HITS);
+  // The nearest few lie among the nearest few on each side of `at`: search outwards only.
+  const near: number[] = [];
+  for (let o = text.indexOf(needle, at), k = 0; o >= 0 && k < ANCHOR_HITS; o = text.indexOf(needle, o + 1), k++) near.push(o);
+  for (let o = at > 0 ? text.lastIndexOf(needle, at - 1) : -1, k = 0; o >= 0 && k < ANCHOR_HITS; o = o > 0 ? text.lastIndexOf(needle, o - 1) : -1, k++) near.push(o);
+  return near.sort((a, b) => Math.abs(a - at) - Math.abs(b - at) || a - b).slice(0, ANCHOR_HITS);
 }
 
 /** Distinct in-range offsets, moved off the middle of surrogate pairs, ascending. */

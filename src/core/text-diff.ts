@@ -58,7 +58,11 @@ export function diffRuns(o: string, n: string): Run[] {
 /** Appends the equal runs inside the changed region old [oa, ob) / new [na, nb). */
 function alignChars(o: string, n: string, oa: number, ob: number, na: number, nb: number, runs: Run[]): void {
   if (ob === oa || nb === na) return;
-  const codes = (t: string, from: number, to: number) => Uint16Array.from({ length: to - from }, (_, i) => t.charCodeAt(from + i));
+  const codes = (t: string, from: number, to: number): Uint16Array => {
+    const out = new Uint16Array(to - from);
+    for (let i = 0; i < out.length; i++) out[i] = t.charCodeAt(from + i);
+    return out;
+  };
   const small = ob - oa + nb - na <= MAX_CHAR_REGION;
   const found = small ? myers(codes(o, oa, ob), codes(n, na, nb), MAX_CHAR_EDITS) : null;
   if (found) {
