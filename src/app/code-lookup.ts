@@ -31,8 +31,7 @@ export const CREATE_WITH_NEW = 'add --new to create it';
 /** Adds a code inside the caller's transaction and records it in the history. */
 export function addCode(project: Project, rawName: string, parent: Code | null, fields: Partial<Code>, coderId: number, now: string, note: Record<string, unknown> = {}): Code {
   const name = cleanCodeName(rawName);
-  const codes = project.codes.list();
-  const clash = codes.find((c) => nameKey(c.name) === nameKey(name));
+  const clash = project.codes.byKey(nameKey(name));
   if (clash !== undefined) throw new CodebookError(`a code "${clash.name}" already exists`, { code: 'E_CODE_EXISTS', hint: 'code names are unique, ignoring case' });
   const record = {
     description: fields.description ?? null, include: fields.include ?? null, exclude: fields.exclude ?? null,
@@ -40,5 +39,5 @@ export function addCode(project: Project, rawName: string, parent: Code | null, 
   };
   const id = project.codes.insert({ name, key: nameKey(name), parentId: parent?.id ?? null, ...record }, coderId, now);
   project.codes.record(coderId, now, 'add', name, { parent: parent?.name ?? null, ...record, ...note });
-  return project.codes.list().find((c) => c.id === id)!;
+  return project.codes.get(id)!;
 }

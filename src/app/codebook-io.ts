@@ -4,7 +4,7 @@
  * unless `prune` is asked for (and even then never a code that has codings).
  */
 import { resolve } from 'node:path';
-import { cleanCodeName, CODE_FIELDS, nameKey, treeOrder, type Code, type CodeFields } from '../core/codebook.js';
+import { childrenMap, cleanCodeName, CODE_FIELDS, nameKey, treeOrder, type Code, type CodeFields } from '../core/codebook.js';
 import { CodebookError } from '../core/errors.js';
 import { readCodebookFile, type CodebookEntry } from '../io/codebook-file.js';
 import { readQdc, type QdcEntry } from '../io/refi/qdc.js';
@@ -55,7 +55,7 @@ function upsert(p: Project, e: CodebookEntry, parent: Code | null, coderId: numb
   // Only the fields the file gives are set; a field it leaves out keeps its value.
   const fields = checkFields({ description: e.description, include: e.include, exclude: e.exclude, example: e.example, color: e.color });
   const name = cleanCodeName(e.name);
-  const existing = p.codes.list().find((c) => nameKey(c.name) === nameKey(name));
+  const existing = p.codes.byKey(nameKey(name));
   if (existing === undefined) {
     r.added.push(name);
     return addCode(p, name, parent, fields as Partial<Code>, coderId, now);
@@ -80,22 +80,22 @@ function upsert(p: Project, e: CodebookEntry, parent: Code | null, coderId: numb
     changed = true;
   }
   if (existing.parentId !== (parent?.id ?? null)) {
-    const codes = p.codes.list();
-    const from = existing.parentId === null ? null : codes.find((c) => c.id === existing.parentId)?.name ?? null;
+    const from = existing.parentId === null ? null : p.codes.get(existing.parentId)?.name ?? null;
     p.codes.move(existing.id, parent?.id ?? null);
     p.codes.record(coderId, now, 'move', name, { from, to: parent?.name ?? null, import: file });
     r.moved.push(name);
     changed = true;
   }
   if (!changed) r.unchanged++;
-  return p.codes.list().find((c) => c.id === existing.id)!;
+  return p.codes.get(existing.id)!;
 }
 
 function prune(p: Project, keep: Set<number>, coderId: number, now: string, file: string, r: ImportResult): void {
   const codes = p.codes.list();
   const counts = p.codings.countsByCode();
   const doomed = treeOrder(codes.filter((c) => !keep.has(c.id))).reverse().map((x) => x.code);
-  const busy = doomed.filter((c) => (counts.get(c.id)?.codings ?? 0) > 0 || codes.some((k) => k.parentId === c.id && keep.has(k.id)));
+  const keptParents = new Set(codes.filter((k) => keep.has(k.id)).map((k) => k.parentId));
+  const busy = doomed.filter((c) => (counts.get(c.id)?.codings ?? 0) > 0 || keptParents.has(c.id));
   if (busy.length > 0) {
     throw new CodebookError(`--prune would delete codes that have codings or kept children: ${busy.map((c) => `"${c.name}"`).join(', ')}; nothing was changed`, {
       hint: 'merge them into codes in the file, or add them to the file',
@@ -125,13 +125,13 @@ function checkUnique(entries: CodebookEntry[], file: string): void {
 /** The codebook as YAML entries (export → import is lossless). */
 export function exportEntries(ctx: AppContext): CodebookEntry[] {
   return withProject(ctx, (p) => {
-    const codes = p.codes.list();
+    const children = childrenMap(p.codes.list());
     const build = (parent: number | null): CodebookEntry[] =>
-      treeOrder(codes.filter((c) => c.parentId === parent)).map(({ code }) => {
+      treeOrder(children.get(parent) ?? []).map(({ code }) => {
         const e: CodebookEntry = { name: code.name };
         for (const k of CODE_FIELDS) if (code[k] !== null) e[k] = code[k]!;
-        const children = build(code.id);
-        if (children.length > 0) e.children = children;
+        const below = build(code.id);
+        if (below.length > 0) e.children = below;
         return e;
       });
     return build(null);

@@ -28,6 +28,8 @@ export interface HistoryEntry {
 
 export class CodeRepo {
   private readonly listStmt;
+  private readonly getStmt;
+  private readonly byKeyStmt;
   private readonly insertStmt;
   private readonly renameStmt;
   private readonly moveStmt;
@@ -41,6 +43,12 @@ export class CodeRepo {
       SELECT c.id, c.name, c.parent_id, c.description, c.include_note, c.exclude_note, c.example, c.color,
              k.name AS created_by, c.created_at
       FROM codes c JOIN coders k ON k.id = c.created_by`);
+    const one = `
+      SELECT c.id, c.name, c.parent_id, c.description, c.include_note, c.exclude_note, c.example, c.color,
+             k.name AS created_by, c.created_at
+      FROM codes c JOIN coders k ON k.id = c.created_by`;
+    this.getStmt = db.prepare<[number], CodeRow>(`${one} WHERE c.id = ?`);
+    this.byKeyStmt = db.prepare<[string], CodeRow>(`${one} WHERE c.name_key = ?`);
     this.insertStmt = db.prepare(`
       INSERT INTO codes (name, name_key, parent_id, description, include_note, exclude_note, example, color, created_by, created_at)
       VALUES (@name, @key, @parentId, @description, @include, @exclude, @example, @color, @coderId, @now)`);
@@ -59,6 +67,17 @@ export class CodeRepo {
   /** Every code (unordered; use core's treeOrder). */
   list(): Code[] {
     return this.listStmt.all().map(toCode);
+  }
+
+  get(id: number): Code | undefined {
+    const r = this.getStmt.get(id);
+    return r === undefined ? undefined : toCode(r);
+  }
+
+  /** The code whose name has this key (`nameKey`: names are unique ignoring case). */
+  byKey(key: string): Code | undefined {
+    const r = this.byKeyStmt.get(key);
+    return r === undefined ? undefined : toCode(r);
   }
 
   insert(code: { name: string; key: string; parentId: number | null } & CodeFields, coderId: number, now: string): number {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { InputError } from '../core/errors.js';
 import { decodeText } from './decode.js';
+import { parseSimpleYaml } from './simple-yaml.js';
 import { parseYaml } from './yaml.js';
 
 export interface CodebookEntry {
@@ -28,7 +29,8 @@ export function readCodebookFile(path: string, shown: string): CodebookEntry[] {
   } catch (e) {
     throw new InputError(`${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { code: 'E_READ' });
   }
-  const doc = parseYaml(decodeText(bytes, shown).text, shown);
+  const text = decodeText(bytes, shown).text;
+  const doc = parseSimpleYaml(text) ?? parseYaml(text, shown);
   if (typeof doc !== 'object' || doc === null || !Array.isArray((doc as { codes?: unknown }).codes)) {
     throw new InputError(`${shown}: expected a top-level "codes:" list`, { code: 'E_CODEBOOK', hint: 'see codebook.example.yaml' });
   }
