@@ -1,12 +1,32 @@
-/** Database-level integrity checks. */
+/** Database-level integrity checks, and reading the codings source by source for `check`. */
 import type { Db } from './open.js';
 
-export class IntegrityRepo {
-  constructor(private readonly db: Db) {}
+/**
+ * A coding as `check` looks at it: [id, code id, coder id, revision, start, end, quote,
+ * orphaned (0 or 1)]. Raw arrays: at a million codings, row objects cost more than the query.
+ */
+export type CheckedCoding = [id: number, codeId: number, coderId: number, revision: number, start: number, end: number, quote: string, orphaned: number];
 
-  /** SQLite's own quick check: 'ok' or the problems found. */
-  quickCheck(): string[] {
-    return (this.db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
+export class IntegrityRepo {
+  private readonly sourcesStmt;
+  private readonly codingsStmt;
+  private readonly textStmt;
+
+  constructor(private readonly db: Db) {
+    this.sourcesStmt = db.prepare<[], { id: number; name: string; current: number }>('SELECT id, name, current_revision AS current FROM sources ORDER BY id');
+    this.codingsStmt = db.prepare<[number], CheckedCoding>(`
+      SELECT id, code_id, coder_id, revision, start, "end", quote, orphaned FROM codings WHERE source_id = ?`).raw(true);
+    this.textStmt = db.prepare<[number, number], { text: string }>('SELECT text FROM revisions WHERE source_id = ? AND number = ?');
+  }
+
+  /**
+   * SQLite's integrity check, which reads every page of the file and checks every index
+   * against its table: 'ok' or the problems found. A larger page cache for the check (32 MB
+   * rather than 2) makes it about a fifth faster on a large project.
+   */
+  integrityCheck(): string[] {
+    this.db.pragma('cache_size = -32768');
+    return (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== 'ok');
   }
 
   /** Rows whose foreign keys point nowhere. */
@@ -14,13 +34,18 @@ export class IntegrityRepo {
     return this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
   }
 
-  /** Every coding with the text of the revision it refers to (or null when that revision is missing). */
-  codingsWithText(): { id: number; source: string; code: string; coder: string; revision: number; current: number; start: number; end: number; quote: string; orphaned: number; text: string | null }[] {
-    return this.db.prepare(`
-      SELECT c.id, s.name AS source, k.name AS code, d.name AS coder, c.revision, s.current_revision AS current,
-             c.start, c."end" AS "end", c.quote, c.orphaned, r.text
-      FROM codings c JOIN sources s ON s.id = c.source_id JOIN codes k ON k.id = c.code_id JOIN coders d ON d.id = c.coder_id
-      LEFT JOIN revisions r ON r.source_id = c.source_id AND r.number = c.revision
-      ORDER BY c.id`).all() as never;
+  /** Every source with its current revision, in id order. */
+  sources(): { id: number; name: string; current: number }[] {
+    return this.sourcesStmt.all();
+  }
+
+  /** The codings of one source, by revision then id. */
+  codingsOf(sourceId: number): CheckedCoding[] {
+    return (this.codingsStmt.all(sourceId) as unknown as CheckedCoding[]).sort((a, b) => a[3] - b[3] || a[0] - b[0]);
+  }
+
+  /** The text of one revision of a source, or undefined when that revision does not exist. */
+  revisionText(sourceId: number, revision: number): string | undefined {
+    return this.textStmt.get(sourceId, revision)?.text;
   }
 }

@@ -397,13 +397,17 @@ describe('SessionRepo and SettingsRepo', () => {
 });
 
 describe('IntegrityRepo', () => {
-  it('finds nothing wrong in a fresh database, and lists codings with their revision text', () => {
+  it('finds nothing wrong in a fresh database, and reads codings and revision texts source by source', () => {
     const r = setup();
     const c = addCode(r, 'Tired');
     r.codings.insert(coding(r, c, 39, 44, { revision: 2 }));
     const i = new IntegrityRepo(r.db);
-    expect(i.quickCheck()).toEqual([]);
+    expect(i.integrityCheck()).toEqual([]);
     expect(i.foreignKeyProblems()).toEqual([]);
-    expect(i.codingsWithText()).toEqual([expect.objectContaining({ source: 'P01_T1', code: 'Tired', coder: 'ana', revision: 2, current: 1, text: null })]);
+    const [source] = i.sources();
+    expect(source).toMatchObject({ name: 'P01_T1', current: 1 });
+    expect(i.codingsOf(source!.id)).toEqual([[1, c, expect.any(Number), 2, 39, 44, expect.any(String), 0]]);
+    expect(i.revisionText(source!.id, 2)).toBeUndefined();
+    expect(i.revisionText(source!.id, 1)).toEqual(expect.any(String));
   });
 });
