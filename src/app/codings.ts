@@ -1,10 +1,10 @@
 /**
  * `qcode codings`: the codings, filtered, with positions in code points and line numbers.
  */
-import { CodePointMap, countBelow } from '../core/code-points.js';
+import { countBelow, lineStartsOfUtf8 } from '../core/code-points.js';
 import { descendantIds } from '../core/codebook.js';
-import { lineStarts } from '../core/text.js';
-import type { TableData } from '../format/table-shape.js';
+import type { Cell, Column, TableData } from '../format/table-shape.js';
+import { CodingListingRepo } from '../db/coding-listing-repo.js';
 import { findCode } from './code-lookup.js';
 import type { AppContext } from './context.js';
 import { withProject } from './project.js';
@@ -33,8 +33,21 @@ export interface CodingListing {
   orphaned: boolean;
 }
 
-export function listCodings(ctx: AppContext, f: CodingFilterArgs = {}): CodingListing[] {
-  return withProject(ctx, (p) => {
+/** Where {@link forEachCoding} hands the codings: `passes` full passes, each ended by `endPass`. */
+export interface CodingSink {
+  passes: number;
+  row(row: CodingListing): void;
+  endPass(): void;
+}
+
+/**
+ * Hands the sink every coding that passes the filter, in order of source id, then start, end
+ * and id, `sink.passes` times, all in one read of the project. The codings are read one
+ * source at a time and only the current source's text is held, so a listing of any size runs
+ * in little memory (`qcode codings` writes each row as it comes).
+ */
+export function forEachCoding(ctx: AppContext, f: CodingFilterArgs, sink: CodingSink): void {
+  withProject(ctx, (p) => {
     const codes = p.codes.list();
     const codeIds = f.code === undefined ? undefined : [...(f.descendants === true ? descendantIds(codes, findCode(p, f.code, codes).id) : [findCode(p, f.code, codes).id])];
     let sourceId: number | undefined;
@@ -43,45 +56,62 @@ export function listCodings(ctx: AppContext, f: CodingFilterArgs = {}): CodingLi
       if (sourceId === undefined) throw sourceNotFound(p, f.source);
     }
     const coderId = f.coder === undefined ? undefined : p.coders.find(f.coder) ?? -1;
-    const rows = p.codings.list({ codeIds, sourceId, caseName: f.case, coderId });
-    const lines = new Map<string, { revision: number; starts: number[]; map: CodePointMap }>();
-    const lineInfo = (source: string) => {
-      let info = lines.get(source);
-      if (info === undefined) {
-        const t = p.sources.text(source)!;
-        info = { revision: t.source.revision, starts: lineStarts(t.text), map: new CodePointMap(t.text) };
-        lines.set(source, info);
+    const codeNames = new Map(codes.map((c) => [c.id, c.name]));
+    const coderNames = new Map(p.coders.list().map((c) => [c.id, c.name]));
+    const repo = new CodingListingRepo(p.db);
+    const filter = { codeIds, sourceId, caseName: f.case, coderId };
+    const sources = repo.sources(filter);
+    const codingsOf = repo.codingsOfSource(filter);
+    p.db.transaction(() => {
+      for (let pass = 0; pass < sink.passes; pass++) {
+        for (const s of sources) {
+          let lines: number[] | undefined;
+          for (const [id, codeId, coderId, revision, start, end, quote, weight, orphaned] of codingsOf(s.id)) {
+            const code = codeNames.get(codeId);
+            const coder = coderNames.get(coderId);
+            if (code === undefined || coder === undefined) continue;
+            const placed = orphaned === 0 && revision === s.current;
+            if (placed && lines === undefined) lines = lineStartsOfUtf8(repo.revisionBytes(s.id, s.current));
+            const lineOf = (cp: number): number => countBelow(lines!, cp + 1);
+            sink.row({
+              id, code, source: s.name, coder, start, end,
+              lineStart: placed ? lineOf(start) : null, lineEnd: placed ? lineOf(end - 1) : null,
+              quote, weight, orphaned: orphaned === 1,
+            });
+          }
+        }
+        sink.endPass();
       }
-      return info;
-    };
-    return rows.map((r) => {
-      const info = lineInfo(r.source);
-      const placed = !r.orphaned && r.revision === info.revision;
-      const lineOf = (cp: number): number => countBelow(info.starts, info.map.toUtf16(cp) + 1);
-      return {
-        id: r.id, code: r.code, source: r.source, coder: r.coder, start: r.start, end: r.end,
-        lineStart: placed ? lineOf(r.start) : null, lineEnd: placed ? lineOf(r.end - 1) : null,
-        quote: r.quote, weight: r.weight, orphaned: r.orphaned,
-      };
-    });
+    })();
   }, { readonly: true });
 }
 
-export function codingsTable(rows: CodingListing[]): TableData {
+/** Every coding that passes the filter (see {@link forEachCoding}), as a list. */
+export function listCodings(ctx: AppContext, f: CodingFilterArgs = {}): CodingListing[] {
+  const rows: CodingListing[] = [];
+  forEachCoding(ctx, f, { passes: 1, row: (r) => rows.push(r), endPass: () => {} });
+  return rows;
+}
+
+export const CODING_COLUMNS: Column[] = [
+  { key: 'id', header: 'id', align: 'right' },
+  { key: 'code', header: 'code' },
+  { key: 'source', header: 'source' },
+  { key: 'coder', header: 'coder' },
+  { key: 'lines', header: 'lines' },
+  { key: 'span', header: 'span' },
+  { key: 'quote', header: 'quote', wrap: true },
+];
+
+/** One coding as a row of the listing's table. */
+export function codingRow(r: CodingListing): Record<string, Cell> {
   return {
-    columns: [
-      { key: 'id', header: 'id', align: 'right' },
-      { key: 'code', header: 'code' },
-      { key: 'source', header: 'source' },
-      { key: 'coder', header: 'coder' },
-      { key: 'lines', header: 'lines' },
-      { key: 'span', header: 'span' },
-      { key: 'quote', header: 'quote', wrap: true },
-    ],
-    rows: rows.map((r) => ({
-      id: r.id, code: r.code, source: r.source, coder: r.coder,
-      lines: r.orphaned ? 'orphaned' : r.lineStart === r.lineEnd ? `${r.lineStart}` : `${r.lineStart}-${r.lineEnd}`,
-      span: `${r.start}-${r.end}`, quote: r.quote,
-    })),
+    id: r.id, code: r.code, source: r.source, coder: r.coder,
+    lines: r.orphaned ? 'orphaned' : r.lineStart === r.lineEnd ? `${r.lineStart}` : `${r.lineStart}-${r.lineEnd}`,
+    span: `${r.start}-${r.end}`, quote: r.quote,
   };
+}
+
+export function codingsTable(rows: CodingListing[]): TableData {
+  return { columns: CODING_COLUMNS, rows: rows.map(codingRow) };
 }

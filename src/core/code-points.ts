@@ -75,3 +75,20 @@ export function codePointLength(s: string): number {
 export function sliceCodePoints(text: string, start: number, end: number, map = new CodePointMap(text)): string {
   return text.slice(map.toUtf16(start), map.toUtf16(end));
 }
+
+/**
+ * The code-point offsets at which the lines of a text start (0 first, then just after each
+ * line feed), read straight from its UTF-8 bytes: a code point starts at every byte that is
+ * not a continuation byte (10xxxxxx). Listing a million codings needs line numbers without
+ * decoding every transcript into a string.
+ */
+export function lineStartsOfUtf8(bytes: Uint8Array): number[] {
+  const starts = [0];
+  let cp = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if ((b & 0xc0) !== 0x80) cp++;
+    if (b === 10) starts.push(cp);
+  }
+  return starts;
+}

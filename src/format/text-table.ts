@@ -2,7 +2,7 @@
  * Aligned text tables for the terminal. Columns that may wrap share what is left of
  * the width; the rest keep their natural width. Width is measured in code points.
  */
-import { displayText, type Column, type TableData } from './table-shape.js';
+import { displayText, type Cell, type Column, type TableData } from './table-shape.js';
 
 export interface TextTableOptions {
   /** Total width to fit; undefined means no limit (pipes and files). */
@@ -14,22 +14,50 @@ export interface TextTableOptions {
 const GAP = '  ';
 
 export function renderTextTable(table: TableData, options: TextTableOptions = {}): string {
-  const cols = table.columns;
-  const cells = table.rows.map((r) => cols.map((c) => displayText(r[c.key], c).replace(/\s*\n\s*/g, ' ')));
-  const widths = cols.map((c, i) => Math.max(len(c.header), ...cells.map((row) => len(row[i]!))));
-  fitWidths(cols, widths, options.width);
-  const out: string[] = [];
-  const head = cols.map((c, i) => pad(c.header, widths[i]!, c.align)).join(GAP).trimEnd();
-  out.push(options.header ? options.header(head) : head);
-  for (const row of cells) {
-    const wrapped = row.map((text, i) => wrap(text, widths[i]!));
-    const height = Math.max(...wrapped.map((w) => w.length));
-    for (let k = 0; k < height; k++) {
-      out.push(cols.map((c, i) => pad(wrapped[i]![k] ?? '', widths[i]!, c.align)).join(GAP).trimEnd());
-    }
-  }
-  return out.join('\n') + '\n';
+  const widths = new TextTableWidths(table.columns);
+  for (const r of table.rows) widths.add(r);
+  const layout = widths.layout(options);
+  return [layout.head, ...table.rows.flatMap((r) => layout.lines(r))].join('\n') + '\n';
 }
+
+/**
+ * The column widths of a text table, measured row by row (a first pass over rows that are
+ * then drawn one by one in a second: a table of any length in little memory).
+ */
+export class TextTableWidths {
+  private readonly widths: number[];
+
+  constructor(private readonly cols: Column[]) {
+    this.widths = cols.map((c) => len(c.header));
+  }
+
+  add(r: Record<string, Cell>): void {
+    this.cols.forEach((c, i) => {
+      const n = len(cellOf(r, c));
+      if (n > this.widths[i]!) this.widths[i] = n;
+    });
+  }
+
+  /** The header line, and the lines of each row, at the measured widths fitted to `width`. */
+  layout(options: TextTableOptions = {}): { head: string; lines: (r: Record<string, Cell>) => string[] } {
+    const cols = this.cols;
+    const widths = [...this.widths];
+    fitWidths(cols, widths, options.width);
+    const head = cols.map((c, i) => pad(c.header, widths[i]!, c.align)).join(GAP).trimEnd();
+    return {
+      head: options.header ? options.header(head) : head,
+      lines: (r) => {
+        const wrapped = cols.map((c, i) => wrap(cellOf(r, c), widths[i]!));
+        const height = Math.max(...wrapped.map((w) => w.length));
+        const out: string[] = [];
+        for (let k = 0; k < height; k++) out.push(cols.map((c, i) => pad(wrapped[i]![k] ?? '', widths[i]!, c.align)).join(GAP).trimEnd());
+        return out;
+      },
+    };
+  }
+}
+
+const cellOf = (r: Record<string, Cell>, c: Column): string => displayText(r[c.key], c).replace(/\s*\n\s*/g, ' ');
 
 function fitWidths(cols: Column[], widths: number[], total: number | undefined): void {
   if (total === undefined) return;

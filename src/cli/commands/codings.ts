@@ -1,6 +1,7 @@
 import { Command } from 'commander';
+import { resolve } from 'node:path';
 import type { CliContext } from '../context.js';
-import { emit, withOutputOptions, type OutputFlags } from '../output.js';
+import { chosenFormat, emit, withBom, withOutputOptions, type OutputFlags } from '../output.js';
 import { appContext } from '../program.js';
 import { summaryOf } from '../command-list.js';
 
@@ -22,10 +23,35 @@ export function codingsCommand(ctx: CliContext): Command {
     .option('--coder <name>', "only this coder's codings (default: every coder's)")
     .addHelpText('after', '\nExamples:\n  $ qcode codings --source 50002_T2\n  $ qcode codings --code "Self-care" --json')
     .action(async (f: CodingsFlags, cmd: Command) => {
-      const { listCodings, codingsTable } = await import('../../app/codings.js');
+      const { forEachCoding, codingRow, CODING_COLUMNS } = await import('../../app/codings.js');
+      const { rowWriter } = await import('../../format/row-writer.js');
+      const { atomicWriter } = await import('../../io/atomic-write.js');
       // --coder here filters (commander hands it to the root command's global option).
       const { coder, ...base } = appContext(ctx, cmd);
-      const rows = listCodings(base, { code: f.code, source: f.source, case: f.case, coder: f.coder ?? coder, descendants: f.tree });
-      await emit(ctx, f, codingsTable(rows), rows);
+      const filter = { code: f.code, source: f.source, case: f.case, coder: f.coder ?? coder, descendants: f.tree };
+      if (f.format === 'xlsx' && f.json !== true) {
+        // A workbook is one zip written at the end: built from the whole listing.
+        const { listCodings, codingsTable } = await import('../../app/codings.js');
+        const rows = listCodings(base, filter);
+        await emit(ctx, f, codingsTable(rows), rows);
+        return;
+      }
+      const format = chosenFormat(f);
+      // Written as the rows are read: a listing of any size in little memory.
+      const file = f.out === undefined ? undefined : atomicWriter(resolve(ctx.cwd, f.out));
+      if (file !== undefined && format === 'csv') file.write(withBom(f, '')); // as emit writes CSV to a file
+      const w = rowWriter(format, CODING_COLUMNS, file?.write ?? ((s) => ctx.stdout.write(s)), {
+        width: file === undefined && ctx.stdoutIsTTY ? ctx.columns : undefined,
+        header: file === undefined && ctx.colour ? (s) => ctx.chalk.bold(s) : undefined,
+      });
+      try {
+        forEachCoding(base, filter, {
+          passes: w.passes, row: (row) => w.row(codingRow(row), row), endPass: () => w.endPass(),
+        });
+        file?.commit();
+      } catch (e) {
+        file?.abort();
+        throw e;
+      }
     });
 }
