@@ -10,8 +10,7 @@ import type { Span } from './spans.js';
 import { lineStarts } from './text.js';
 
 /** [start of line A, end of line B), without B's line break. */
-export function linesSpan(text: string, range: Range, source: string, map = new CodePointMap(text)): Span {
-  const starts = lineStarts(text);
+export function linesSpan(text: string, range: Range, source: string, map = new CodePointMap(text), starts = lineStarts(text)): Span {
   if (range.from > starts.length) throw new InputError(`--lines ${range.from}: ${source} has ${starts.length} lines`, { hint: `qcode show ${source} numbers them` });
   const to = Math.min(range.to, starts.length);
   const end = to < starts.length ? starts[to]! - 1 : text.length;

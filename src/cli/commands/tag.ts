@@ -47,13 +47,17 @@ interface TagFlags extends SelectorFlags {
   weight?: string;
   memo?: string;
   json?: boolean;
+  from?: string;
+  dryRun?: boolean;
 }
 
 export function tagCommand(ctx: CliContext): Command {
   return withSelectors(new Command('tag'))
     .description(summaryOf('tag'))
-    .argument('<code>', 'code name (case-insensitive)')
-    .argument('<source>', 'source id')
+    .argument('[code]', 'code name (case-insensitive)')
+    .argument('[source]', 'source id')
+    .option('--from <file>', 'apply every row of a CSV or JSON Lines file, in one transaction (see the README)')
+    .option('--dry-run', 'with --from: report what would be done, change nothing')
     .option('--also <code>', 'apply another code too (repeatable; names may contain commas)', collect)
     .option('--new', 'create codes that do not exist yet (inductive coding)')
     .option('--parent <code>', 'with --new: the parent of the new codes')
@@ -65,8 +69,17 @@ Examples:
   $ qcode tag "Self-care" 50002_T2 --lines 11
   $ qcode tag "Night shifts" 50002_T2 --turns 3-4 --also "Sleep"
   $ qcode tag "Crying" 50002_T2 --match "I cried in the car" --new --parent "Well-being"
-  $ qcode tag "Self-care" 50002_T2 --match "self-care is very important" --all`)
-    .action(async (code: string, source: string, f: TagFlags, cmd: Command) => {
+  $ qcode tag "Self-care" 50002_T2 --match "self-care is very important" --all
+  $ qcode tag --from codings.csv --new`)
+    .action(async (code: string | undefined, source: string | undefined, f: TagFlags, cmd: Command) => {
+      if (f.from !== undefined || f.dryRun === true) {
+        const extra = [code, source].filter((x) => x !== undefined).length > 0 || [f.lines, f.turns, f.match, f.span, f.nth, f.also, f.weight, f.memo].some((x) => x !== undefined) || f.all === true;
+        if (f.from === undefined) throw new UsageError('--dry-run goes with --from FILE');
+        if (extra) throw new UsageError('with --from FILE, the codes, sources and selectors come from the file', { hint: 'give --from FILE alone (with --new, --parent, --coder, --dry-run or --json)' });
+        const { tagFrom } = await import('./tag-from.js');
+        return tagFrom(ctx, appContext(ctx, cmd), { ...f, from: f.from });
+      }
+      if (code === undefined || source === undefined) throw new UsageError('name a code and a source: qcode tag <code> <source> --lines A-B', { hint: 'or apply many codings with --from FILE' });
       const { tag } = await import('../../app/tag.js');
       const weight = f.weight === undefined ? undefined : Number(f.weight);
       const r = tag(appContext(ctx, cmd), { codes: [code, ...(f.also ?? [])], source, selector: selectorOf(f), createNew: f.new, parent: f.parent, weight, memo: f.memo });
