@@ -48,7 +48,7 @@ describe('tag --from FILE: many codings in one transaction', () => {
     // bo's coding is inside ana's line, but codings of different coders are never joined.
     expect(tagMany(as(ctx, 'ana'), [{ code: 'Sleep', source: 'P12_T2', lines: '2' }])).toMatchObject({ rows: 1, created: 1, joined: 0 });
     expect(view(listCodings(ctx))).toEqual([
-      ['Sleep', 'P07_T1', 'ana', 174, 205, 80],
+      ['Sleep', 'P07_T1', 'ana', 158, 190, 80], // line 4: "I couldn’t sleep during the day.",
       ['Sleep', 'P12_T2', 'ana', 34, 103, null],
       ['Sleep', 'P12_T2', 'bo', 55, 69, null],
     ]);
