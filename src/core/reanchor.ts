@@ -153,14 +153,21 @@ interface Span { s: number; e: number; sim: number }
 function placeFuzzy(c: AnchorInput, t: Target, ms: number, me: number): Span {
   const { text, threshold } = t;
   const q = c.quote;
-  const hits = (needle: string, at: number, shift: number): number[] => (needle ? nearestHits(text, needle, at).map((o) => o + shift) : []);
   const head = firstCps(q), tail = lastCps(q), ctxEnd = lastCps(c.before), ctxStart = firstCps(c.after);
-  const s0 = [ms, ...hits(head, ms, 0), ...hits(ctxEnd, ms, ctxEnd.length)];
-  const e0 = [me, ...hits(tail, me, tail.length), ...hits(ctxStart, me, 0)];
-  const starts = positions(text, [...s0, ...e0.map((e) => e - q.length)]);
-  const ends = positions(text, [...e0, ...s0.map((s) => s + q.length)]);
+  const candidates = (reach: number): { starts: number[]; ends: number[] } => {
+    const hits = (needle: string, at: number, shift: number): number[] => (needle ? nearestHits(text, needle, at, reach).map((o) => o + shift) : []);
+    const s0 = [ms, ...hits(head, ms, 0), ...hits(ctxEnd, ms, ctxEnd.length)];
+    const e0 = [me, ...hits(tail, me, tail.length), ...hits(ctxStart, me, 0)];
+    return { starts: positions(text, [...s0, ...e0.map((e) => e - q.length)]), ends: positions(text, [...e0, ...s0.map((s) => s + q.length)]) };
+  };
   const qcp = codePointsOf(q);
   const window = Math.max(q.length, 200);
+  // A near span has both ends within `window` of the mapped span's. An anchor hit h can give
+  // such an end only if |h − mapped end| ≤ window + |mapped length − quote length| + the
+  // anchor's length (a derived end is h ± the quote's length, ± the anchor's), so the near
+  // spans come from the hits within `reach`: among the nearest few overall, exactly those
+  // within reach are the nearest few within reach. The far spans need the whole text.
+  const reach = window + Math.abs(me - ms - q.length) + 4 * ANCHOR_LENGTH + 2;
   const distance = distanceFrom(t, ms, me);
   let best: Span & { dist: number } = { s: -1, e: -1, sim: 0, dist: Infinity };
   const consider = (s: number, e: number, atLeast = 0): void => {
@@ -182,6 +189,7 @@ function placeFuzzy(c: AnchorInput, t: Target, ms: number, me: number): Span {
     if (me > ms && best.s < 0) consider(ms, me, atLeast);
   }
   for (const near of [true, false]) {
+    const { starts, ends } = candidates(near ? reach : Infinity);
     for (const s of starts) {
       for (const e of ends) {
         if (e <= s || (Math.abs(s - ms) <= window && Math.abs(e - me) <= window) !== near) continue;
@@ -199,8 +207,16 @@ function distanceFrom(t: Target, ms: number, me: number): (s: number, e: number)
   return (s, e) => Math.min(Math.abs(t.map.toCodePoint(s) - msCp), Math.abs(t.map.toCodePoint(e) - meCp));
 }
 
-/** Offsets of `needle` in `text`, the `ANCHOR_HITS` nearest to `at` (then earliest). */
-function nearestHits(text: string, needle: string, at: number): number[] {
+/** Offsets of `needle` in `text`, the `ANCHOR_HITS` nearest to `at` (then earliest), within `reach` of it. */
+function nearestHits(text: string, needle: string, at: number, reach = Infinity): number[] {
+  if (reach !== Infinity) {
+    // Only occurrences within `reach` of `at`: a search of that stretch alone.
+    const lo = Math.max(0, at - reach);
+    const part = text.slice(lo, Math.min(text.length, at + reach + needle.length));
+    const within: number[] = [];
+    for (let o = part.indexOf(needle); o >= 0; o = part.indexOf(needle, o + 1)) if (Math.abs(lo + o - at) <= reach) within.push(lo + o);
+    return within.sort((a, b) => Math.abs(a - at) - Math.abs(b - at) || a - b).slice(0, ANCHOR_HITS);
+  }
   // The nearest few lie among the nearest few on each side of `at`: search outwards only.
   const near: number[] = [];
   for (let o = text.indexOf(needle, at), k = 0; o >= 0 && k < ANCHOR_HITS; o = text.indexOf(needle, o + 1), k++) near.push(o);
