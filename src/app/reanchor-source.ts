@@ -63,7 +63,9 @@ export function reanchorSource(p: Project, sourceId: number, revision: number, n
       }
       const span = { start: r.start, end: r.end };
       const placed: CodingRow = { ...row, ...span, ...quoteOf(at, span), revision, orphaned: false, updatedAt: now };
-      p.codings.update(placed);
+      // Most codings keep their quote and context and only move: write just that.
+      if (placed.quote === row.quote && placed.before === row.before && placed.after === row.after) p.codings.move(row.id, revision, span.start, span.end, now);
+      else p.codings.update(placed);
       current.set(row.id, placed);
       touched.add(row.codeId);
     });

@@ -52,6 +52,7 @@ const toRow = (r: RawRow): CodingRow => ({
 export class CodingRepo {
   private readonly insertStmt;
   private readonly updateStmt;
+  private readonly moveStmt;
   private readonly restoreStmt;
   private readonly deleteStmt;
   private readonly getStmt;
@@ -69,6 +70,8 @@ export class CodingRepo {
       UPDATE codings SET code_id = @codeId, revision = @revision, start = @start, "end" = @end, quote = @quote,
         context_before = @before, context_after = @after, weight = @weight, orphaned = @orphaned, updated_at = @updatedAt
       WHERE id = @id`);
+    this.moveStmt = db.prepare<[number, number, number, string, number]>(`
+      UPDATE codings SET revision = ?, start = ?, "end" = ?, orphaned = 0, updated_at = ? WHERE id = ?`);
     this.restoreStmt = db.prepare(`
       INSERT INTO codings (id, code_id, source_id, coder_id, revision, start, "end", quote, context_before, context_after, weight, orphaned, created_at, updated_at)
       VALUES (@id, @codeId, @sourceId, @coderId, @revision, @start, @end, @quote, @before, @after, @weight, @orphaned, @createdAt, @updatedAt)`);
@@ -101,6 +104,11 @@ export class CodingRepo {
 
   update(row: CodingRow): void {
     this.updateStmt.run({ ...row, orphaned: row.orphaned ? 1 : 0 });
+  }
+
+  /** Places a coding at a span of another revision whose text there is its quote and context still. */
+  move(id: number, revision: number, start: number, end: number, now: string): void {
+    this.moveStmt.run(revision, start, end, now, id);
   }
 
   delete(id: number): void {
