@@ -24,6 +24,7 @@ const { values: opts } = parseArgs({
     seed: { type: 'string', default: '1' },
     runs: { type: 'string', default: '15' },
     help: { type: 'boolean', short: 'h' },
+    'skip-bulk': { type: 'boolean' },
   },
 });
 if (opts.help) {
@@ -168,6 +169,22 @@ const benchmarks = [
     },
   ] : []),
 ];
+
+// The bulk rows of issue #12 (check, codings, codebook import, tag --from, re-ingest), as
+// ratios to `node -e 0`: bench/bulk-benches.mjs, with its own context until the ratio harness
+// hands one.
+if (opts['skip-bulk'] !== true) {
+  const bulk = await import('./bulk-benches.mjs');
+  const bulkCtx = bulk.standaloneContext({ log });
+  for (const e of bulk.benchmarks(bulkCtx)) {
+    benchmarks.push({
+      name: `${e.name}${e.size == null ? '' : ` (project ${e.size})`}`, size: null,
+      run: () => bulk.runStandalone(e, bulkCtx), show: (row) => `${row[2]}; ratio ${row[3]}`,
+      target: e.target === undefined ? '≤ 3× a first ingest' : `≤ ${e.target}× node -e 0${e.maxPeakMB === undefined ? '' : `, ≤ ${e.maxPeakMB} MB`}`,
+      check: (row) => row[5] === '✅',
+    });
+  }
+}
 
 const seeds = new Map();
 /** Seeds the codebook and codings into the ingested project of `size`, once. */
