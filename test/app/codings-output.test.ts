@@ -6,6 +6,7 @@ import { tag } from '../../src/app/tag.js';
 import { codingsTable, listCodings } from '../../src/app/codings.js';
 import { render } from '../../src/format/render.js';
 import { as, codingProject, P07_T1, P12_T2, qc } from '../support/coding.js';
+import { runCli } from '../support/cli.js';
 
 const EMOJI = 'Interviewer: And now?\nParticipant: 🙂 Better, =SUM(A1) | *really* "fine", thanks.\nIt was a long year.\n';
 
@@ -50,6 +51,15 @@ describe('qcode codings output', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toBe(render(format, codingsTable(rows), rows));
     }
+  });
+
+  it('fits a text table to the terminal as the table renderer does', async () => {
+    const dir = await project();
+    const rows = listCodings({ cwd: dir, env: {} });
+    const r = await runCli(['codings'], { cwd: dir, tty: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(render('table', codingsTable(rows), rows, { width: 100 }));
+    expect(r.stdout.split('\n').every((line) => [...line].length <= 100)).toBe(true);
   });
 
   it('writes --out FILE with the same bytes as stdout, and an empty listing as []', async () => {
