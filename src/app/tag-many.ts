@@ -7,12 +7,14 @@
 import { cleanCodeName, nameKey, type Code } from '../core/codebook.js';
 import { QcodeError, UsageError } from '../core/errors.js';
 import { parseRange } from '../core/range.js';
-import { linesSpan } from '../core/selectors.js';
+import { linesSpan, parseSpan } from '../core/selectors.js';
+import { CodePointMap } from '../core/code-points.js';
 import type { Span } from '../core/spans.js';
 import { lineStarts } from '../core/text.js';
 import { addCode, CREATE_WITH_NEW, findCode, unknownCode } from './code-lookup.js';
 import { coderName } from './coder.js';
-import { applyCoding } from './coding-writer.js';
+import { applyCoding, type SourceAt } from './coding-writer.js';
+import { sourceNotFound } from './source-lookup.js';
 import { nowOf, type AppContext } from './context.js';
 import { withProject, type Project } from './project.js';
 import { resolve } from 'node:path';
@@ -63,7 +65,17 @@ const SELECTORS = ['lines', 'turns', 'match', 'span'] as const;
 /** Sources kept loaded at once: rows usually come source by source. */
 const SOURCE_CACHE = 16;
 
-type Loaded = ReturnType<typeof loadSource> & { starts: number[] };
+/**
+ * A source as rows need it: its current text, code-point map and line starts, read once;
+ * turns and the rest (`loadSource`) only when a `turns` or `match` row asks.
+ */
+interface Loaded {
+  id: string;
+  text: string;
+  at: SourceAt;
+  starts: number[];
+  full?: ReturnType<typeof loadSource>;
+}
 
 /** Reads a `--from` file (CSV, TSV or JSON Lines; io/coding-rows-file.ts) and applies its rows. */
 export function tagFromFile(ctx: AppContext, file: string, options: Omit<TagManyOptions, 'file'> = {}): TagManyResult {
@@ -94,7 +106,9 @@ export function tagMany(ctx: AppContext, rows: readonly TagRow[], options: TagMa
         const selector = selectorOf(row);
         const code = codeOf(p, codes, text(row.code, 'code'), coderId, now, options, result, () => (parent ??= options.parent === undefined ? null : findCode(p, options.parent)));
         const src = sourceOf(p, sources, text(row.source, 'source'));
-        const spans: Span[] = selector.lines !== undefined ? [linesSpan(src.text, selector.lines, src.source.id, src.at.map, src.starts)] : selectSpans(src, src.at.map, selector);
+        const spans: Span[] = selector.lines !== undefined ? [linesSpan(src.text, selector.lines, src.id, src.at.map, src.starts)]
+          : selector.span !== undefined ? [parseSpan(selector.span, src.at.map.length)]
+          : selectSpans((src.full ??= loadSource(p, src.id)), src.at.map, selector);
         const ids = new Set<number>();
         for (const span of spans) {
           const r = applyCoding(p, src.at, code.id, coderId, span, weight, now);
@@ -162,8 +176,10 @@ function sourceOf(p: Project, cache: Map<string, Loaded>, id: string): Loaded {
   if (src !== undefined) {
     cache.delete(id); // most recently used last
   } else {
-    const loaded = loadSource(p, id);
-    src = { ...loaded, starts: lineStarts(loaded.text) };
+    const state = p.sources.state(id);
+    if (state === undefined) throw sourceNotFound(p, id);
+    const text = p.sources.revisionText(state.rowId, state.revision) ?? '';
+    src = { id, text, at: { sourceId: state.rowId, revision: state.revision, text, map: new CodePointMap(text) }, starts: lineStarts(text) };
     if (cache.size >= SOURCE_CACHE) cache.delete(cache.keys().next().value!);
   }
   cache.set(id, src);
