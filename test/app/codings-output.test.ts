@@ -67,6 +67,13 @@ describe('qcode codings output', () => {
     const out = await qc(dir, ['codings', '--json']);
     expect((await qc(dir, ['codings', '--json', '--out', 'c.json'])).stdout).toBe('');
     expect(readFileSync(join(dir, 'c.json'), 'utf8')).toBe(out.stdout);
+    // CSV to a file carries a byte order mark (for Excel), as every listing's does; stdout none.
+    const csv = await qc(dir, ['codings', '--format', 'csv']);
+    await qc(dir, ['codings', '--format', 'csv', '--out', 'c.csv']);
+    expect(readFileSync(join(dir, 'c.csv'), 'utf8')).toBe(`\ufeff${csv.stdout}`);
+    // A workbook is written whole, from the same rows.
+    expect((await qc(dir, ['codings', '--format', 'xlsx', '--out', 'c.xlsx'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'c.xlsx')).subarray(0, 2).toString()).toBe('PK');
     expect((await qc(dir, ['codings', '--json', '--coder', 'nobody'])).stdout).toBe('[]\n');
     expect((await qc(dir, ['codings', '--format', 'csv', '--coder', 'nobody'])).stdout).toBe('id,code,source,coder,lines,span,quote\r\n');
   });
