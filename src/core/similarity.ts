@@ -18,12 +18,21 @@ export function codePointsOf(s: string): number[] {
  * value ≤ bound (Ukkonen 1985, "Algorithms for approximate string matching", Inf. Control
  * 64), so the cost is O(min(n, m) · bound) rather than O(n · m).
  */
-export function boundedLevenshtein(a: ArrayLike<number>, b: ArrayLike<number>, bound: number): number {
+export function boundedLevenshtein(a0: ArrayLike<number>, b0: ArrayLike<number>, bound: number): number {
+  const k = Math.max(0, Math.floor(bound));
+  if (Math.abs(a0.length - b0.length) > k) return k + 1;
+  // A common prefix and suffix never change the distance (an optimal alignment matches them),
+  // so only what lies between is compared: for a quote with one word edited, a few cells.
+  let pre = 0;
+  const shorter = Math.min(a0.length, b0.length);
+  while (pre < shorter && a0[pre] === b0[pre]) pre++;
+  let suf = 0;
+  while (suf < shorter - pre && a0[a0.length - 1 - suf] === b0[b0.length - 1 - suf]) suf++;
+  const a = pre === 0 && suf === 0 ? a0 : Array.prototype.slice.call(a0, pre, a0.length - suf) as number[];
+  const b = pre === 0 && suf === 0 ? b0 : Array.prototype.slice.call(b0, pre, b0.length - suf) as number[];
   const n = a.length;
   const m = b.length;
-  const k = Math.max(0, Math.floor(bound));
-  if (Math.abs(n - m) > k) return k + 1;
-  if (n === 0 || m === 0) return Math.max(n, m);
+  if (n === 0 || m === 0) return Math.min(Math.max(n, m), k + 1);
   const inf = k + 1;
   let prev = new Int32Array(m + 1);
   let cur = new Int32Array(m + 1);
