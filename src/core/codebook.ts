@@ -28,8 +28,12 @@ export function nameKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
 
+const PLAIN_NAME = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 /** A code name as stored: NFC, trimmed, inner white space single. Refuses unusable names. */
 export function cleanCodeName(raw: string): string {
+  // Printable ASCII words single-spaced are already clean (NFC leaves ASCII as it is).
+  if (raw.length <= 200 && PLAIN_NAME.test(raw)) return raw;
   const name = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
   if (name.length === 0) throw new CodebookError('a code name cannot be empty');
   if (/\p{Cc}/u.test(name)) throw new CodebookError(`code name ${JSON.stringify(raw)} contains control characters`);
