@@ -7,6 +7,7 @@
  *
  *   node bench/bulk-benches.mjs [--only TEXT] [--runs N]   # these rows alone, as a table
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,15 +36,24 @@ export function benchmarks(ctx) {
     {
       name: '`codebook import` of 20,000 codes', size: null, target: 10,
       args: () => ['codebook', 'import', codebookFile(), '--project', 'bench/work/scratch-codebook', '--coder', 'bench'],
-      prepare: () => freshProject('bench/work/scratch-codebook'),
+      prepare: () => settle(freshProject('bench/work/scratch-codebook')),
     },
     {
       name: '`tag --from` of 100,000 rows (CSV, `--lines`)', size: '100k', target: 40,
       args: () => ['tag', '--from', tagRowsFile(ctx), '--project', 'bench/work/scratch-tag-from', '--coder', 'bench'],
-      prepare: () => ctx.scratch('100k', 'tag-from'),
+      prepare: () => settle(ctx.scratch('100k', 'tag-from')),
     },
     { name: 're-ingest of 1,000 edited transcripts (100,000 codings)', size: '100k', measure: () => reingest(ctx) },
   ];
+}
+
+/**
+ * Flushes the copies a prepare step just wrote, so that their write-back does not land in the
+ * timed run that follows (a 186 MB copy otherwise costs the next command seconds). Returns `dir`.
+ */
+function settle(dir) {
+  spawnSync('sync', { stdio: 'ignore' });
+  return dir;
 }
 
 /** A new, empty project at `dir` (untimed). */
@@ -51,6 +61,7 @@ function freshProject(dir) {
   rmSync(join(ROOT, dir), { recursive: true, force: true });
   mkdirSync(join(ROOT, dir), { recursive: true });
   ensureOk(qcode(['init', '--project', dir]), 'qcode init');
+  return dir;
 }
 
 /** A codebook of 20,000 codes as users write them (once). */
@@ -101,9 +112,9 @@ function reingest(ctx) {
   let counts;
   let peak = 0;
   for (let i = 0; i < 3; i++) {
-    freshProject('bench/work/scratch-first-ingest');
+    settle(freshProject('bench/work/scratch-first-ingest'));
     first.push(ensureOk(qcode(args('bench/work/scratch-first-ingest')), 'first ingest').seconds);
-    const dir = ctx.scratch('100k', 'reingest');
+    const dir = settle(ctx.scratch('100k', 'reingest'));
     const r = ensureOk(peakRss(args(dir)), 're-ingest');
     again.push(r.seconds);
     peak = Math.max(peak, r.peakRssKiB ?? 0);

@@ -56,7 +56,9 @@ function fromCsv(text: string, shown: string, delimiter: string): RawCodingRow[]
   const twice = fields.find((f, i) => fields.indexOf(f) !== i);
   if (twice !== undefined) throw new InputError(`${shown}:${head.info.lines}: the column "${twice}" appears twice`, { code: 'E_CODING_ROWS' });
   return body.map(({ record, info }) => {
-    const row: RawCodingRow = { line: info.lines, fields: {} };
+    // csv-parse counts the line a record ends on; a quoted cell may span lines: name the first.
+    const breaks = record.reduce((n, cell) => n + cell.split('\n').length - 1, 0);
+    const row: RawCodingRow = { line: info.lines - breaks, fields: {} };
     record.forEach((cell, i) => {
       if (cell.trim() !== '') row.fields[fields[i]!] = cell;
     });

@@ -81,6 +81,11 @@ describe('tag --from FILE: many codings in one transaction', () => {
     expect(() => tagFromFile(a, 'col.csv')).toThrow('col.csv:1: unknown column "line"');
     put(dir, 'bad.jsonl', '{"code":"Sleep","source":"P07_T1","lines":"3"}\n{"code": oops}\n');
     expect(() => tagFromFile(a, 'bad.jsonl', { createNew: true })).toThrow(/^bad\.jsonl:2: invalid JSON/);
+    put(dir, 'multi.csv', 'code,source,match\n"Sleep,\nnights",P07_T1,"The night shifts\nwere the worst."\nSleep,P07_T1,no such words\n');
+    // The first row spans lines 2 to 4 (two quoted cells with line breaks): the second is on line 5.
+    expect(() => tagFromFile(a, 'multi.csv', { createNew: true })).toThrow('multi.csv:5: --match: no match in P07_T1');
+    put(dir, 'multi2.csv', 'code,source,match\nSleep,P07_T1,"no such\nwords"\n');
+    expect(() => tagFromFile(a, 'multi2.csv', { createNew: true })).toThrow('multi2.csv:2: --match: no match in P07_T1');
     put(dir, 'q.csv', 'code,source,lines\n"Sleep,P07_T1,3\n');
     expect(() => tagFromFile(a, 'q.csv')).toThrow(/^q\.csv:\d+: invalid CSV/);
     expect(listCodings(ctx)).toEqual([]);
