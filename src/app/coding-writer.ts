@@ -34,6 +34,16 @@ export function quoteOf(src: SourceAt, span: Span): Pick<CodingRow, 'quote' | 'b
   };
 }
 
+/** True when `quoteOf(src, span)` would give exactly `q`'s quote and context (without building them). */
+export function sameQuote(src: SourceAt, span: Span, q: Pick<CodingRow, 'quote' | 'before' | 'after'>): boolean {
+  const u = (cp: number): number => src.map.toUtf16(cp);
+  const [s, e] = [u(span.start), u(span.end)];
+  const b = u(Math.max(0, span.start - CONTEXT_CHARS));
+  const a = u(Math.min(src.map.length, span.end + CONTEXT_CHARS));
+  return q.quote.length === e - s && q.before.length === s - b && q.after.length === a - e &&
+    src.text.startsWith(q.quote, s) && src.text.startsWith(q.before, b) && src.text.startsWith(q.after, e);
+}
+
 export function emptyChange(): CodingChange {
   return { created: [], deleted: [], updated: [] };
 }

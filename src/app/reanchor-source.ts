@@ -6,7 +6,7 @@ import { CodePointMap } from '../core/code-points.js';
 import { reanchor, type AnchorStatus } from '../core/reanchor.js';
 import type { CodingRow } from '../db/coding-repo.js';
 import { coalesceRows } from './coalesce.js';
-import { quoteOf } from './coding-writer.js';
+import { quoteOf, sameQuote } from './coding-writer.js';
 import type { Project } from './project.js';
 
 export interface OrphanReport {
@@ -50,7 +50,7 @@ export function reanchorSource(p: Project, sourceId: number, revision: number, n
   const current = new Map<number, CodingRow>();
   for (const [oldRevision, rows] of [...byRevision].sort((a, b) => a[0] - b[0])) {
     const oldText = p.sources.revisionText(sourceId, oldRevision) ?? '';
-    const results = reanchor(oldText, newText, rows);
+    const results = reanchor(oldText, newText, rows, { newMap: at.map });
     results.forEach((r, i) => {
       const row = rows[i]!;
       counts[r.status]++;
@@ -62,9 +62,10 @@ export function reanchorSource(p: Project, sourceId: number, revision: number, n
         return;
       }
       const span = { start: r.start, end: r.end };
-      const placed: CodingRow = { ...row, ...span, ...quoteOf(at, span), revision, orphaned: false, updatedAt: now };
       // Most codings keep their quote and context and only move: write just that.
-      if (placed.quote === row.quote && placed.before === row.before && placed.after === row.after) p.codings.move(row.id, revision, span.start, span.end, now);
+      const same = sameQuote(at, span, row);
+      const placed: CodingRow = { ...row, ...span, ...(same ? {} : quoteOf(at, span)), revision, orphaned: false, updatedAt: now };
+      if (same) p.codings.move(row.id, revision, span.start, span.end, now);
       else p.codings.update(placed);
       current.set(row.id, placed);
       touched.add(row.codeId);

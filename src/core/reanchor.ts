@@ -53,10 +53,10 @@ interface Target { text: string; map: CodePointMap; threshold: number }
  *
  * Exact placements have similarity 1. Identical texts return every coding `unchanged` in place.
  */
-export function reanchor(oldText: string, newText: string, codings: readonly AnchorInput[], options: { threshold?: number } = {}): AnchorResult[] {
+export function reanchor(oldText: string, newText: string, codings: readonly AnchorInput[], options: { threshold?: number; newMap?: CodePointMap } = {}): AnchorResult[] {
   if (oldText === newText) return codings.map((c) => ({ id: c.id, status: 'unchanged', start: c.start, end: c.end, similarity: 1 }));
   const oldMap = new CodePointMap(oldText);
-  const target: Target = { text: newText, map: new CodePointMap(newText), threshold: options.threshold ?? FUZZY_THRESHOLD };
+  const target: Target = { text: newText, map: options.newMap ?? new CodePointMap(newText), threshold: options.threshold ?? FUZZY_THRESHOLD };
   const runs = diffRuns(oldText, newText);
   return codings.map((c) => {
     const start = Math.min(Math.max(0, c.start), oldMap.length);
