@@ -6,6 +6,7 @@
  */
 import { basename, extname, relative, resolve } from 'node:path';
 import { analyseText } from '../core/analyse.js';
+import { escapeControls, unsafeCharIn } from '../core/control-chars.js';
 import { parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
 import { compileNamePattern } from '../core/name-pattern.js';
@@ -134,6 +135,7 @@ function ingestOne(project: Project, file: FoundFile, labels: string[], seen: Ma
   const raw = readTranscript(file.path, file.shown, o.maxBytes ?? DEFAULT_MAX_BYTES, o.pdfs.get(file.path));
   const stem = basename(file.path, extname(file.path));
   const identity = resolveIdentity(stem, raw.frontMatter, o.pattern);
+  refuseUnsafeIdentity(identity, file);
   const earlier = seen.get(identity.id);
   if (earlier !== undefined) {
     throw new InputError(`${file.shown}: source id "${identity.id}" is also the id of ${earlier}`, {
@@ -182,6 +184,21 @@ function ingestOne(project: Project, file: FoundFile, labels: string[], seen: Ma
     encoding: raw.encoding, turns: analysis.turns.length, participantWords: analysis.participantWords,
     interviewerWords: analysis.interviewerWords,
   };
+}
+
+/**
+ * Ids, cases and waves are printed in every listing and report: one holding a control
+ * character (a newline or ESC from a file name) would reach the terminal raw.
+ */
+function refuseUnsafeIdentity(identity: { id: string; case: string; wave: string }, file: FoundFile): void {
+  for (const key of ['id', 'case', 'wave'] as const) {
+    const bad = unsafeCharIn(identity[key]);
+    if (bad === null) continue;
+    throw new InputError(`${escapeControls(file.shown)}: the source ${key} "${escapeControls(identity[key])}" contains a control character (${bad})`, {
+      code: 'E_UNSAFE_ID',
+      hint: key === 'id' ? 'rename the file, or give it an id: in its front matter' : `correct the ${key} in its front matter or file name`,
+    });
+  }
 }
 
 /** Paths inside the project folder are stored relative to it, so a moved project still reads well. */

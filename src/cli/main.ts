@@ -3,6 +3,7 @@
  * the user asked for failed, 2 usage, input or internal error.
  */
 import { CommanderError } from 'commander';
+import { escapeControls } from '../core/control-chars.js';
 import { QcodeError } from '../core/errors.js';
 import { processContext, type CliContext } from './context.js';
 import { buildProgram } from './program.js';
@@ -33,12 +34,14 @@ function report(e: unknown, ctx: CliContext): number {
   }
   if (e instanceof QcodeError) {
     const hint = e.hint === undefined ? '' : ` (${e.hint})`;
-    ctx.stderr.write(`${red('qcode:')} ${e.message}${hint}\n`);
+    // Messages name files and values from the user's data: never let a control character
+    // in them (a newline, ESC) reach the terminal raw or break the one-line message.
+    ctx.stderr.write(`${red('qcode:')} ${escapeControls(e.message + hint)}\n`);
     if (ctx.debug && e.stack !== undefined) ctx.stderr.write(`${e.stack}\n`);
     return e.kind === 'gate' ? EXIT_GATE : EXIT_ERROR;
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  ctx.stderr.write(`${red('qcode:')} internal error: ${err.message} — this is a bug in qcode; please report it (run again with --debug for details)\n`);
+  ctx.stderr.write(`${red('qcode:')} internal error: ${escapeControls(err.message)} — this is a bug in qcode; please report it (run again with --debug for details)\n`);
   if (ctx.debug && err.stack !== undefined) ctx.stderr.write(`${err.stack}\n`);
   return EXIT_ERROR;
 }

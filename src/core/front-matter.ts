@@ -10,14 +10,17 @@ export interface FrontMatterSplit {
   body: string;
   /** Number of lines the block took (fences included), for error line numbers. */
   lines: number;
+  /** True when the text opens with `---` but no closing fence follows: an error to report. */
+  unclosed: boolean;
 }
 
 /**
  * Splits LF text into front matter and body. The block opens with `---` on the first
- * line and closes with `---` or `...`; an unclosed block is not front matter.
+ * line and closes with `---` or `...`. An unclosed block is flagged, not read as talk:
+ * its keys would otherwise look like speaker labels.
  */
 export function splitFrontMatter(text: string): FrontMatterSplit {
-  const none = { yaml: null, body: text, lines: 0 };
+  const none = { yaml: null, body: text, lines: 0, unclosed: false };
   const first = text.indexOf('\n');
   if (first === -1 || text.slice(0, first).trimEnd() !== '---') return none;
   let pos = first + 1;
@@ -29,10 +32,10 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
     lines++;
     const line = text.slice(pos, nl).trimEnd();
     if (line === '---' || line === '...') {
-      return { yaml: text.slice(first + 1, pos), body: last ? '' : text.slice(nl + 1), lines };
+      return { yaml: text.slice(first + 1, pos), body: last ? '' : text.slice(nl + 1), lines, unclosed: false };
     }
     if (last) break;
     pos = nl + 1;
   }
-  return none;
+  return { ...none, unclosed: true };
 }

@@ -104,6 +104,12 @@ function readTextual(format: 'txt' | 'md' | 'vtt' | 'srt', bytes: Uint8Array, sh
     return { ...base, ...readTimed(format, lf, shown) };
   }
   const split = splitFrontMatter(lf);
+  if (split.unclosed) {
+    throw new InputError(`${shown}: line 1: front matter opened with --- is never closed`, {
+      code: 'E_FRONT_MATTER',
+      hint: 'add a --- line after the last key: value line, or remove the --- on line 1',
+    });
+  }
   const frontMatter = split.yaml === null ? null : parseYamlMapping(split.yaml, shown, 1);
   return { ...base, text: split.body.normalize('NFC'), frontMatter };
 }

@@ -73,6 +73,12 @@ function blockCues(block: Line[], file: string): Cue[] {
         { code: 'E_VTT_TIMING' },
       );
     }
+    if (timing.endMs < timing.startMs) {
+      throw new InputError(`${file}: line ${block[t].no}: the cue ends before it starts ("${block[t].text.trim()}")`, {
+        code: 'E_VTT_TIMING',
+        hint: 'correct the times on that line',
+      });
+    }
     // As in the WebVTT rules, a line with an arrow ends the cue text and starts
     // the next cue, even when the blank line between them is missing.
     let end = t + 1;

@@ -65,3 +65,37 @@ describe('YAML with recursive aliases or an alias bomb', () => {
     expect(importCases(ctx, 'ok.yaml')).toMatchObject({ casesAdded: 2 });
   });
 });
+
+describe('transcripts that would be stored wrong', () => {
+  it('refuses a garbled SRT timing line or a cue ending before it starts, with the line, project untouched', async () => {
+    const { dir, ctx } = newProject();
+    const before = dumpDb(dir);
+    put(dir, 'garbled.srt', '1\n00:00:01,000 --> 00:00:02,000\nA: ok\n\n2\n00:00:xx,000 --> garbage\nA: lost\n');
+    put(dir, 'back.srt', '1\n00:00:05,000 --> 00:00:01,000\nA: hello\n');
+    put(dir, 'back.vtt', 'WEBVTT\n\n00:05.000 --> 00:01.000\n<v A>hello\n');
+    expect(await refusal(() => ingest(ctx, ['garbled.srt']))).toMatch(/^garbled\.srt: line 6: malformed cue timing/);
+    expect(await refusal(() => ingest(ctx, ['back.srt']))).toMatch(/^back\.srt: line 2: the cue ends before it starts/);
+    expect(await refusal(() => ingest(ctx, ['back.vtt']))).toMatch(/^back\.vtt: line 3: the cue ends before it starts/);
+    expect(dumpDb(dir)).toEqual(before);
+  });
+
+  it('refuses front matter without its closing ---, naming line 1', async () => {
+    const { dir, ctx } = newProject();
+    const before = dumpDb(dir);
+    put(dir, 'open.txt', '---\nid: x\ncase: 3\nInterviewer: hi\nP: talk\n');
+    expect(await refusal(() => ingest(ctx, ['open.txt']))).toBe('open.txt: line 1: front matter opened with --- is never closed');
+    expect(dumpDb(dir)).toEqual(before);
+  });
+
+  it('refuses ids, cases and waves holding control characters, escaped in the message', async () => {
+    const { dir, ctx } = newProject();
+    const before = dumpDb(dir);
+    put(dir, 'f\u001b[31mred.txt', 'Interviewer: hi\nP: hello\n');
+    put(dir, 'tab.txt', '---\nid: "a\\tb"\n---\nP: hi\n');
+    put(dir, 'case.txt', '---\ncase: "x\\u202Ey"\n---\nP: hi\n');
+    expect(await refusal(() => ingest(ctx, ['f\u001b[31mred.txt']))).toBe('f\\x1b[31mred.txt: the source id "f\\x1b[31mred" contains a control character (\\x1b)');
+    expect(await refusal(() => ingest(ctx, ['tab.txt']))).toBe('tab.txt: the source id "a\\tb" contains a control character (\\t)');
+    expect(await refusal(() => ingest(ctx, ['case.txt']))).toMatch(/^case\.txt: the source case "x\\u202ey"/);
+    expect(dumpDb(dir)).toEqual(before);
+  });
+});

@@ -57,9 +57,10 @@ describe('front matter', () => {
   it('accepts ... as the closing fence', () => {
     expect(splitFrontMatter('---\na: 1\n...\nbody').body).toBe('body');
   });
-  it('is not front matter when unclosed or not at the top', () => {
-    expect(splitFrontMatter('---\na: 1\nbody').yaml).toBeNull();
-    expect(splitFrontMatter('\n---\na: 1\n---\n').yaml).toBeNull();
+  it('is not front matter when unclosed or not at the top; unclosed is flagged', () => {
+    expect(splitFrontMatter('---\na: 1\nbody')).toMatchObject({ yaml: null, unclosed: true });
+    expect(splitFrontMatter('\n---\na: 1\n---\n')).toMatchObject({ yaml: null, unclosed: false });
+    expect(splitFrontMatter('Interviewer: hi\n')).toMatchObject({ yaml: null, unclosed: false });
   });
 });
 

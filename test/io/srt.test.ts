@@ -60,6 +60,19 @@ describe('parseSrt', () => {
     expect(() => parseSrt(text, 'p02.srt')).toThrow(/^p02\.srt: line 6: malformed cue timing/);
   });
 
+  it('rejects a garbled timing line instead of storing it as talk', () => {
+    const text = '1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n00:00:xx,000 --> garbage\nlost?';
+    expect(() => parseSrt(text, 'p04.srt')).toThrow(/^p04\.srt: line 6: malformed cue timing "00:00:xx,000 --> garbage"/);
+    const afterNumber = '1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\nsoon --> later\nlost?';
+    expect(() => parseSrt(afterNumber, 'p05.srt')).toThrow(/^p05\.srt: line 6: malformed cue timing/);
+  });
+
+  it('rejects a cue that ends before it starts, naming the line', () => {
+    const text = '1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n00:00:09,000 --> 00:00:03,000\nback in time';
+    expect(() => parseSrt(text, 'p06.srt')).toThrow(/^p06\.srt: line 6: the cue ends before it starts/);
+    expect(parseSrt('00:00:01,000 --> 00:00:01,000\ninstant', 'a.srt')[0].lines).toEqual(['instant']);
+  });
+
   it('rejects text before the first cue rather than dropping it', () => {
     expect(() => parseSrt('Title\n\n1\n00:00:01,000 --> 00:00:02,000\nhi', 'p03.srt')).toThrow(
       /^p03\.srt: line 1: text before the first cue/,

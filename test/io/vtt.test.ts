@@ -81,6 +81,11 @@ describe('parseVtt', () => {
     expect(() => parseVtt(text, 'p03.vtt')).toThrow(/^p03\.vtt: line 4: malformed cue timing "00:00\.000 --> 0:1\.000"/);
   });
 
+  it('rejects a cue that ends before it starts, naming the line', () => {
+    const text = 'WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>fine\n\n00:05.000 --> 00:01.000\n<v A>hello\n';
+    expect(() => parseVtt(text, 'p05.vtt')).toThrow(/^p05\.vtt: line 6: the cue ends before it starts/);
+  });
+
   it('rejects text outside any cue rather than dropping it', () => {
     const text = 'WEBVTT\n\n00:00.000 --> 00:01.000\nhi\n\nstray words\n';
     expect(() => parseVtt(text, 'p04.vtt')).toThrow(/^p04\.vtt: line 6: text outside a cue/);
