@@ -12,7 +12,7 @@ import { InputError } from '../core/errors.js';
 import { compileNamePattern } from '../core/name-pattern.js';
 import { IDENTITY_KEYS, resolveIdentity } from '../core/source-identity.js';
 import { readCasesFile, type CaseAttributes } from '../io/cases-file.js';
-import { discoverTranscripts, type FoundFile } from '../io/discover.js';
+import { discoverTranscripts, type FoundFile, type IgnoredKind } from '../io/discover.js';
 import { DEFAULT_MAX_BYTES, extractPdfText, formatOf, readTranscript, type PdfExtraction } from '../io/read-transcript.js';
 import { nowOf, type AppContext, type OnProgress } from './context.js';
 import { hashText } from './hash.js';
@@ -21,6 +21,9 @@ import { openProject, type Project } from './project.js';
 import type { SourceFields } from '../db/source-repo.js';
 import { applyCaseAttributes } from './cases.js';
 import { emptyCounts, reanchorSource, type OrphanReport, type ReanchorCounts } from './reanchor-source.js';
+
+/** The extensions ingest reads, for messages: `.txt, .md, …`. */
+export { formatNames } from '../io/read-transcript.js';
 
 export interface IngestOptions {
   namePattern?: string;
@@ -55,6 +58,8 @@ export interface IngestSummary {
   updated: number;
   unchanged: number;
   ignored: number;
+  /** The ignored files by kind: their extension (`.pdf`), or `no extension`, `~$ lock file`, … */
+  ignoredKinds: IgnoredKind[];
   skipped: { file: string; reason: string }[];
   casesAdded: number;
   caseAttributesChanged: number;
@@ -85,6 +90,7 @@ export async function ingest(ctx: AppContext, inputs: readonly string[], options
       options.dryRun === true,
     );
     summary.ignored = discovery.ignored;
+    summary.ignoredKinds = discovery.ignoredKinds;
     return summary;
   } finally {
     project.close();
@@ -99,7 +105,7 @@ interface RunOptions extends IngestOptions {
 
 function ingestFiles(project: Project, files: FoundFile[], attributes: CaseAttributes | null, o: RunOptions): IngestSummary {
   const s: IngestSummary = {
-    dryRun: o.dryRun === true, files: [], added: 0, revised: 0, updated: 0, unchanged: 0, ignored: 0,
+    dryRun: o.dryRun === true, files: [], added: 0, revised: 0, updated: 0, unchanged: 0, ignored: 0, ignoredKinds: [],
     skipped: [], casesAdded: 0, caseAttributesChanged: 0, turns: 0, participantWords: 0, interviewerWords: 0,
     encodings: [], reattributed: 0, codings: emptyCounts(), orphans: [],
   };

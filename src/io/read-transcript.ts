@@ -35,6 +35,11 @@ export interface RawTranscript {
   durationSec: number | null;
 }
 
+/** The extensions qcode reads, for messages: `.txt, .md, …`. */
+export function formatNames(): string {
+  return TRANSCRIPT_FORMATS.map((f) => `.${f}`).join(', ');
+}
+
 /** The transcript format of a path by its extension, or null for other files. */
 export function formatOf(path: string): TranscriptFormat | null {
   const ext = extname(path).slice(1).toLowerCase();
@@ -49,7 +54,7 @@ export function formatOf(path: string): TranscriptFormat | null {
  */
 export function readTranscript(path: string, shown: string, maxBytes = DEFAULT_MAX_BYTES, pdf?: PdfExtraction): RawTranscript {
   const format = formatOf(path);
-  if (format === null) throw new InputError(`${shown}: not a transcript format qcode reads`, { hint: 'use .txt, .md, .vtt, .srt, .docx, .odt, .rtf or .pdf' });
+  if (format === null) throw new InputError(`${shown}: not a transcript format qcode reads`, { hint: `use ${formatNames()}` });
   if (format === 'pdf') {
     if (pdf === undefined) throw new Error(`${shown}: the PDF text was not extracted before reading`);
     if ('error' in pdf) throw pdf.error;
@@ -122,9 +127,13 @@ function readTimed(format: 'vtt' | 'srt', text: string, shown: string): Pick<Raw
 function readChecked(path: string, shown: string, maxBytes: number): Uint8Array {
   let size: number;
   try {
-    size = statSync(path).size;
+    const stat = statSync(path);
+    // Never open a FIFO or device: reading one could block for ever.
+    if (!stat.isFile()) throw new InputError(`${shown}: not a regular file (a FIFO, device or socket)`, { code: 'E_NOT_FILE' });
+    size = stat.size;
   } catch (e) {
-    throw new InputError(`${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { code: 'E_READ' });
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${shown}: cannot be read (${readError(e)})`, { code: 'E_READ' });
   }
   if (size > maxBytes) {
     throw new InputError(`${shown}: ${(size / 1048576).toFixed(1)} MB is over the ${(maxBytes / 1048576).toFixed(0)} MB limit`, {
@@ -136,8 +145,13 @@ function readChecked(path: string, shown: string, maxBytes: number): Uint8Array 
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    throw new InputError(`${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { code: 'E_READ' });
+    throw new InputError(`${shown}: cannot be read (${readError(e)})`, { code: 'E_READ' });
   }
   if (bytes.length === 0) throw new InputError(`${shown}: the file is empty`, { code: 'E_EMPTY', hint: 'remove it or add the transcript text' });
   return bytes;
+}
+
+function readError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code ?? 'error';
+  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
 }

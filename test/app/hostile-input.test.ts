@@ -3,6 +3,9 @@
  * line where there is one), in bounded time and memory, with the project untouched.
  */
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { importCodebook } from '../../src/app/codebook-io.js';
 import { importCases } from '../../src/app/cases.js';
 import { ingest } from '../../src/app/ingest.js';
@@ -97,5 +100,53 @@ describe('transcripts that would be stored wrong', () => {
     expect(await refusal(() => ingest(ctx, ['tab.txt']))).toBe('tab.txt: the source id "a\\tb" contains a control character (\\t)');
     expect(await refusal(() => ingest(ctx, ['case.txt']))).toMatch(/^case\.txt: the source case "x\\u202ey"/);
     expect(dumpDb(dir)).toEqual(before);
+  });
+});
+
+describe('folders with links, FIFOs and devices', () => {
+  it('follows each real file and folder once through a symlink loop', async () => {
+    const { dir, ctx } = newProject();
+    put(dir, 'in/one.txt', 'P: one\n');
+    put(dir, 'in/sub/two.txt', 'P: two\n');
+    put(dir, 'elsewhere/three.txt', 'P: three\n');
+    symlinkSync('.', join(dir, 'in/self'));
+    symlinkSync('..', join(dir, 'in/sub/up'));
+    symlinkSync('one.txt', join(dir, 'in/alias.txt'));
+    symlinkSync('../elsewhere', join(dir, 'in/linked'));
+    symlinkSync('missing.txt', join(dir, 'in/broken.txt'));
+    const s = await ingest(ctx, ['in']);
+    expect(s.files.map((f) => [f.source, f.file])).toEqual([
+      ['three', 'in/linked/three.txt'], ['one', 'in/one.txt'], ['two', 'in/sub/two.txt'],
+    ]);
+    expect(s.ignoredKinds).toEqual([{ kind: 'broken link', files: 1 }]);
+    const glob = await ingest(ctx, ['in/**/*.txt'], { dryRun: true });
+    expect(glob.files.map((f) => f.source)).toEqual(['one', 'two']);
+  });
+
+  it.skipIf(!existsSync('/usr/bin/mkfifo') && !existsSync('/bin/mkfifo'))('refuses a FIFO or device named directly, and never opens one found in a folder', async () => {
+    const { dir, ctx } = newProject();
+    const before = dumpDb(dir);
+    mkdirSync(join(dir, 'in'));
+    execFileSync('mkfifo', [join(dir, 'in/pipe.txt')]);
+    put(dir, 'in/a.txt', 'P: hello\n');
+    expect(await refusal(() => ingest(ctx, ['in/pipe.txt']))).toBe('in/pipe.txt: not a regular file (a FIFO, device or socket)');
+    expect(await refusal(() => ingest(ctx, ['/dev/null']))).toBe('/dev/null: not a regular file (a FIFO, device or socket)');
+    expect(dumpDb(dir)).toEqual(before);
+    const s = await ingest(ctx, ['in']);
+    expect(s.files.map((f) => f.source)).toEqual(['a']);
+    expect(s.ignoredKinds).toEqual([{ kind: 'not a regular file', files: 1 }]);
+  });
+
+  it('names the kinds of the files it did not read', async () => {
+    // Extensions no transcript reader will ever claim, so that adding readers keeps this true.
+    const { dir, ctx } = newProject();
+    for (const f of ['a.jpg', 'b.mp3', 'c.xlsx', 'd.JPG', 'README', '~$lock.docx']) put(dir, `in/${f}`, 'x');
+    const s = await ingest(ctx, ['in']);
+    expect(s.files).toEqual([]);
+    expect(s.ignored).toBe(6);
+    expect(s.ignoredKinds).toEqual([
+      { kind: '.jpg', files: 2 }, { kind: '.mp3', files: 1 }, { kind: '.xlsx', files: 1 },
+      { kind: 'no extension', files: 1 }, { kind: '~$ lock file', files: 1 },
+    ]);
   });
 });

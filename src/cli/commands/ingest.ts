@@ -47,7 +47,7 @@ Examples:
   $ qcode ingest "interviews/*_T1.docx" --name-pattern "{case}_T{wave}" --cases participants.csv
   $ qcode ingest interviews/ --interviewer "Interviewer,Dana" --dry-run`)
     .action(async (inputs: string[], flags: IngestFlags, cmd: Command) => {
-      const { ingest } = await import('../../app/ingest.js');
+      const { ingest, formatNames } = await import('../../app/ingest.js');
       const maxMb = Number(flags.maxSize);
       if (!Number.isFinite(maxMb) || maxMb <= 0) throw new UsageError(`--max-size ${flags.maxSize}: give a size in MB, e.g. --max-size 100`);
       const summary = await ingest(appContext(ctx, cmd), inputs, {
@@ -61,6 +61,9 @@ Examples:
       });
       const json = chosenFormat(flags) === 'json';
       writeText(ctx, flags, json ? renderJson(summary) : describe(summary, flags.list === true || flags.dryRun === true));
+      if (summary.files.length === 0 && summary.ignored > 0) {
+        ctx.stderr.write(`qcode: no transcript among the files found; qcode reads ${formatNames()} files\n`);
+      }
       if (!json && summary.skipped.length > 0) ctx.stderr.write(`qcode: skipped ${summary.skipped.length} bad file(s); see the summary\n`);
       if (summary.orphans.length > 0) {
         ctx.stderr.write(`qcode: ${summary.orphans.length} coding(s) could not be placed on the edited text; they are kept and flagged (qcode check lists them):\n`);
@@ -75,7 +78,7 @@ function describe(s: IngestSummary, list: boolean): string {
   if (s.dryRun) out.push('dry run: nothing was written');
   const n = s.files.length;
   out.push(`${verb} ${n} file${n === 1 ? '' : 's'}: ${s.added} added, ${s.revised} revised, ${s.updated} updated, ${s.unchanged} unchanged` +
-    (s.ignored > 0 ? ` (${s.ignored} other file${s.ignored === 1 ? '' : 's'} ignored)` : ''));
+    (s.ignored > 0 ? ` (${s.ignored} other file${s.ignored === 1 ? '' : 's'} ignored: ${s.ignoredKinds.map((k) => `${k.files} ${k.kind}`).join(', ')})` : ''));
   out.push(`cases: ${s.casesAdded} new` + (s.caseAttributesChanged > 0 ? `, ${s.caseAttributesChanged} attribute values set` : '') +
     ` · turns: ${s.turns} · participant words: ${s.participantWords} · interviewer words: ${s.interviewerWords}`);
   if (s.reattributed > 0) out.push(`interviewer labels changed: talk re-attributed in ${s.reattributed} source(s)`);
