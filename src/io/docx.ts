@@ -1,7 +1,7 @@
-import { unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import type { SaxesTagNS } from 'saxes';
 import { InputError } from '../core/errors.js';
+import { readZipPart } from './zip-entry.js';
 
 const MAIN_PART = 'word/document.xml';
 // Namespaces are matched by URI, not by prefix: Word always writes `w:`, but other
@@ -31,18 +31,12 @@ const INLINE: Record<string, string> = {
  *
  * @param bytes the file's bytes
  * @param file the file's name, for error messages
+ * @param maxBytes the most document.xml may unpack to: it is refused before inflating
+ *   past this, whatever size the archive declares
  */
-export function docxToText(bytes: Uint8Array, file: string): string {
+export function docxToText(bytes: Uint8Array, file: string, maxBytes = Number.MAX_SAFE_INTEGER): string {
   const hint = 'Open it in Word or LibreOffice and save it as a .docx (Word Document) file.';
-  let xml: Uint8Array | undefined;
-  try {
-    xml = unzipSync(bytes, { filter: (f) => f.name === MAIN_PART })[MAIN_PART];
-  } catch (cause) {
-    throw new InputError(`${file}: not a Word .docx file (not a zip archive)`, { code: 'E_DOCX', hint, cause });
-  }
-  if (xml === undefined) {
-    throw new InputError(`${file}: not a Word .docx file (no ${MAIN_PART} inside)`, { code: 'E_DOCX', hint });
-  }
+  const xml = readZipPart(bytes, MAIN_PART, file, maxBytes, { what: 'a Word .docx file', code: 'E_DOCX', hint });
   try {
     return bodyText(new TextDecoder('utf-8', { fatal: true }).decode(xml));
   } catch (cause) {

@@ -1,7 +1,7 @@
-import { unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import type { SaxesTagNS } from 'saxes';
 import { InputError } from '../core/errors.js';
+import { readZipPart } from './zip-entry.js';
 
 const MAIN_PART = 'content.xml';
 const TEXT = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0';
@@ -20,15 +20,10 @@ const SKIPPED = new Set([`${OFFICE} annotation`, `${TEXT} note`, `${TEXT} tracke
  * Comments, notes, tracked deletions and frames are left out, as .docx does. The result is
  * not yet NFC-normalised.
  */
-export function odtToText(bytes: Uint8Array, file: string): string {
+export function odtToText(bytes: Uint8Array, file: string, maxBytes = Number.MAX_SAFE_INTEGER): string {
   const hint = 'Open it in LibreOffice or Word and save it again as .odt, or as .docx.';
-  let xml: Uint8Array | undefined;
-  try {
-    xml = unzipSync(bytes, { filter: (f) => f.name === MAIN_PART })[MAIN_PART];
-  } catch (cause) {
-    throw new InputError(`${file}: not an OpenDocument .odt file (not a zip archive)`, { code: 'E_ODT', hint, cause });
-  }
-  if (xml === undefined) throw new InputError(`${file}: not an OpenDocument .odt file (no ${MAIN_PART} inside)`, { code: 'E_ODT', hint });
+  // Unpacked within the size limit: a small archive must not expand into gigabytes.
+  const xml = readZipPart(bytes, MAIN_PART, file, maxBytes, { what: 'an OpenDocument .odt file', code: 'E_ODT', hint });
   try {
     return bodyText(new TextDecoder('utf-8', { fatal: true }).decode(xml));
   } catch (cause) {

@@ -60,8 +60,11 @@ export function readTranscript(path: string, shown: string, maxBytes = DEFAULT_M
     if ('error' in pdf) throw pdf.error;
     return checked({ format, encoding: 'pdf', text: normaliseText(pdf.text), frontMatter: null, labelAt: null, turnStartMs: null, durationSec: null }, shown, maxBytes);
   }
-  const bytes = readChecked(path, shown, maxBytes);
-  const raw = format === 'docx' || format === 'odt' || format === 'rtf' ? readDocument(format, bytes, shown) : readTextual(format, bytes, shown);
+  // The limit is on the text qcode stores. A Word or OpenDocument file's images and fonts add
+  // bytes but no text, so the file itself may be larger; its text part is limited while unpacking.
+  const zipped = format === 'docx' || format === 'odt';
+  const bytes = readChecked(path, shown, maxBytes, zipped ? maxBytes * ZIPPED_FILE_FACTOR : maxBytes);
+  const raw = format === 'docx' || format === 'odt' || format === 'rtf' ? readDocument(format, bytes, shown, maxBytes) : readTextual(format, bytes, shown);
   return checked(raw, shown, maxBytes);
 }
 
@@ -72,7 +75,7 @@ function checked(raw: RawTranscript, shown: string, maxBytes: number): RawTransc
   // A document's text can be far larger than its compressed file: the limit holds for both.
   const textBytes = Buffer.byteLength(raw.text, 'utf8');
   if (textBytes > maxBytes) {
-    throw new InputError(`${shown}: its text is ${(textBytes / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit`, {
+    throw new InputError(`${shown}: its text is ${mb(textBytes)} MB, over the ${mb(maxBytes)} MB limit`, {
       code: 'E_TOO_BIG',
       hint: 'split the file, or raise the limit with --max-size MB',
     });
@@ -95,9 +98,16 @@ export async function extractPdfText(path: string, shown: string, maxBytes = DEF
   }
 }
 
-function readDocument(format: 'docx' | 'odt' | 'rtf', bytes: Uint8Array, shown: string): RawTranscript {
-  const read = format === 'docx' ? docxToText : format === 'odt' ? odtToText : rtfToText;
-  const text = normaliseText(read(bytes, shown));
+/** How much larger than the limit a .docx or .odt file may be (images, fonts), its text still limited. */
+const ZIPPED_FILE_FACTOR = 4;
+
+/** Megabytes for messages: `1.4`, `50`, `0.5`. */
+function mb(bytes: number): string {
+  return String(Number((bytes / 1048576).toFixed(1)));
+}
+
+function readDocument(format: 'docx' | 'odt' | 'rtf', bytes: Uint8Array, shown: string, maxBytes: number): RawTranscript {
+  const text = normaliseText(format === 'docx' ? docxToText(bytes, shown, maxBytes) : format === 'odt' ? odtToText(bytes, shown, maxBytes) : rtfToText(bytes, shown));
   return { format, encoding: format, text, frontMatter: null, labelAt: null, turnStartMs: null, durationSec: null };
 }
 
@@ -123,8 +133,8 @@ function readTimed(format: 'vtt' | 'srt', text: string, shown: string): Pick<Raw
   return cuesToText(format === 'vtt' ? parseVtt(text, shown) : parseSrt(text, shown));
 }
 
-/** The file's bytes, refused when unreadable, empty or over the limit. */
-function readChecked(path: string, shown: string, maxBytes: number): Uint8Array {
+/** The file's bytes, refused when unreadable, not a regular file, empty or over `fileLimit` (default the limit). */
+function readChecked(path: string, shown: string, maxBytes: number, fileLimit = maxBytes): Uint8Array {
   let size: number;
   try {
     const stat = statSync(path);
@@ -135,8 +145,9 @@ function readChecked(path: string, shown: string, maxBytes: number): Uint8Array 
     if (e instanceof InputError) throw e;
     throw new InputError(`${shown}: cannot be read (${readError(e)})`, { code: 'E_READ' });
   }
-  if (size > maxBytes) {
-    throw new InputError(`${shown}: ${(size / 1048576).toFixed(1)} MB is over the ${(maxBytes / 1048576).toFixed(0)} MB limit`, {
+  if (size > fileLimit) {
+    const why = fileLimit === maxBytes ? '' : ` for a document file (four times the ${mb(maxBytes)} MB limit on its text)`;
+    throw new InputError(`${shown}: ${mb(size)} MB is over the ${mb(fileLimit)} MB limit${why}`, {
       code: 'E_TOO_BIG',
       hint: 'split the file, or raise the limit with --max-size MB',
     });

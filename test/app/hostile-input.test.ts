@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { importCodebook } from '../../src/app/codebook-io.js';
 import { importCases } from '../../src/app/cases.js';
 import { ingest } from '../../src/app/ingest.js';
 import { InputError } from '../../src/core/errors.js';
-import { dumpDb, newProject, put } from '../support/project.js';
+import { cp1252, dumpDb, newProject, put } from '../support/project.js';
 
 /** Runs `fn`, expects an InputError, and returns its one-line message. */
 async function refusal(fn: () => unknown): Promise<string> {
@@ -148,5 +149,63 @@ describe('folders with links, FIFOs and devices', () => {
       { kind: '.jpg', files: 2 }, { kind: '.mp3', files: 1 }, { kind: '.xlsx', files: 1 },
       { kind: 'no extension', files: 1 }, { kind: '~$ lock file', files: 1 },
     ]);
+  });
+});
+
+describe('a .docx that unpacks far beyond its size (zip bomb)', () => {
+  const MB = 1024 * 1024;
+  /** A valid .docx whose document.xml is `size` bytes, mostly one long run of spaces. */
+  function bomb(size: number): Uint8Array {
+    const head = '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>P: hi</w:t></w:r></w:p>';
+    const tail = '</w:body></w:document>';
+    const xml = new Uint8Array(size).fill(0x20);
+    xml.set(strToU8(head), 0);
+    xml.set(strToU8(tail), size - tail.length);
+    return zipSync({ 'word/document.xml': xml }, { level: 9 });
+  }
+  /** The same archive, claiming (in both headers) that document.xml is 1 KB. */
+  function lying(bytes: Uint8Array): Uint8Array {
+    const out = bytes.slice();
+    const view = new DataView(out.buffer);
+    for (let at = 0; at + 4 <= out.length; at++) {
+      const sig = view.getUint32(at, true);
+      if (sig === 0x04034b50) view.setUint32(at + 22, 1024, true);
+      if (sig === 0x02014b50) view.setUint32(at + 24, 1024, true);
+    }
+    return out;
+  }
+
+  it('is refused by its declared size, before inflating, project untouched', async () => {
+    const { dir, ctx } = newProject();
+    const before = dumpDb(dir);
+    const bytes = bomb(4 * MB);
+    expect(bytes.length).toBeLessThan(64 * 1024);
+    put(dir, 'bomb.docx', bytes);
+    expect(await refusal(() => ingest(ctx, ['bomb.docx'], { maxBytes: MB }))).toBe('bomb.docx: word/document.xml would unpack to 4 MB, over the 1 MB limit');
+    expect(dumpDb(dir)).toEqual(before);
+  });
+
+  it('is refused while inflating when the declared size lies', async () => {
+    const { dir, ctx } = newProject();
+    put(dir, 'liar.docx', lying(bomb(4 * MB)));
+    expect(await refusal(() => ingest(ctx, ['liar.docx'], { maxBytes: MB }))).toBe('liar.docx: word/document.xml unpacks to more than the 1 MB limit');
+    // Within the limit, the same archive is read (the lie does not matter then).
+    const s = await ingest(ctx, ['liar.docx'], { maxBytes: 5 * MB });
+    expect(s.files.map((f) => f.source)).toEqual(['liar']);
+  });
+
+  it('applies --max-size to the text stored, not to the images of a Word file', async () => {
+    const { dir, ctx } = newProject();
+    const picture = new Uint8Array(2 * MB);
+    for (let i = 0; i < picture.length; i++) picture[i] = (i * 7919) % 251; // incompressible-ish
+    const xml = strToU8('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>P: hi</w:t></w:r></w:p></w:body></w:document>');
+    put(dir, 'photo.docx', zipSync({ 'word/document.xml': xml, 'word/media/image1.png': [picture, { level: 0 }] }));
+    const s = await ingest(ctx, ['photo.docx'], { maxBytes: MB });
+    expect(s.files.map((f) => f.source)).toEqual(['photo']);
+    put(dir, 'long.txt', `P: ${'word '.repeat(250_000)}`);
+    expect(await refusal(() => ingest(ctx, ['long.txt'], { maxBytes: MB }))).toBe('long.txt: 1.2 MB is over the 1 MB limit');
+    // Windows-1252 bytes above 0x7F take two UTF-8 bytes each in the stored text.
+    put(dir, 'wide.txt', cp1252(`P: ${'é'.repeat(700_000)}`));
+    expect(await refusal(() => ingest(ctx, ['wide.txt'], { maxBytes: MB }))).toBe('wide.txt: its text, 1.3 MB, is over the 1 MB limit');
   });
 });
