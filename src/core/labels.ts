@@ -8,8 +8,11 @@
 const TS = String.raw`(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?`;
 /** A timestamp bare, in square brackets or in parentheses. */
 const TSW = String.raw`(?:\[${TS}\]|\(${TS}\)|${TS})`;
-/** A name: up to four words, the first starting with a letter. */
-const NAME = String.raw`\p{L}[\p{L}\p{M}\p{N}.'\u2019_-]*(?:[ \t]+[\p{L}\p{N}][\p{L}\p{M}\p{N}.'\u2019_-]*){0,3}`;
+/**
+ * A name: up to four words, the first starting with a letter, separated by spaces: a tab
+ * separates the cells of a Word table row, so "Time ⇥ Speaker" is never one name.
+ */
+const NAME = String.raw`\p{L}[\p{L}\p{M}\p{N}.'\u2019_-]*(?: +[\p{L}\p{N}][\p{L}\p{M}\p{N}.'\u2019_-]*){0,3}`;
 const PRE = String.raw`(?:${TSW}[ \t]+(?:[-\u2013\u2014][ \t]+)?)?`;
 const MID = String.raw`(?:[ \t]+${TSW})?`;
 const END = String.raw`(?=\s|$)`;
@@ -45,6 +48,23 @@ const ANNOTATIONS = new Set([
   'crying', 'cries', 'redacted', 'interruption', 'phone rings', 'door opens', 'door closes',
 ]);
 
+/**
+ * Column headings of a transcript table. A row made only of these ("Time ⇥ Speaker ⇥ Text")
+ * is the table's header row: not a turn, so it stays in the source's header.
+ */
+const HEADINGS = new Set([
+  'time', 'timestamp', 'timecode', 'start', 'end', 'start time', 'end time', 'duration', '#', 'no', 'no.', 'line',
+  'speaker', 'speakers', 'name', 'person', 'role', 'who', 'text', 'transcript', 'transcription', 'utterance',
+  'content', 'talk', 'dialogue', 'speech', 'comment', 'comments', 'note', 'notes',
+]);
+
+/** Whether `line` is a table row of column headings only (two cells or more). */
+export function isHeadingRow(line: string): boolean {
+  if (!line.includes('\t')) return false;
+  const cells = line.split('\t').map((c) => c.trim().replace(/[:\uFF1A]$/u, '').trim().toLowerCase()).filter((c) => c !== '');
+  return cells.length >= 2 && cells.every((c) => HEADINGS.has(c));
+}
+
 export interface SpeakerLabel {
   /** The speaker's name as written, without brackets, asterisks or colon. */
   speaker: string;
@@ -54,6 +74,7 @@ export interface SpeakerLabel {
 
 /** The speaker label at the start of `line`, or null when the line has none. */
 export function detectLabel(line: string): SpeakerLabel | null {
+  if (isHeadingRow(line)) return null;
   for (let f = 0; f < FORMS.length; f++) {
     const m = FORMS[f]!.exec(line);
     if (m === null) continue;

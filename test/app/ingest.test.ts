@@ -106,6 +106,21 @@ describe('ingest: a Word transcript laid out as a table', () => {
     expect(src.text).toBe('00:00:01\tInterviewer\tHow was the first week?\n00:00:04\tParticipant\tLong. Very long.');
     expect(src.turns.map((t) => [t.speaker, t.role, t.words])).toEqual([['Interviewer', 'interviewer', 5], ['Participant', 'participant', 3]]);
   });
+
+  it('keeps the header row (Time ⇥ Speaker ⇥ Text) out of the turns: it is not talk', async () => {
+    const { dir, ctx } = newProject();
+    const row = (...cells: string[]) => new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) });
+    const doc = new Document({ sections: [{ children: [new Table({ rows: [
+      row('Time', 'Speaker', 'Text'),
+      row('00:00:01', 'Interviewer', 'How was the first week?'),
+      row('00:00:04', 'Participant', 'Long. Very long.'),
+    ] })] }] });
+    put(dir, 'h.docx', await Packer.toBuffer(doc));
+    const s = await ingest(ctx, ['h.docx']);
+    expect(s).toMatchObject({ turns: 2, participantWords: 3, interviewerWords: 5 });
+    const src = withProject(ctx, (p) => p.sources.text('h')!);
+    expect(src.turns.map((t) => t.speaker)).toEqual(['Interviewer', 'Participant']);
+  });
 });
 
 describe('ingest: ids, cases and waves', () => {

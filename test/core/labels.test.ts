@@ -33,6 +33,8 @@ describe('detectLabel: the label styles transcripts use (DESIGN.md "speaker labe
     ['00:00:05\tInterviewer\tHow are you?', 'Interviewer', 'How are you?'],
     ['Participant\tFine, thanks.', 'Participant', 'Fine, thanks.'],
     ['P1:\tFine.', 'P1', 'Fine.'],
+    ['Dana\tYes\tmaybe', 'Dana', 'Yes\tmaybe'],
+    ['Speaker 2\tName: a turn that mentions a heading', 'Speaker 2', 'Name: a turn that mentions a heading'],
   ];
   it.each(cases)('%s', (line, speaker, talk) => {
     const label = detectLabel(line);
@@ -56,6 +58,9 @@ describe('detectLabel: the label styles transcripts use (DESIGN.md "speaker labe
     '- bullet: item',
     'A long first cell of more than four words\tthen text',
     '\tindented text',
+    'Time\tSpeaker\tText',
+    'Timestamp\tSpeaker:\tTranscript',
+    'Speaker\tText',
   ];
   it.each(notLabels)('not a label: %j', (line) => {
     expect(detectLabel(line)).toBeNull();
