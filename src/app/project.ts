@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ProjectError } from '../core/errors.js';
 import { createProjectDb, openProjectDb, type Db } from '../db/open.js';
+import { existsOrDenied } from '../db/open-access.js';
 import { CaseRepo } from '../db/case-repo.js';
 import { SettingsRepo } from '../db/settings-repo.js';
 import { SourceRepo } from '../db/source-repo.js';
@@ -81,14 +82,14 @@ export function locateProject(ctx: AppContext): string {
   if (explicit !== undefined && explicit !== '') {
     const path = resolve(ctx.cwd, explicit);
     const file = isDir(path) ? join(path, DB_FILE) : path;
-    if (!existsSync(file)) {
+    if (!existsOrDenied(file)) {
       throw new ProjectError(`no qcode project at ${explicit}`, { code: 'E_NO_PROJECT', hint: `run qcode init --project ${explicit}` });
     }
     return file;
   }
   for (let dir = resolve(ctx.cwd); ; dir = dirname(dir)) {
     const file = join(dir, DB_FILE);
-    if (existsSync(file)) return file;
+    if (existsOrDenied(file)) return file;
     if (dirname(dir) === dir) break;
   }
   throw new ProjectError('no qcode project here or above; run qcode init', { code: 'E_NO_PROJECT' });

@@ -2,12 +2,13 @@
  * The one way to open a project database: pragmas, identity check, migrations.
  * This folder is the only importer of better-sqlite3.
  */
-import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { ProjectError } from '../core/errors.js';
 import { migrate, SCHEMA_VERSION } from './migrations.js';
+import { cannotOpen, READ_ONLY_HINT } from './open-access.js';
 
 /** `PRAGMA application_id` of qcode projects: "QCOD". */
 export const APPLICATION_ID = 0x51434f44;
@@ -33,7 +34,7 @@ function nativeBinding(): object | null {
   return addon;
 }
 
-function connect(file: string, options: Database.Options = {}): Db {
+function connect(file: string | Buffer, options: Database.Options = {}): Db {
   const binding = nativeBinding();
   return new Database(file, binding === null ? options : { ...options, nativeBinding: binding as never });
 }
@@ -64,29 +65,25 @@ export function createProjectDb(file: string): Db {
   return db;
 }
 
-/** Opens an existing project database, migrating it forward when it is older. */
+/**
+ * Opens an existing project database, migrating it forward when it is older. A read-only
+ * open of a project that cannot be written (a read-only folder, where SQLite cannot make
+ * its WAL index) reads a private in-memory copy instead.
+ */
 export function openProjectDb(file: string, options: { readonly?: boolean } = {}): Db {
   let db: Db;
   try {
     db = connect(file, { fileMustExist: true, readonly: options.readonly === true });
   } catch (e) {
-    throw new ProjectError(`cannot open ${file}: ${(e as Error).message}`, { code: 'E_OPEN' });
+    throw cannotOpen(file, e);
   }
   try {
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    if (appId !== APPLICATION_ID) throw new ProjectError(`${file} is not a qcode project`, { code: 'E_NOT_QCODE', hint: 'run qcode init in a folder of its own' });
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      throw new ProjectError(`${file} was written by a newer qcode (schema ${version}; this qcode knows up to ${SCHEMA_VERSION})`, {
-        code: 'E_SCHEMA_NEWER',
-        hint: 'upgrade qcode to open this project',
-      });
-    }
+    const version = checkProject(db, file);
     if (version < SCHEMA_VERSION && options.readonly === true) {
       // A read-only command on an older project: migrate it once through a writable
       // connection, then carry on read-only.
       db.close();
-      openProjectDb(file).close();
+      migrateOnce(file, version);
       return openProjectDb(file, options);
     }
     configure(db);
@@ -95,7 +92,82 @@ export function openProjectDb(file: string, options: { readonly?: boolean } = {}
   } catch (e) {
     db.close();
     if (e instanceof ProjectError) throw e;
-    throw new ProjectError(`cannot open ${file}: ${(e as Error).message}`, { code: 'E_OPEN', cause: e });
+    const error = cannotOpen(file, e);
+    if (options.readonly === true && error.code === 'E_READ_ONLY') return openCopy(file);
+    throw error;
+  }
+}
+
+/** Refuses what is not a qcode project, or one newer than this qcode; returns its schema version. */
+function checkProject(db: Db, file: string): number {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  if (appId !== APPLICATION_ID) throw new ProjectError(`${file} is not a qcode project`, { code: 'E_NOT_QCODE', hint: 'run qcode init in a folder of its own' });
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new ProjectError(`${file} was written by a newer qcode (schema ${version}; this qcode knows up to ${SCHEMA_VERSION})`, {
+      code: 'E_SCHEMA_NEWER',
+      hint: 'upgrade qcode to open this project',
+    });
+  }
+  return version;
+}
+
+function migrateOnce(file: string, version: number): void {
+  try {
+    openProjectDb(file).close();
+  } catch (e) {
+    if (e instanceof ProjectError && e.code === 'E_READ_ONLY') throw needsUpgrade(file, version, e);
+    throw e;
+  }
+}
+
+function needsUpgrade(file: string, version: number, cause?: unknown): ProjectError {
+  return new ProjectError(
+    `${file}: permission denied: the project was made by an older qcode (schema ${version}) and must be upgraded to schema ${SCHEMA_VERSION} once, but it is read-only`,
+    { code: 'E_READ_ONLY', hint: `open it once where it can be written; ${READ_ONLY_HINT}`, cause },
+  );
+}
+
+/**
+ * A read-only in-memory copy of a project that cannot be written. Changes still in the
+ * WAL file would be missing from the copy, so a non-empty `-wal` is refused.
+ */
+function openCopy(file: string): Db {
+  const wal = sizeOrZero(`${file}-wal`);
+  if (wal > 0) {
+    throw new ProjectError(`${file}: permission denied: the project is read-only and qcode.db-wal holds changes not yet in qcode.db`, {
+      code: 'E_READ_ONLY',
+      hint: 'run any qcode command once where the project can be written, then read it here',
+    });
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw cannotOpen(file, e);
+  }
+  // Header bytes 18–19 say 2 for a WAL database (https://www.sqlite.org/fileformat.html,
+  // "file format version numbers"); an in-memory copy cannot use a WAL, so it is read as
+  // a rollback-journal database, which its pages are.
+  if (bytes[18] === 2) bytes[18] = 1;
+  if (bytes[19] === 2) bytes[19] = 1;
+  const db = connect(bytes, { readonly: true });
+  try {
+    const version = checkProject(db, file);
+    if (version < SCHEMA_VERSION) throw needsUpgrade(file, version);
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function sizeOrZero(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }
 

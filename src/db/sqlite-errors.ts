@@ -3,12 +3,13 @@
  * (a constraint that should never fail) stays an internal error.
  */
 import { ProjectError } from '../core/errors.js';
+import { READ_ONLY_HINT } from './open-access.js';
 
 const EXPLAINED: Record<string, [string, string]> = {
   SQLITE_BUSY: ['the project is busy: another qcode is writing to it', 'wait for it to finish and run the command again'],
   SQLITE_LOCKED: ['the project is locked by another connection', 'wait for it to finish and run the command again'],
   SQLITE_FULL: ['the disk is full; nothing was written', 'free some space and run the command again'],
-  SQLITE_READONLY: ['the project cannot be written (read-only file or folder); nothing was written', 'check the permissions of qcode.db and its folder'],
+  SQLITE_READONLY: ['permission denied: the project is read-only (qcode.db or its folder cannot be written); nothing was written', READ_ONLY_HINT],
   SQLITE_CORRUPT: ['qcode.db is damaged', 'restore it from a backup; qcode check may say more'],
   SQLITE_NOTADB: ['qcode.db is not an SQLite database', 'restore it from a backup'],
 };
