@@ -7,8 +7,7 @@
  * other's codings re-anchored onto this text, as on re-ingest; what cannot be placed is
  * reported, never misplaced.
  */
-import { copyFileSync, existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CodePointMap } from '../core/code-points.js';
 import { nameKey, treeOrder, type Code } from '../core/codebook.js';
@@ -16,6 +15,7 @@ import { ProjectError } from '../core/errors.js';
 import { reanchor } from '../core/reanchor.js';
 import { indexTalk } from '../core/talk.js';
 import { openProjectDb } from '../db/open.js';
+import { makeMergeTemp, removeStaleMergeTemps } from '../io/merge-temp.js';
 import { addCode } from './code-lookup.js';
 import { coderName } from './coder.js';
 import { applyCoding, type SourceAt } from './coding-writer.js';
@@ -77,7 +77,8 @@ function resolveOther(path: string): string {
 
 /** Opens the other project without changing it: an older one is migrated in a temp copy. */
 function openOther(file: string): { other: Project; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'qcode-merge-'));
+  removeStaleMergeTemps();
+  const dir = makeMergeTemp();
   const copy = join(dir, 'qcode.db');
   try {
     copyFileSync(file, copy);
