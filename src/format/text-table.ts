@@ -2,6 +2,7 @@
  * Aligned text tables for the terminal. Columns that may wrap share what is left of
  * the width; the rest keep their natural width. Width is measured in code points.
  */
+import { escapeControls } from '../core/control-chars.js';
 import { displayText, type Cell, type Column, type TableData } from './table-shape.js';
 
 export interface TextTableOptions {
@@ -57,7 +58,8 @@ export class TextTableWidths {
   }
 }
 
-const cellOf = (r: Record<string, Cell>, c: Column): string => displayText(r[c.key], c).replace(/\s*\n\s*/g, ' ');
+// One line per cell, and nothing in a cell (a file name, a quote) may drive the terminal.
+const cellOf = (r: Record<string, Cell>, c: Column): string => escapeControls(displayText(r[c.key], c).replace(/\s*\n\s*/g, ' ').replace(/\t/g, ' '));
 
 function fitWidths(cols: Column[], widths: number[], total: number | undefined): void {
   if (total === undefined) return;

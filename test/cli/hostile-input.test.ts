@@ -17,6 +17,16 @@ describe('hostile input at the command line', () => {
     expect(r.stderr.split('\n')).toHaveLength(2);
   });
 
+  it('lists a skipped file with a control character in its name escaped', async () => {
+    const { dir } = newProject();
+    put(dir, 'in/ok.txt', 'P: hi\n');
+    put(dir, 'in/e\u001b[2Jmpty.txt', '');
+    const r = await runCli(['ingest', 'in', '--skip-bad'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('skipped: in/e\\x1b[2Jmpty.txt: the file is empty\n');
+    expect(r.stdout).not.toContain('\u001b');
+  });
+
   it('names the kinds and counts of the files ingest did not read, and says what it reads', async () => {
     const { dir } = newProject();
     for (const f of ['a.jpg', 'b.jpg', 'c.xlsx', 'notes']) put(dir, `in/${f}`, 'x');

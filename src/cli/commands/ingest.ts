@@ -8,6 +8,7 @@ import { appContext } from '../program.js';
 import { progressBar } from '../progress.js';
 import { renderJson } from '../../format/json.js';
 import { excerpt } from '../../core/text.js';
+import { escapeControls } from '../../core/control-chars.js';
 import { summaryOf } from '../command-list.js';
 
 interface IngestFlags {
@@ -89,5 +90,6 @@ function describe(s: IngestSummary, list: boolean): string {
   }
   if (list) for (const f of s.files) out.push(`  ${f.status.padEnd(9)} ${f.source} (case ${f.case}, wave ${f.wave}, revision ${f.revision}) ← ${f.file}`);
   for (const k of s.skipped) out.push(`skipped: ${k.reason}`);
-  return out.join('\n') + '\n';
+  // File names may hold control characters: never print them raw.
+  return out.map(escapeControls).join('\n') + '\n';
 }
