@@ -34,8 +34,9 @@ export interface Discovery {
 /** Resolves `inputs` against `cwd`; a name that is no file, folder or matching glob is an error. */
 export async function discoverTranscripts(inputs: readonly string[], cwd: string): Promise<Discovery> {
   // By real path: a file reached twice (through a link) is read once, under its own name
-  // when it was reached by that name too.
+  // when it was reached by that name too; a file reached only by other names is counted once.
   const byReal = new Map<string, FoundFile>();
+  const otherReal = new Map<string, string>();
   const ignored = new Map<string, number>();
   const ignore = (kind: string): void => void ignored.set(kind, (ignored.get(kind) ?? 0) + 1);
   const visit = (entry: Entry): void => {
@@ -43,16 +44,14 @@ export async function discoverTranscripts(inputs: readonly string[], cwd: string
       if (entry.kind !== 'hidden') ignore(entry.kind === 'special' ? 'not a regular file' : 'broken link');
       return;
     }
-    const earlier = byReal.get(entry.real);
-    if (earlier !== undefined) {
-      if (preferred(entry.path, earlier.path, entry.real)) byReal.set(entry.real, { path: entry.path, shown: shownPath(entry.path, cwd) });
+    const kind = ignoredKind(entry.path);
+    if (kind !== null) {
+      if (!otherReal.has(entry.real)) otherReal.set(entry.real, kind);
       return;
     }
-    const kind = ignoredKind(entry.path);
-    if (kind === null) byReal.set(entry.real, { path: entry.path, shown: shownPath(entry.path, cwd) });
-    else {
-      ignore(kind);
-      byReal.set(entry.real, { path: '', shown: '' }); // counted once, never read
+    const earlier = byReal.get(entry.real);
+    if (earlier === undefined || preferred(entry.path, earlier.path, entry.real)) {
+      byReal.set(entry.real, { path: entry.path, shown: shownPath(entry.path, cwd) });
     }
   };
   for (const input of inputs) {
@@ -75,7 +74,8 @@ export async function discoverTranscripts(inputs: readonly string[], cwd: string
       if (matched === 0) throw new InputError(`${input}: matches no file`, { code: 'E_NOT_FOUND', hint: 'check the pattern' });
     }
   }
-  const files = [...byReal.values()].filter((f) => f.path !== '');
+  for (const [real, kind] of otherReal) if (!byReal.has(real)) ignore(kind);
+  const files = [...byReal.values()];
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const ignoredKinds = [...ignored].map(([kind, n]) => ({ kind, files: n })).sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
   return { files, ignored: ignoredKinds.reduce((n, k) => n + k.files, 0), ignoredKinds };

@@ -120,6 +120,13 @@ describe('folders with links, FIFOs and devices', () => {
       ['three', 'in/linked/three.txt'], ['one', 'in/one.txt'], ['two', 'in/sub/two.txt'],
     ]);
     expect(s.ignoredKinds).toEqual([{ kind: 'broken link', files: 1 }]);
+    // Another name for a file: a transcript is read under its transcript name, once.
+    put(dir, 'pics/photo.jpg', 'x');
+    symlinkSync('photo.jpg', join(dir, 'pics/copy.jpg'));
+    symlinkSync('../in/one.txt', join(dir, 'pics/one.jpg'));
+    const pics = await ingest(ctx, ['pics', 'in/one.txt'], { dryRun: true });
+    expect(pics.files.map((f) => f.file)).toEqual(['in/one.txt']);
+    expect(pics.ignoredKinds).toEqual([{ kind: '.jpg', files: 1 }]);
     const glob = await ingest(ctx, ['in/**/*.txt'], { dryRun: true });
     expect(glob.files.map((f) => f.source)).toEqual(['one', 'two']);
   });
