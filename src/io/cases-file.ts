@@ -3,23 +3,18 @@
  * separated, as spreadsheets save them) or YAML (a mapping of case → attributes, or a
  * list of mappings with a `case` key, optionally under a top-level `cases:`).
  */
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../core/errors.js';
 import { decodeText } from './decode.js';
+import { readInputFile } from './read-input-file.js';
 import { parseYaml } from './yaml.js';
 
 export type CaseAttributes = Map<string, Record<string, string>>;
 
 /** Reads a case attribute file; `shown` names it in messages. */
 export function readCasesFile(path: string, shown: string): CaseAttributes {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw new InputError(`${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { code: 'E_READ' });
-  }
+  const bytes = readInputFile(path, shown);
   const { text } = decodeText(bytes, shown);
   const ext = extname(path).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') return fromYaml(parseYaml(text, shown), shown);

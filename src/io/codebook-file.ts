@@ -3,10 +3,10 @@
  * `description`, `include`, `exclude`, `example`, `color`, and `children` (a list of
  * the same).
  */
-import { readFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { InputError } from '../core/errors.js';
 import { decodeText } from './decode.js';
+import { readInputFile } from './read-input-file.js';
 import { parseSimpleYaml } from './simple-yaml.js';
 import { parseYaml } from './yaml.js';
 
@@ -23,13 +23,7 @@ export interface CodebookEntry {
 const KEYS = ['name', 'description', 'include', 'exclude', 'example', 'color', 'children'];
 
 export function readCodebookFile(path: string, shown: string): CodebookEntry[] {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw new InputError(`${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { code: 'E_READ' });
-  }
-  const text = decodeText(bytes, shown).text;
+  const text = decodeText(readInputFile(path, shown), shown).text;
   const doc = parseSimpleYaml(text) ?? parseYaml(text, shown);
   if (typeof doc !== 'object' || doc === null || !Array.isArray((doc as { codes?: unknown }).codes)) {
     throw new InputError(`${shown}: expected a top-level "codes:" list`, { code: 'E_CODEBOOK', hint: 'see codebook.example.yaml' });

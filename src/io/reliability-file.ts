@@ -5,10 +5,10 @@
  * one the header line uses most), UTF-8 or Windows-1252 as spreadsheets save them.
  * `transpose` reads the other layout: units in rows, coders in columns (as ReCal and R's irr).
  */
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../core/errors.js';
 import { decodeText } from './decode.js';
+import { readInputFile } from './read-input-file.js';
 
 export interface ReliabilityTable {
   coders: string[];
@@ -26,12 +26,7 @@ export interface ReliabilityReadOptions {
 
 /** Reads a reliability-data CSV; `shown` names the file in messages. */
 export function readReliabilityFile(path: string, shown: string, o: ReliabilityReadOptions = {}): ReliabilityTable {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw new InputError(`${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { code: 'E_READ' });
-  }
+  const bytes = readInputFile(path, shown);
   return parseReliabilityCsv(decodeText(bytes, shown).text, shown, o);
 }
 

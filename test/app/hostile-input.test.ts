@@ -145,6 +145,14 @@ describe('folders with links, FIFOs and devices', () => {
     expect(s.ignoredKinds).toEqual([{ kind: 'not a regular file', files: 1 }]);
   });
 
+  it.skipIf(!existsSync('/usr/bin/mkfifo') && !existsSync('/bin/mkfifo'))('refuses a FIFO given as a cases file or codebook, without blocking', async () => {
+    const { dir, ctx } = newProject();
+    execFileSync('mkfifo', [join(dir, 'cases.csv')]);
+    execFileSync('mkfifo', [join(dir, 'codes.yaml')]);
+    expect(await refusal(() => importCases(ctx, 'cases.csv'))).toBe('cases.csv: not a regular file (a FIFO, device or socket)');
+    expect(await refusal(() => importCodebook(ctx, 'codes.yaml'))).toBe('codes.yaml: not a regular file (a FIFO, device or socket)');
+  });
+
   it('names the kinds of the files it did not read', async () => {
     // Extensions no transcript reader will ever claim, so that adding readers keeps this true.
     const { dir, ctx } = newProject();
