@@ -21,23 +21,30 @@ export function walkFolder(root: string, visit: (entry: Entry) => void): void {
   const walk = (dir: string, real: string, onPath: readonly string[]): void => {
     if (searched.has(real)) return;
     searched.add(real);
-    const names = readdirSync(dir).sort();
-    for (const name of names) {
-      const path = join(dir, name);
-      if (name.startsWith('.')) {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.name.startsWith('.')) {
         visit({ kind: 'hidden', path });
         continue;
       }
-      const stat = statOrNull(path);
-      if (stat === null) visit({ kind: 'broken-link', path });
-      else if (stat.isDirectory()) {
-        const target = realpathSync(path);
-        // A link to this folder or one above it is a loop: its files are already on the way.
-        if (onPath.some((up) => isSameOrInside(up, target))) continue;
-        walk(path, target, [...onPath, target]);
-      } else if (stat.isFile()) visit({ kind: 'file', path, real: realpathSync(path) });
+      // Plain files and folders need no system call: their real path is their folder's plus their name.
+      if (entry.isFile()) visit({ kind: 'file', path, real: join(real, entry.name) });
+      else if (entry.isDirectory()) walk(path, join(real, entry.name), [...onPath, join(real, entry.name)]);
+      else if (entry.isSymbolicLink()) followLink(path, onPath);
       else visit({ kind: 'special', path });
     }
+  };
+  const followLink = (path: string, onPath: readonly string[]): void => {
+    const stat = statOrNull(path);
+    if (stat === null) visit({ kind: 'broken-link', path });
+    else if (stat.isDirectory()) {
+      const target = realpathSync(path);
+      // A link to this folder or one above it is a loop: its files are already on the way.
+      if (onPath.some((up) => isSameOrInside(up, target))) return;
+      walk(path, target, [...onPath, target]);
+    } else if (stat.isFile()) visit({ kind: 'file', path, real: realpathSync(path) });
+    else visit({ kind: 'special', path });
   };
   const real = realpathSync(root);
   walk(root, real, [real]);
