@@ -55,8 +55,14 @@ export function createProjectDb(file: string): Db {
     if (existsSync(file)) throw new ProjectError(`a qcode project already exists at ${file}`, { code: 'E_EXISTS', hint: 'use it as it is, or remove qcode.db to start over' });
     // Create the file ourselves so that it is owner-only from its first byte; SQLite
     // gives the -wal and -shm files the same permissions.
-    closeSync(openSync(file, 'wx', 0o600));
-    chmodSync(file, 0o600);
+    try {
+      closeSync(openSync(file, 'wx', 0o600));
+      chmodSync(file, 0o600);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code;
+      throw new ProjectError(`${file}: cannot be created (${why})`, { code: 'E_CREATE', hint: 'choose a folder you can write to' });
+    }
   }
   const db = connect(file);
   configure(db);

@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { ingest } from '../../src/app/ingest.js';
 import { accessProblem, cannotOpen } from '../../src/db/open-access.js';
 import { BIN } from '../support/cli.js';
-import { newProject, put } from '../support/project.js';
+import { newProject, put, tempDir } from '../support/project.js';
 
 const root = process.getuid?.() === 0;
 const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
@@ -67,6 +67,19 @@ describe.skipIf(!canDropRoot)(`permissions, for real${canDropRoot ? '' : ' (skip
       const r = qcodeAsUser(['sources'], dir);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^qcode: \S+qcode\.db: permission denied: the project was made by an older qcode \(schema 1\) and must be upgraded/);
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+  });
+
+  it('says "permission denied" when init cannot create the project', () => {
+    const dir = tempDir();
+    if (root) chownSync(dir, NOBODY, NOBODY);
+    chmodSync(dir, 0o555);
+    try {
+      const r = qcodeAsUser(['init'], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`qcode: ${join(dir, 'qcode.db')}: cannot be created (permission denied) (choose a folder you can write to)\n`);
     } finally {
       chmodSync(dir, 0o755);
     }
