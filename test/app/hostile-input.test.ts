@@ -209,6 +209,15 @@ describe('a .docx that unpacks far beyond its size (zip bomb)', () => {
     expect(s.files.map((f) => f.source)).toEqual(['liar']);
   });
 
+  it('is refused the same way in an OpenDocument .odt', async () => {
+    const { dir, ctx } = newProject();
+    const xml = new Uint8Array(4 * MB).fill(0x20);
+    put(dir, 'bomb.odt', zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': xml }, { level: 9 }));
+    put(dir, 'liar.odt', lying(zipSync({ 'content.xml': xml }, { level: 9 })));
+    expect(await refusal(() => ingest(ctx, ['bomb.odt'], { maxBytes: MB }))).toBe('bomb.odt: content.xml would unpack to 4 MB, over the 1 MB limit');
+    expect(await refusal(() => ingest(ctx, ['liar.odt'], { maxBytes: MB }))).toBe('liar.odt: content.xml unpacks to more than the 1 MB limit');
+  });
+
   it('applies --max-size to the text stored, not to the images of a Word file', async () => {
     const { dir, ctx } = newProject();
     const picture = new Uint8Array(2 * MB);
@@ -221,6 +230,6 @@ describe('a .docx that unpacks far beyond its size (zip bomb)', () => {
     expect(await refusal(() => ingest(ctx, ['long.txt'], { maxBytes: MB }))).toBe('long.txt: 1.2 MB is over the 1 MB limit');
     // Windows-1252 bytes above 0x7F take two UTF-8 bytes each in the stored text.
     put(dir, 'wide.txt', cp1252(`P: ${'é'.repeat(700_000)}`));
-    expect(await refusal(() => ingest(ctx, ['wide.txt'], { maxBytes: MB }))).toBe('wide.txt: its text, 1.3 MB, is over the 1 MB limit');
+    expect(await refusal(() => ingest(ctx, ['wide.txt'], { maxBytes: MB }))).toBe('wide.txt: its text is 1.3 MB, over the 1 MB limit');
   });
 });
