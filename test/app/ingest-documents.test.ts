@@ -41,6 +41,7 @@ describe('ingest of .pdf, .odt and .rtf transcripts', () => {
   it('holds every document to the size limit, measured on its text too', async () => {
     const { dir, ctx } = newProject();
     put(dir, 'big.odt', makeOdt(`<text:p>Participant: ${'word '.repeat(300_000)}</text:p>`));
-    await expect(ingest(ctx, ['big.odt'], { maxBytes: 1024 * 1024 })).rejects.toThrow(/big\.odt: its text is 1\.4 MB, over the 1 MB limit/);
+    // The text part is refused by its size before it is unpacked (zip bombs: see hostile-input.test.ts).
+    await expect(ingest(ctx, ['big.odt'], { maxBytes: 1024 * 1024 })).rejects.toThrow(/big\.odt: content\.xml would unpack to 1\.4 MB, over the 1 MB limit/);
   });
 });
