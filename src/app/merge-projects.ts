@@ -20,7 +20,7 @@ import { addCode } from './code-lookup.js';
 import { coderName } from './coder.js';
 import { applyCoding, type SourceAt } from './coding-writer.js';
 import { nowOf, type AppContext } from './context.js';
-import { interviewerLabels, matcherFor } from './interviewer-labels.js';
+import { sourceMatcher, speakerSettings } from './interviewer-labels.js';
 import { locateProject, Project, withProject } from './project.js';
 
 export interface MergeSummary {
@@ -125,14 +125,14 @@ function mergeSourcesAndCodings(p: Project, other: Project, codeMap: Map<number,
   /** Coders whose codings from the other copy were new here (added or joined). */
   const newBy = new Set<string>();
   const mineByHash = new Map(p.sources.list().map((x) => [x.hash, x.id]));
-  const labels = interviewerLabels(p);
+  const labels = speakerSettings(p);
   for (const theirs of other.sources.list()) {
     const t = other.sources.text(theirs.id)!;
     const otherRow = other.sources.state(theirs.id)!.rowId;
     let mineId = mineByHash.get(theirs.hash) ?? (p.sources.state(theirs.id) !== undefined ? theirs.id : undefined);
     if (mineId === undefined) {
       const caseRow = p.cases.ensure(theirs.case, now);
-      const talk = indexTalk(t.text, t.turns, matcherFor(labels, theirs.metadata));
+      const talk = indexTalk(t.text, t.turns, sourceMatcher(labels, theirs.id, theirs.metadata));
       p.sources.insert(theirs.id, {
         caseId: caseRow.id, wave: theirs.wave, path: theirs.path, format: theirs.format, encoding: theirs.encoding,
         date: theirs.date, durationSec: theirs.durationSec, metadata: JSON.stringify(theirs.metadata),

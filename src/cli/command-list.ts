@@ -17,6 +17,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'ingest', summary: 'bring transcripts (.txt, .md, .vtt, .srt, .docx, .odt, .rtf, .pdf) into the project, all or nothing', load: async () => (await import('./commands/ingest.js')).ingestCommand },
   { name: 'sources', summary: 'list the ingested sources: id, case, wave, format, turns and words', load: async () => (await import('./commands/sources.js')).sourcesCommand },
   { name: 'cases', summary: 'list the cases (participants) with their number of sources and attributes', load: async () => (await import('./commands/cases.js')).casesCommand },
+  { name: 'speakers', summary: 'list every speaker label per source with its role, turns and words; speakers set changes a role', load: async () => (await import('./commands/speakers.js')).speakersCommand },
   { name: 'show', summary: 'print a source\'s normalised text with line numbers (and turn numbers), as tag --lines/--turns count them', load: async () => (await import('./commands/show.js')).showCommand },
   { name: 'codebook', summary: 'the codebook: a tree of codes with their codings, sources and cases; and changes to it', load: async () => (await import('./commands/codebook.js')).codebookCommand },
   { name: 'tag', summary: 'apply a code to a passage of a source (joins with your overlapping codings of that code)', load: async () => (await import('./commands/tag.js')).tagCommand },
