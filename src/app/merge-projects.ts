@@ -17,7 +17,7 @@ import { reanchor } from '../core/reanchor.js';
 import { indexTalk } from '../core/talk.js';
 import { openProjectDb } from '../db/open.js';
 import { addCode } from './code-lookup.js';
-import { coderName } from './coder.js';
+import { actingCoderId, coderIdentity } from './coder.js';
 import { applyCoding, type SourceAt } from './coding-writer.js';
 import { nowOf, type AppContext } from './context.js';
 import { sourceMatcher, speakerSettings } from './interviewer-labels.js';
@@ -47,7 +47,8 @@ export function mergeProject(ctx: AppContext, otherPath: string, options: { dryR
   const file = resolveOther(resolve(ctx.cwd, otherPath));
   if (realpathSync(file) === realpathSync(here)) throw new ProjectError('cannot merge a project into itself', { hint: 'give the path of the other copy' });
   const { other, cleanup } = openOther(file);
-  const coder = coderName(ctx);
+  const who = coderIdentity(ctx);
+  const coder = who.coder;
   try {
     return withProject(ctx, (p) => p.writeOrRollback(() => {
       const now = nowOf(ctx);
@@ -55,7 +56,7 @@ export function mergeProject(ctx: AppContext, otherPath: string, options: { dryR
         dryRun: options.dryRun === true, codesAdded: [], sourcesAdded: [], sourcesMatched: 0, sourcesDiffering: [], codingsAdded: 0,
         codingsAlreadyHere: 0, codingsJoined: 0, unplaced: [], orphansSkipped: 0, memosAdded: 0, coderClashes: [],
       };
-      const coderId = p.coders.ensure(coder, now);
+      const coderId = actingCoderId(ctx, p, who, now);
       const before = new Set(p.codings.list().map((c) => c.coder));
       const codeMap = mergeCodes(p, other, coderId, now, otherPath, s);
       mergeCaseAttributes(p, other, now);

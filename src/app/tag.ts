@@ -8,8 +8,8 @@ import { CodebookError, UsageError } from '../core/errors.js';
 import { lineStarts } from '../core/text.js';
 import { countBelow } from '../core/code-points.js';
 import { addCode, CREATE_WITH_NEW, findCode } from './code-lookup.js';
-import { coderName } from './coder.js';
-import { applyCoding, emptyChange, mergeChanges, removeCoding, type CodingChange, type SourceAt } from './coding-writer.js';
+import { actingCoderId, coderIdentity } from './coder.js';
+import { applyCoding, emptyChange, mergeChanges, type CodingChange, type SourceAt } from './coding-writer.js';
 import { nowOf, type AppContext } from './context.js';
 import { withProject, type Project } from './project.js';
 import { selectSpans, type Selector } from './select-spans.js';
@@ -56,10 +56,11 @@ export function tag(ctx: AppContext, req: TagRequest): TagResult {
   if (req.weight !== undefined && !(Number.isInteger(req.weight) && req.weight >= 0 && req.weight <= 100)) {
     throw new UsageError(`--weight ${req.weight}: give a whole number from 0 to 100`);
   }
-  const coder = coderName(ctx);
+  const who = coderIdentity(ctx);
+  const coder = who.coder;
   return withProject(ctx, (p) => p.write(() => {
     const now = nowOf(ctx);
-    const coderId = p.coders.ensure(coder, now);
+    const coderId = actingCoderId(ctx, p, who, now);
     const src = loadSource(p, req.source);
     const spans = selectSpans(src, src.at.map, req.selector);
     const { codes, created } = resolveCodes(p, req, coderId, now);
@@ -76,45 +77,6 @@ export function tag(ctx: AppContext, req: TagRequest): TagResult {
       for (const { id, code } of ids) p.memos.insert(coderId, null, req.memo, { sourceId: src.at.sourceId, codeId: code.id, codingId: id }, now);
     }
     return { source: src.source.id, coder, codings: ids.map(({ id, code }) => view(p, src, id, code)), createdCodes: created, change };
-  }));
-}
-
-export interface UntagRequest {
-  code?: string;
-  source?: string;
-  selector?: Selector;
-  id?: number;
-}
-
-export interface UntagResult {
-  coder: string;
-  removed: number;
-  trimmed: number;
-  split: number;
-  change: CodingChange;
-}
-
-export function untag(ctx: AppContext, req: UntagRequest): UntagResult {
-  const coder = coderName(ctx);
-  return withProject(ctx, (p) => p.write(() => {
-    const now = nowOf(ctx);
-    const change = emptyChange();
-    if (req.id !== undefined) {
-      const row = p.codings.get(req.id);
-      if (row === undefined) throw new UsageError(`no coding with id ${req.id}`, { hint: 'qcode codings lists them with their ids' });
-      p.memos.relinkCoding(row.id, null);
-      p.codings.delete(row.id);
-      change.deleted.push(row);
-    } else {
-      if (req.code === undefined || req.source === undefined || req.selector === undefined) throw new UsageError('untag needs <code> <source> and a selector, or --id N');
-      const coderId = p.coders.find(coder);
-      const src = loadSource(p, req.source);
-      const code = findCode(p, req.code);
-      const spans = selectSpans(src, src.at.map, req.selector);
-      if (coderId !== undefined) for (const span of spans) mergeChanges(change, removeCoding(p, src.at, code.id, coderId, span, now));
-    }
-    const splitIds = new Set(change.created.map((c) => c.id));
-    return { coder, removed: change.deleted.length, trimmed: change.updated.length - splitIds.size, split: splitIds.size, change };
   }));
 }
 

@@ -35,6 +35,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'import', summary: 'bring a REFI-QDA project (.qdpx from NVivo, ATLAS.ti, MAXQDA, QualCoder) into this one, with a report of what could not come', load: async () => (await import('./commands/import.js')).importCommand },
   { name: 'export', summary: 'write the project (or the sources and coders in scope) as a REFI-QDA project (.qdpx) for other QDA programs', load: async () => (await import('./commands/export.js')).exportCommand },
   { name: 'adopt', summary: "copy a coder's codings into the consensus coder, recording the decision in the history", load: async () => (await import('./commands/adopt.js')).adoptCommand },
+  { name: 'whoami', summary: 'print the coder name qcode records (and where it came from: --coder, QCODE_CODER, git, the OS user)', load: async () => (await import('./commands/whoami.js')).whoamiCommand },
   { name: 'irr', summary: 'agreement on a reliability-data table (as ReCal or R\'s irr): percent agreement, Krippendorff\'s alpha, Cohen\'s kappa, Scott\'s pi, Fleiss\' kappa', load: async () => (await import('./commands/irr.js')).irrCommand },
 ];
 
