@@ -41,6 +41,11 @@ export interface TagResult {
   coder: string;
   codings: TaggedCoding[];
   createdCodes: string[];
+  /**
+   * With `--turns A-B`: the ends of the range (A, B) that are interviewer turns. They are
+   * coded as asked, but their words count for nobody in reports, so the CLI warns.
+   */
+  interviewerTurns: { turn: number; speaker: string }[];
   change: CodingChange;
 }
 
@@ -76,8 +81,18 @@ export function tag(ctx: AppContext, req: TagRequest): TagResult {
     if (req.memo !== undefined) {
       for (const { id, code } of ids) p.memos.insert(coderId, null, req.memo, { sourceId: src.at.sourceId, codeId: code.id, codingId: id }, now);
     }
-    return { source: src.source.id, coder, codings: ids.map(({ id, code }) => view(p, src, id, code)), createdCodes: created, change };
+    return {
+      source: src.source.id, coder, codings: ids.map(({ id, code }) => view(p, src, id, code)), createdCodes: created,
+      interviewerTurns: interviewerEnds(src, req.selector), change,
+    };
   }));
+}
+
+function interviewerEnds(src: SourceText, selector: Selector): { turn: number; speaker: string }[] {
+  if (selector.turns === undefined) return [];
+  const last = src.turns.length;
+  const ends = [...new Set([selector.turns.from, Math.min(selector.turns.to, last)])];
+  return ends.map((n) => src.turns[n - 1]).filter((t) => t !== undefined && t.role === 'interviewer').map((t) => ({ turn: t!.number, speaker: t!.speaker }));
 }
 
 function resolveCodes(p: Project, req: TagRequest, coderId: number, now: string): { codes: Code[]; created: string[] } {
