@@ -39,7 +39,7 @@ function speakerRows(p: Project, only?: string): SpeakerListing[] {
   sources.sort((a, b) => compareNatural(a.case, b.case) || compareNatural(a.wave, b.wave) || compareNatural(a.id, b.id));
   const rows: SpeakerListing[] = [];
   for (const s of sources) {
-    const turns = p.sources.text(s.id)!.turns;
+    const turns = p.sources.turnsOf(s.id)!;
     if (turns.length === 0) {
       rows.push({ source: s.id, speaker: null, role: 'participant', turns: 0, words: s.participantWords, because: 'no speaker labels' });
       continue;
