@@ -3,8 +3,7 @@
  * interviewer labels (`ingest --interviewer` adds to them), the labels set with
  * `qcode speakers set`, and the re-attribution of talk whenever they change.
  */
-import { sourceInterviewerLabels } from '../core/analyse.js';
-import { DEFAULT_INTERVIEWER_LABELS, interviewerMatcher } from '../core/interviewer.js';
+import { DEFAULT_INTERVIEWER_LABELS } from '../core/interviewer.js';
 import { addedLabels, isInterviewerIn, speakerKey, type SpeakerRoleSettings } from '../core/speaker-roles.js';
 import { indexTalk, type Role } from '../core/talk.js';
 import type { Project } from './project.js';
@@ -25,21 +24,9 @@ export function speakerSettings(project: Project): SpeakerRoleSettings {
   return { labels: interviewerLabels(project), project: stored.project, sources: stored.sources };
 }
 
-/** A matcher from labels and front matter alone (no `speakers set` settings). */
-export function matcherFor(labels: readonly string[], metadata: Record<string, unknown>): (speaker: string) => boolean {
-  return interviewerMatcher(sourceInterviewerLabels(labels, metadata));
-}
-
 /** The matcher of one source under the project's settings, `speakers set` included. */
 export function sourceMatcher(settings: SpeakerRoleSettings, sourceId: string, metadata: Record<string, unknown>): (speaker: string) => boolean {
   return isInterviewerIn(settings, sourceId, metadata);
-}
-
-/** Replaces the interviewer labels (inside the caller's transaction) and re-attributes talk. */
-export function setInterviewerLabels(project: Project, labels: readonly string[]): number {
-  if (interviewerLabels(project).join('\n') === labels.join('\n')) return 0;
-  project.settings.set(KEY, labels);
-  return reattributeTalk(project).length;
 }
 
 /**
