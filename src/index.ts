@@ -10,7 +10,10 @@ export { ingest, type IngestOptions, type IngestSummary } from './app/ingest.js'
 export { listSources } from './app/sources.js';
 export { listCases, importCases } from './app/cases.js';
 export { showSource } from './app/show.js';
-export { tag, untag, type TagRequest, type TagResult } from './app/tag.js';
+export { tag, type TagRequest, type TagResult } from './app/tag.js';
+export { untag, type UntagRequest, type UntagResult } from './app/untag.js';
+export { listSpeakers, setSpeaker } from './app/speakers.js';
+export { coderIdentity } from './app/coder.js';
 export { tagMany, tagFromFile, type TagRow, type TagManyOptions, type TagManyResult } from './app/tag-many.js';
 export { listCodings, forEachCoding, type CodingListing, type CodingSink } from './app/codings.js';
 export { autocode } from './app/autocode.js';

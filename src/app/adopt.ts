@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../core/errors.js';
 import { CodePointMap } from '../core/code-points.js';
-import { coderName } from './coder.js';
+import { actingCoderId, coderIdentity } from './coder.js';
 import { applyCoding } from './coding-writer.js';
 import { findCode } from './code-lookup.js';
 import { nowOf, type AppContext } from './context.js';
@@ -38,7 +38,8 @@ export function adopt(ctx: AppContext, req: AdoptRequest): AdoptResult {
   const from = req.from.trim();
   if (to === '') throw new UsageError('--to: the coder name is empty');
   if (to === from) throw new UsageError(`--from and --to are both ${to}`);
-  const by = coderName(ctx);
+  const who = coderIdentity(ctx);
+  const by = who.coder;
   return withProject(ctx, (p) => p.writeOrRollback(() => {
     const now = nowOf(ctx);
     const fromId = p.coders.find(from);
@@ -68,7 +69,7 @@ export function adopt(ctx: AppContext, req: AdoptRequest): AdoptResult {
       if (res.change.created.length > 0 || res.change.updated.length > 0) r.copied++;
       else r.alreadyThere++;
     }
-    p.codes.record(p.coders.ensure(by, now), now, 'adopt', code?.name ?? '*', {
+    p.codes.record(actingCoderId(ctx, p, who, now), now, 'adopt', code?.name ?? '*', {
       from: req.from, to, source: req.source ?? null, all: req.all === true, copied: r.copied, alreadyThere: r.alreadyThere,
     });
     return r;

@@ -12,7 +12,7 @@ import { stemmerFor } from '../core/stemming.js';
 import { queryLanguage } from './text-scope.js';
 import { lineBounds, sentenceBounds, type Bounds, type Unit } from '../core/units.js';
 import { addCode, CREATE_WITH_NEW, findCode } from './code-lookup.js';
-import { coderName } from './coder.js';
+import { actingCoderId, coderIdentity } from './coder.js';
 import { applyCoding } from './coding-writer.js';
 import { CodebookError } from '../core/errors.js';
 import { nowOf, type AppContext } from './context.js';
@@ -94,11 +94,12 @@ export function searchPattern(req: AutocodeRequest, stemmer?: (w: string) => str
 
 export function autocode(ctx: AppContext, req: AutocodeRequest): AutocodeResult {
   const unit = req.unit ?? 'turn';
-  const coder = coderName(ctx);
+  const who = coderIdentity(ctx);
+  const coder = who.coder;
   return withProject(ctx, (p) => p.writeOrRollback(() => {
     const pattern = searchPattern(req, req.stem === true ? stemmerFor(queryLanguage(p, undefined)) : undefined);
     const now = nowOf(ctx);
-    const coderId = p.coders.ensure(coder, now);
+    const coderId = actingCoderId(ctx, p, who, now);
     let code;
     try {
       code = findCode(p, req.code, undefined, CREATE_WITH_NEW);

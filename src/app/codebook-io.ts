@@ -11,7 +11,7 @@ import { readQdc, type QdcEntry } from '../io/refi/qdc.js';
 import { CodableRepo } from '../db/codable-repo.js';
 import { addCode } from './code-lookup.js';
 import { checkFields } from './codebook.js';
-import { coderName } from './coder.js';
+import { actingCoderId, coderIdentity } from './coder.js';
 import { nowOf, type AppContext } from './context.js';
 import { withProject, type Project } from './project.js';
 
@@ -30,10 +30,11 @@ export function importCodebook(ctx: AppContext, file: string, options: { prune?:
   const qdc = /\.qdc$/i.test(file) ? readQdc(resolve(ctx.cwd, file), file) : null;
   const entries: QdcEntry[] = qdc?.entries ?? readCodebookFile(resolve(ctx.cwd, file), file);
   checkUnique(entries, file);
-  const coder = coderName(ctx);
+  const who = coderIdentity(ctx);
+  const coder = who.coder;
   return withProject(ctx, (p) => p.writeOrRollback(() => {
     const now = nowOf(ctx);
-    const coderId = p.coders.ensure(coder, now);
+    const coderId = actingCoderId(ctx, p, who, now);
     const r: ImportResult = { added: [], updated: [], moved: [], pruned: [], unchanged: 0, ...(qdc === null ? {} : { renamed: qdc.renamed }) };
     const seen = new Set<number>();
     const walk = (list: QdcEntry[], parent: Code | null): void => {

@@ -7,7 +7,7 @@ import { checkColor, cleanCodeName, codePath, CODE_FIELDS, descendantIds, nameKe
 import { CodebookError } from '../core/errors.js';
 import type { HistoryEntry } from '../db/code-repo.js';
 import { addCode, findCode } from './code-lookup.js';
-import { coderName } from './coder.js';
+import { actingCoderId, coderIdentity } from './coder.js';
 import { nowOf, type AppContext } from './context.js';
 import { withProject, type Project } from './project.js';
 import { coalesceCodings } from './coalesce.js';
@@ -43,10 +43,11 @@ export function listCodebook(ctx: AppContext): CodebookRow[] {
 
 /** Runs a codebook change in one transaction with the coder and time. */
 function change<T>(ctx: AppContext, fn: (p: Project, coderId: number, now: string) => T): T {
-  const coder = coderName(ctx);
+  const who = coderIdentity(ctx);
+  const coder = who.coder;
   return withProject(ctx, (p) => p.write(() => {
     const now = nowOf(ctx);
-    return fn(p, p.coders.ensure(coder, now), now);
+    return fn(p, actingCoderId(ctx, p, who, now), now);
   }));
 }
 
@@ -149,8 +150,12 @@ export interface DeleteResult {
   memosUnlinked: number;
 }
 
-/** Deletes a code; with codings or children only when forced, removing them too. */
-export function codebookDelete(ctx: AppContext, name: string, force: boolean): DeleteResult {
+/**
+ * Deletes a code; with codings or children only when forced, removing them too. Other
+ * coders' codings are removed only with `anyCoder` (each is listed, with its coder, in the
+ * history record).
+ */
+export function codebookDelete(ctx: AppContext, name: string, force: boolean, anyCoder = false): DeleteResult {
   return change(ctx, (p, coderId, now) => {
     const codes = p.codes.list();
     const code = findCode(p, name, codes);
@@ -159,6 +164,15 @@ export function codebookDelete(ctx: AppContext, name: string, force: boolean): D
     if (!force && (ids.size > 1 || codings.length > 0)) {
       throw new CodebookError(`"${code.name}" has ${ids.size - 1} child code(s) and ${codings.length} coding(s); nothing was deleted`, {
         hint: 'merge it into another code to keep its codings, or add --force to delete it with all of them',
+      });
+    }
+    const others = new Map<string, number>();
+    for (const c of codings) if (c.coderId !== coderId) others.set(c.coder, (others.get(c.coder) ?? 0) + 1);
+    if (others.size > 0 && !anyCoder) {
+      const who = [...others].sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, n]) => `${c} ${n}`).join(', ');
+      throw new CodebookError(`"${code.name}" has codings by other coders (${who}); nothing was deleted`, {
+        code: 'E_OTHERS_CODINGS',
+        hint: 'add --any-coder to delete their codings too, each recorded in the history; or merge the code into another to keep them',
       });
     }
     const r: DeleteResult = { deleted: [], codingsRemoved: codings.length, memosUnlinked: 0 };

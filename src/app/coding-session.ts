@@ -9,20 +9,14 @@ import { CodebookError, InputError, UsageError } from '../core/errors.js';
 import { findMatches } from '../core/selectors.js';
 import type { Span } from '../core/spans.js';
 import { addCode, findCode, unknownCode } from './code-lookup.js';
-import { coderName } from './coder.js';
-import { applyCoding, emptyChange, mergeChanges, undoChange, type CodingChange } from './coding-writer.js';
+import { actingCoderId, coderIdentity } from './coder.js';
+import { applyCoding, emptyChange, mergeChanges, removeCoding, undoChange, type CodingChange } from './coding-writer.js';
 import { nowOf, type AppContext } from './context.js';
 import { openProject, type Project } from './project.js';
 import { loadSource } from './tag.js';
+import { sessionUnits, type SessionUnit } from './session-units.js';
 
-export interface SessionUnit {
-  /** Turn number (or line number in a source without speaker labels). */
-  number: number;
-  speaker: string | null;
-  role: string;
-  talk: Span;
-  text: string;
-}
+export type { SessionUnit } from './session-units.js';
 
 export interface UnitView extends SessionUnit {
   index: number;
@@ -41,13 +35,14 @@ export class CodingSession {
   readonly resumed: boolean;
 
   constructor(private readonly ctx: AppContext, source: string, options: { allTurns?: boolean } = {}) {
-    this.coder = coderName(ctx);
+    const who = coderIdentity(ctx);
+    this.coder = who.coder;
     this.project = openProject(ctx);
     try {
       this.src = loadSource(this.project, source);
       this.units = sessionUnits(this.src, options.allTurns === true);
       if (this.units.length === 0) throw new InputError(`${source} has no ${options.allTurns === true ? '' : 'participant '}talk to code`, { hint: options.allTurns === true ? undefined : 'add --all-turns to include interviewer turns' });
-      this.coderId = this.project.write(() => this.project.coders.ensure(this.coder, nowOf(ctx)));
+      this.coderId = this.project.write(() => actingCoderId(ctx, this.project, who, nowOf(ctx)));
       const last = this.project.sessions.lastTurn(this.coderId, this.src.at.sourceId);
       const at = last === undefined ? -1 : this.units.findIndex((u) => u.number >= last);
       this.resumed = at > 0;
@@ -85,6 +80,10 @@ export class CodingSession {
   /** Goes to turn (or line) `n`. */
   go(n: number): void {
     const i = this.units.findIndex((u) => u.number === n);
+    const turn = this.src.turns.find((t) => t.number === n);
+    if (i === -1 && turn !== undefined && turn.role === 'interviewer') {
+      throw new UsageError(`turn ${n} is interviewer talk (${turn.speaker}); this session codes participant turns`, { hint: `qcode code ${this.source} --all-turns codes interviewer turns too` });
+    }
     if (i === -1) throw new UsageError(`there is no turn ${n} to code here`, { hint: `turns: ${this.units[0]!.number}–${this.units[this.units.length - 1]!.number}` });
     this.pos = i;
     this.remember();
@@ -106,6 +105,31 @@ export class CodingSession {
       this.undoStack.push({ change, label: codes.map((c) => c.name).join(', ') });
       this.remember(now);
       return { applied: codes.map((c) => c.name), created };
+    });
+  }
+
+  /**
+   * Removes this coder's codings of the named codes from the current unit (trimming or
+   * splitting codings that reach beyond it); other coders' codings are never touched.
+   * Returns the codes removed and the named codes this coder had not applied here.
+   */
+  remove(names: string[]): { removed: string[]; absent: string[] } {
+    const unit = this.units[this.pos]!;
+    return this.project.write(() => {
+      const now = nowOf(this.ctx);
+      const all = this.project.codes.list();
+      const codes = names.map((n) => n.trim()).filter((n) => n !== '').map((n) => findCode(this.project, n, all));
+      if (codes.length === 0) throw new UsageError('no code named', { hint: 'type -Name to remove your coding of Name from this turn' });
+      const change = emptyChange();
+      const removed: string[] = [];
+      const absent: string[] = [];
+      for (const code of codes) {
+        const c = removeCoding(this.project, this.src.at, code.id, this.coderId, unit.talk, now);
+        (c.deleted.length + c.updated.length > 0 ? removed : absent).push(code.name);
+        mergeChanges(change, c);
+      }
+      if (removed.length > 0) this.undoStack.push({ change, label: `removal of ${removed.join(', ')}` });
+      return { removed, absent };
     });
   }
 
@@ -158,24 +182,4 @@ export class CodingSession {
     if (inUnit.length === 0) throw new InputError(`"${part}" is not in this turn`, { hint: 'quote the words exactly as they are written, case-sensitively' });
     return inUnit[0]!;
   }
-}
-
-/** The units a session walks: turns' talk, or the non-blank lines of a source without labels. */
-function sessionUnits(src: ReturnType<typeof loadSource>, allTurns: boolean): SessionUnit[] {
-  const u16 = (cp: number): number => src.at.map.toUtf16(cp);
-  if (src.turns.length > 0) {
-    return src.turns
-      .filter((t) => (allTurns || t.role === 'participant') && t.talkEnd > t.talkStart)
-      .map((t) => ({ number: t.number, speaker: t.speaker, role: t.role, talk: { start: t.talkStart, end: t.talkEnd }, text: src.text.slice(u16(t.talkStart), u16(t.talkEnd)) }));
-  }
-  const units: SessionUnit[] = [];
-  let pos = 0;
-  src.text.split('\n').forEach((line, i) => {
-    const start = pos;
-    pos += line.length + 1;
-    if (line.trim() === '') return;
-    const talk = { start: src.at.map.toCodePoint(start), end: src.at.map.toCodePoint(start + line.length) };
-    units.push({ number: i + 1, speaker: null, role: 'participant', talk, text: line });
-  });
-  return units;
 }

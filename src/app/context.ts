@@ -9,6 +9,8 @@ export interface AppContext {
   project?: string | undefined;
   /** `--coder NAME`, when given. */
   coder?: string | undefined;
+  /** Hears a one-line notice for the user (the CLI writes it to stderr). */
+  onNotice?: (message: string) => void;
   /** The current time as an ISO string; fixed in tests. */
   now?: () => string;
 }

@@ -16,7 +16,8 @@ import { discoverTranscripts, type FoundFile, type IgnoredKind } from '../io/dis
 import { DEFAULT_MAX_BYTES, extractPdfText, formatOf, readTranscript, type PdfExtraction } from '../io/read-transcript.js';
 import { nowOf, type AppContext, type OnProgress } from './context.js';
 import { hashText } from './hash.js';
-import { interviewerLabels, matcherFor, setInterviewerLabels } from './interviewer-labels.js';
+import { addInterviewerLabels, sourceMatcher, speakerSettings } from './interviewer-labels.js';
+import type { SpeakerRoleSettings } from '../core/speaker-roles.js';
 import { openProject, type Project } from './project.js';
 import type { SourceFields } from '../db/source-repo.js';
 import { applyCaseAttributes } from './cases.js';
@@ -29,6 +30,8 @@ export interface IngestOptions {
   namePattern?: string;
   casesFile?: string;
   interviewer?: string[];
+  /** With `interviewer`: drop the default interviewer labels instead of adding to them. */
+  noDefaultInterviewers?: boolean;
   dryRun?: boolean;
   skipBad?: boolean;
   maxBytes?: number;
@@ -74,6 +77,8 @@ export interface IngestSummary {
   codings: ReanchorCounts;
   /** Codings that could not be placed on a revised text: kept, flagged, listed here. */
   orphans: OrphanReport[];
+  /** Sources added or changed by this run that have speaker labels but no interviewer talk. */
+  noInterviewer: { source: string; speakers: string[] }[];
 }
 
 export async function ingest(ctx: AppContext, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
@@ -107,10 +112,12 @@ function ingestFiles(project: Project, files: FoundFile[], attributes: CaseAttri
   const s: IngestSummary = {
     dryRun: o.dryRun === true, files: [], added: 0, revised: 0, updated: 0, unchanged: 0, ignored: 0, ignoredKinds: [],
     skipped: [], casesAdded: 0, caseAttributesChanged: 0, turns: 0, participantWords: 0, interviewerWords: 0,
-    encodings: [], reattributed: 0, codings: emptyCounts(), orphans: [],
+    encodings: [], reattributed: 0, codings: emptyCounts(), orphans: [], noInterviewer: [],
   };
-  if (o.interviewer !== undefined) s.reattributed = setInterviewerLabels(project, o.interviewer);
-  const labels = interviewerLabels(project);
+  if (o.interviewer !== undefined || o.noDefaultInterviewers === true) {
+    s.reattributed = addInterviewerLabels(project, o.interviewer ?? [], o.noDefaultInterviewers === true);
+  }
+  const labels = speakerSettings(project);
   const seen = new Map<string, string>();
   o.onProgress?.({ kind: 'start', total: files.length, label: 'ingest' });
   files.forEach((file, i) => {
@@ -137,7 +144,7 @@ function ingestFiles(project: Project, files: FoundFile[], attributes: CaseAttri
   return s;
 }
 
-function ingestOne(project: Project, file: FoundFile, labels: string[], seen: Map<string, string>, o: RunOptions, s: IngestSummary): IngestedFile {
+function ingestOne(project: Project, file: FoundFile, labels: SpeakerRoleSettings, seen: Map<string, string>, o: RunOptions, s: IngestSummary): IngestedFile {
   const raw = readTranscript(file.path, file.shown, o.maxBytes ?? DEFAULT_MAX_BYTES, o.pdfs.get(file.path));
   const stem = basename(file.path, extname(file.path));
   const identity = resolveIdentity(stem, raw.frontMatter, o.pattern);
@@ -151,7 +158,7 @@ function ingestOne(project: Project, file: FoundFile, labels: string[], seen: Ma
   }
   seen.set(identity.id, file.shown);
   const metadata = Object.fromEntries(Object.entries(raw.frontMatter ?? {}).filter(([k]) => !(IDENTITY_KEYS as readonly string[]).includes(k)));
-  const analysis = analyseText(raw.text, matcherFor(labels, metadata), raw.labelAt, raw.turnStartMs);
+  const analysis = analyseText(raw.text, sourceMatcher(labels, identity.id, metadata), raw.labelAt, raw.turnStartMs);
   const hash = hashText(raw.text);
   const caseRow = project.cases.ensure(identity.case, o.now);
   if (caseRow.created) s.casesAdded++;
@@ -184,6 +191,9 @@ function ingestOne(project: Project, file: FoundFile, labels: string[], seen: Ma
       state.durationSec === fields.durationSec && state.metadata === fields.metadata;
     status = same ? 'unchanged' : 'updated';
     if (!same) project.sources.update(state, fields, null, o.now);
+  }
+  if (status !== 'unchanged' && analysis.turns.length > 0 && analysis.turns.every((t) => t.role === 'participant')) {
+    s.noInterviewer.push({ source: identity.id, speakers: [...new Set(analysis.turns.map((t) => t.speaker))] });
   }
   return {
     file: file.shown, source: identity.id, case: identity.case, wave: identity.wave, status, revision,

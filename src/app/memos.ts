@@ -5,7 +5,7 @@
 import { UsageError } from '../core/errors.js';
 import type { MemoLinks, MemoView } from '../db/memo-repo.js';
 import { findCode } from './code-lookup.js';
-import { coderName } from './coder.js';
+import { actingCoderId, coderIdentity } from './coder.js';
 import { nowOf, type AppContext } from './context.js';
 import { withProject, type Project } from './project.js';
 import { sourceNotFound } from './source-lookup.js';
@@ -41,10 +41,11 @@ function resolveLinks(p: Project, t: MemoTargets): MemoLinks & { coderId?: numbe
 
 export function addMemo(ctx: AppContext, targets: MemoTargets, title: string | undefined, text: string): MemoView {
   if (text.trim().length === 0) throw new UsageError('the memo is empty; nothing was saved');
-  const coder = coderName(ctx);
+  const who = coderIdentity(ctx);
+  const coder = who.coder;
   return withProject(ctx, (p) => p.write(() => {
     const now = nowOf(ctx);
-    const id = p.memos.insert(p.coders.ensure(coder, now), title ?? null, text, resolveLinks(p, targets), now);
+    const id = p.memos.insert(actingCoderId(ctx, p, who, now), title ?? null, text, resolveLinks(p, targets), now);
     return p.memos.get(id)!;
   }));
 }

@@ -17,10 +17,10 @@ import { indexTalk } from '../core/talk.js';
 import { openProjectDb } from '../db/open.js';
 import { makeMergeTemp, removeStaleMergeTemps } from '../io/merge-temp.js';
 import { addCode } from './code-lookup.js';
-import { coderName } from './coder.js';
+import { actingCoderId, coderIdentity } from './coder.js';
 import { applyCoding, type SourceAt } from './coding-writer.js';
 import { nowOf, type AppContext } from './context.js';
-import { interviewerLabels, matcherFor } from './interviewer-labels.js';
+import { sourceMatcher, speakerSettings } from './interviewer-labels.js';
 import { locateProject, Project, withProject } from './project.js';
 
 export interface MergeSummary {
@@ -47,7 +47,8 @@ export function mergeProject(ctx: AppContext, otherPath: string, options: { dryR
   const file = resolveOther(resolve(ctx.cwd, otherPath));
   if (realpathSync(file) === realpathSync(here)) throw new ProjectError('cannot merge a project into itself', { hint: 'give the path of the other copy' });
   const { other, cleanup } = openOther(file);
-  const coder = coderName(ctx);
+  const who = coderIdentity(ctx);
+  const coder = who.coder;
   try {
     return withProject(ctx, (p) => p.writeOrRollback(() => {
       const now = nowOf(ctx);
@@ -55,7 +56,7 @@ export function mergeProject(ctx: AppContext, otherPath: string, options: { dryR
         dryRun: options.dryRun === true, codesAdded: [], sourcesAdded: [], sourcesMatched: 0, sourcesDiffering: [], codingsAdded: 0,
         codingsAlreadyHere: 0, codingsJoined: 0, unplaced: [], orphansSkipped: 0, memosAdded: 0, coderClashes: [],
       };
-      const coderId = p.coders.ensure(coder, now);
+      const coderId = actingCoderId(ctx, p, who, now);
       const before = new Set(p.codings.list().map((c) => c.coder));
       const codeMap = mergeCodes(p, other, coderId, now, otherPath, s);
       mergeCaseAttributes(p, other, now);
@@ -126,14 +127,14 @@ function mergeSourcesAndCodings(p: Project, other: Project, codeMap: Map<number,
   /** Coders whose codings from the other copy were new here (added or joined). */
   const newBy = new Set<string>();
   const mineByHash = new Map(p.sources.list().map((x) => [x.hash, x.id]));
-  const labels = interviewerLabels(p);
+  const labels = speakerSettings(p);
   for (const theirs of other.sources.list()) {
     const t = other.sources.text(theirs.id)!;
     const otherRow = other.sources.state(theirs.id)!.rowId;
     let mineId = mineByHash.get(theirs.hash) ?? (p.sources.state(theirs.id) !== undefined ? theirs.id : undefined);
     if (mineId === undefined) {
       const caseRow = p.cases.ensure(theirs.case, now);
-      const talk = indexTalk(t.text, t.turns, matcherFor(labels, theirs.metadata));
+      const talk = indexTalk(t.text, t.turns, sourceMatcher(labels, theirs.id, theirs.metadata));
       p.sources.insert(theirs.id, {
         caseId: caseRow.id, wave: theirs.wave, path: theirs.path, format: theirs.format, encoding: theirs.encoding,
         date: theirs.date, durationSec: theirs.durationSec, metadata: JSON.stringify(theirs.metadata),

@@ -11,7 +11,7 @@ import { addLoss, type RefiCoding, type RefiProject, type RefiSelection, type Re
 import type { Placement, PositionConvention, RawText } from '../core/refi-positions.js';
 import { applyCoding, quoteOf, type SourceAt } from './coding-writer.js';
 import { hashText } from './hash.js';
-import { interviewerLabels, matcherFor } from './interviewer-labels.js';
+import { sourceMatcher, speakerSettings } from './interviewer-labels.js';
 import type { Project } from './project.js';
 import type { ImportSummary } from '../core/refi-import-summary.js';
 
@@ -53,7 +53,7 @@ export function importSources(p: Project, project: RefiProject, prepared: Prepar
   const out: SourcesImported = { sourceIds: new Map(), rowIds: new Map(), codingIds: new Map(), selectionCodingIds: new Map() };
   const byHash = new Map(p.sources.list().map((x) => [x.hash, x.id]));
   const caseOf = casesOfSources(p, project, ic.now, s);
-  const labels = interviewerLabels(p);
+  const labels = speakerSettings(p);
   const coderIds = new Map<string, number>();
   const coderId = (name: string): number => {
     let id = coderIds.get(name);
@@ -78,7 +78,7 @@ export function importSources(p: Project, project: RefiProject, prepared: Prepar
       id = uniqueSourceName(p, source.name, s);
       // Source variables are metadata; `wave` and `date` (as qcode exports them) are the source's own fields.
       const { wave, date, ...metadata } = source.variables;
-      const analysis = analyseText(text, matcherFor(labels, metadata), null, null);
+      const analysis = analyseText(text, sourceMatcher(labels, id, metadata), null, null);
       const caseName = caseOf.get(source.guid) ?? id;
       p.sources.insert(id, {
         caseId: p.cases.ensure(caseName, ic.now).id, wave: wave !== undefined && wave.trim() !== '' ? wave.trim() : '1',

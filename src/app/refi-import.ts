@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { CONVENTION_LABEL, chooseConvention, RawText, weighConventions, type PositionConvention } from '../core/refi-positions.js';
 import { addLoss, type RefiProject } from '../core/refi-model.js';
 import { readQdpx } from '../io/refi/qdpx-read.js';
-import { coderName } from './coder.js';
+import { actingCoderId, coderIdentity } from './coder.js';
 import { nowOf, type AppContext } from './context.js';
 import { withProject, type Project } from './project.js';
 import { importCodes } from './refi-import-codes.js';
@@ -24,7 +24,8 @@ const EVIDENCE_TEXTS = 50;
 
 export function importQdpx(ctx: AppContext, file: string, options: { dryRun?: boolean } = {}): ImportSummary {
   const project = readQdpx(resolve(ctx.cwd, file), file);
-  const coder = coderName(ctx);
+  const who = coderIdentity(ctx);
+  const coder = who.coder;
   const prepared = prepareSources(project);
   const agree = prepared.every((s) => s.raw === null || s.raw.conventionsAgree);
   // The first 50 texts on which the conventions differ are evidence enough (weighing builds
@@ -34,7 +35,7 @@ export function importQdpx(ctx: AppContext, file: string, options: { dryRun?: bo
   return withProject(ctx, (p) => p.writeOrRollback(() => {
     const now = nowOf(ctx);
     const s = emptySummary(file, project, options.dryRun === true, decision.convention, agree ? 'no text has CR LF or characters beyond the BMP: every convention gives the same positions' : decision.decidedBy);
-    const importerId = p.coders.ensure(coder, now);
+    const importerId = actingCoderId(ctx, p, who, now);
     const users = new Map(project.users.map((u) => [u.guid, u.name]));
     for (const u of project.users) p.coders.ensure(u.name, now);
     s.imported.coders = project.users.length;

@@ -12,7 +12,7 @@ import { lineStarts } from '../core/text.js';
 import type { Unit } from '../core/units.js';
 import { widenHit } from './autocode.js';
 import { addCode, findCode } from './code-lookup.js';
-import { coderName } from './coder.js';
+import { actingCoderId, coderIdentity } from './coder.js';
 import { applyCoding } from './coding-writer.js';
 import { nowOf, type AppContext } from './context.js';
 import { withProject } from './project.js';
@@ -103,8 +103,9 @@ export function search(ctx: AppContext, req: SearchRequest): SearchResult {
 /** Codes the passages (code points) of each source; the code is created when missing. */
 function codeAll(ctx: AppContext, p: import('./project.js').Project, name: string, toCode: { id: string; spans: { start: number; end: number }[] }[], unit: Unit, dryRun: boolean): NonNullable<SearchResult['coded']> {
   const now = nowOf(ctx);
-  const coder = coderName(ctx);
-  const coderId = p.coders.ensure(coder, now);
+  const who = coderIdentity(ctx);
+  const coder = who.coder;
+  const coderId = actingCoderId(ctx, p, who, now);
   let code;
   let created = false;
   try {

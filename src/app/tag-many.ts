@@ -12,7 +12,7 @@ import { CodePointMap } from '../core/code-points.js';
 import type { Span } from '../core/spans.js';
 import { lineStarts } from '../core/text.js';
 import { addCode, CREATE_WITH_NEW, findCode, unknownCode } from './code-lookup.js';
-import { coderName } from './coder.js';
+import { actingCoderId, coderIdentity } from './coder.js';
 import { applyCoding, type SourceAt } from './coding-writer.js';
 import { sourceNotFound } from './source-lookup.js';
 import { nowOf, type AppContext } from './context.js';
@@ -85,7 +85,7 @@ export function tagFromFile(ctx: AppContext, file: string, options: Omit<TagMany
 
 /** Applies every row in one transaction (see the file comment). */
 export function tagMany(ctx: AppContext, rows: readonly TagRow[], options: TagManyOptions = {}): TagManyResult {
-  const actor = rows.some((r) => r.coder === undefined || String(r.coder).trim() === '') ? coderName(ctx) : undefined;
+  const actor = rows.some((r) => r.coder === undefined || String(r.coder).trim() === '') ? coderIdentity(ctx) : undefined;
   return withProject(ctx, (p) => p.writeOrRollback(() => {
     const now = nowOf(ctx);
     const result: TagManyResult = { dryRun: options.dryRun === true, rows: 0, created: 0, joined: 0, createdCodes: [], coders: [] };
@@ -96,10 +96,11 @@ export function tagMany(ctx: AppContext, rows: readonly TagRow[], options: TagMa
     rows.forEach((row, i) => {
       const where = `${options.file ?? 'row'}${options.file === undefined ? ' ' : ':'}${row.line ?? i + 1}`;
       try {
-        const coder = row.coder === undefined || String(row.coder).trim() === '' ? actor! : String(row.coder).trim();
+        const mine = row.coder === undefined || String(row.coder).trim() === '';
+        const coder = mine ? actor!.coder : String(row.coder).trim();
         let coderId = coders.get(coder);
         if (coderId === undefined) {
-          coders.set(coder, (coderId = p.coders.ensure(coder, now)));
+          coders.set(coder, (coderId = mine ? actingCoderId(ctx, p, actor!, now) : p.coders.ensure(coder, now)));
           result.coders.push(coder);
         }
         const weight = weightOf(row.weight);

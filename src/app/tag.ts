@@ -8,8 +8,8 @@ import { CodebookError, UsageError } from '../core/errors.js';
 import { lineStarts } from '../core/text.js';
 import { countBelow } from '../core/code-points.js';
 import { addCode, CREATE_WITH_NEW, findCode } from './code-lookup.js';
-import { coderName } from './coder.js';
-import { applyCoding, emptyChange, mergeChanges, removeCoding, type CodingChange, type SourceAt } from './coding-writer.js';
+import { actingCoderId, coderIdentity } from './coder.js';
+import { applyCoding, emptyChange, mergeChanges, type CodingChange, type SourceAt } from './coding-writer.js';
 import { nowOf, type AppContext } from './context.js';
 import { withProject, type Project } from './project.js';
 import { selectSpans, type Selector } from './select-spans.js';
@@ -41,6 +41,11 @@ export interface TagResult {
   coder: string;
   codings: TaggedCoding[];
   createdCodes: string[];
+  /**
+   * With `--turns A-B`: the ends of the range (A, B) that are interviewer turns. They are
+   * coded as asked, but their words count for nobody in reports, so the CLI warns.
+   */
+  interviewerTurns: { turn: number; speaker: string }[];
   change: CodingChange;
 }
 
@@ -56,10 +61,11 @@ export function tag(ctx: AppContext, req: TagRequest): TagResult {
   if (req.weight !== undefined && !(Number.isInteger(req.weight) && req.weight >= 0 && req.weight <= 100)) {
     throw new UsageError(`--weight ${req.weight}: give a whole number from 0 to 100`);
   }
-  const coder = coderName(ctx);
+  const who = coderIdentity(ctx);
+  const coder = who.coder;
   return withProject(ctx, (p) => p.write(() => {
     const now = nowOf(ctx);
-    const coderId = p.coders.ensure(coder, now);
+    const coderId = actingCoderId(ctx, p, who, now);
     const src = loadSource(p, req.source);
     const spans = selectSpans(src, src.at.map, req.selector);
     const { codes, created } = resolveCodes(p, req, coderId, now);
@@ -75,47 +81,18 @@ export function tag(ctx: AppContext, req: TagRequest): TagResult {
     if (req.memo !== undefined) {
       for (const { id, code } of ids) p.memos.insert(coderId, null, req.memo, { sourceId: src.at.sourceId, codeId: code.id, codingId: id }, now);
     }
-    return { source: src.source.id, coder, codings: ids.map(({ id, code }) => view(p, src, id, code)), createdCodes: created, change };
+    return {
+      source: src.source.id, coder, codings: ids.map(({ id, code }) => view(p, src, id, code)), createdCodes: created,
+      interviewerTurns: interviewerEnds(src, req.selector), change,
+    };
   }));
 }
 
-export interface UntagRequest {
-  code?: string;
-  source?: string;
-  selector?: Selector;
-  id?: number;
-}
-
-export interface UntagResult {
-  coder: string;
-  removed: number;
-  trimmed: number;
-  split: number;
-  change: CodingChange;
-}
-
-export function untag(ctx: AppContext, req: UntagRequest): UntagResult {
-  const coder = coderName(ctx);
-  return withProject(ctx, (p) => p.write(() => {
-    const now = nowOf(ctx);
-    const change = emptyChange();
-    if (req.id !== undefined) {
-      const row = p.codings.get(req.id);
-      if (row === undefined) throw new UsageError(`no coding with id ${req.id}`, { hint: 'qcode codings lists them with their ids' });
-      p.memos.relinkCoding(row.id, null);
-      p.codings.delete(row.id);
-      change.deleted.push(row);
-    } else {
-      if (req.code === undefined || req.source === undefined || req.selector === undefined) throw new UsageError('untag needs <code> <source> and a selector, or --id N');
-      const coderId = p.coders.find(coder);
-      const src = loadSource(p, req.source);
-      const code = findCode(p, req.code);
-      const spans = selectSpans(src, src.at.map, req.selector);
-      if (coderId !== undefined) for (const span of spans) mergeChanges(change, removeCoding(p, src.at, code.id, coderId, span, now));
-    }
-    const splitIds = new Set(change.created.map((c) => c.id));
-    return { coder, removed: change.deleted.length, trimmed: change.updated.length - splitIds.size, split: splitIds.size, change };
-  }));
+function interviewerEnds(src: SourceText, selector: Selector): { turn: number; speaker: string }[] {
+  if (selector.turns === undefined) return [];
+  const last = src.turns.length;
+  const ends = [...new Set([selector.turns.from, Math.min(selector.turns.to, last)])];
+  return ends.map((n) => src.turns[n - 1]).filter((t) => t !== undefined && t.role === 'interviewer').map((t) => ({ turn: t!.number, speaker: t!.speaker }));
 }
 
 function resolveCodes(p: Project, req: TagRequest, coderId: number, now: string): { codes: Code[]; created: string[] } {

@@ -17,6 +17,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'ingest', summary: 'bring transcripts (.txt, .md, .vtt, .srt, .docx, .odt, .rtf, .pdf) into the project, all or nothing', load: async () => (await import('./commands/ingest.js')).ingestCommand },
   { name: 'sources', summary: 'list the ingested sources: id, case, wave, format, turns and words', load: async () => (await import('./commands/sources.js')).sourcesCommand },
   { name: 'cases', summary: 'list the cases (participants) with their number of sources and attributes', load: async () => (await import('./commands/cases.js')).casesCommand },
+  { name: 'speakers', summary: 'list every speaker label per source with its role, turns and words; speakers set changes a role', load: async () => (await import('./commands/speakers.js')).speakersCommand },
   { name: 'show', summary: 'print a source\'s normalised text with line numbers (and turn numbers), as tag --lines/--turns count them', load: async () => (await import('./commands/show.js')).showCommand },
   { name: 'codebook', summary: 'the codebook: a tree of codes with their codings, sources and cases; and changes to it', load: async () => (await import('./commands/codebook.js')).codebookCommand },
   { name: 'tag', summary: 'apply a code to a passage of a source (joins with your overlapping codings of that code)', load: async () => (await import('./commands/tag.js')).tagCommand },
@@ -34,6 +35,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'import', summary: 'bring a REFI-QDA project (.qdpx from NVivo, ATLAS.ti, MAXQDA, QualCoder) into this one, with a report of what could not come', load: async () => (await import('./commands/import.js')).importCommand },
   { name: 'export', summary: 'write the project (or the sources and coders in scope) as a REFI-QDA project (.qdpx) for other QDA programs', load: async () => (await import('./commands/export.js')).exportCommand },
   { name: 'adopt', summary: "copy a coder's codings into the consensus coder, recording the decision in the history", load: async () => (await import('./commands/adopt.js')).adoptCommand },
+  { name: 'whoami', summary: 'print the coder name qcode records (and where it came from: --coder, QCODE_CODER, git, the OS user)', load: async () => (await import('./commands/whoami.js')).whoamiCommand },
   { name: 'irr', summary: 'agreement on a reliability-data table (as ReCal or R\'s irr): percent agreement, Krippendorff\'s alpha, Cohen\'s kappa, Scott\'s pi, Fleiss\' kappa', load: async () => (await import('./commands/irr.js')).irrCommand },
 ];
 

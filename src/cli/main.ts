@@ -7,6 +7,7 @@ import { escapeControls } from '../core/control-chars.js';
 import { QcodeError } from '../core/errors.js';
 import { processContext, type CliContext } from './context.js';
 import { buildProgram } from './program.js';
+import { checkSubcommand } from './did-you-mean.js';
 
 export const EXIT_OK = 0;
 export const EXIT_GATE = 1;
@@ -19,6 +20,7 @@ export async function run(rawArgv: readonly string[], ctx: CliContext): Promise<
   ctx.debug = argv.includes('--debug');
   try {
     const program = await buildProgram(ctx, argv);
+    checkSubcommand(program, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (e) {

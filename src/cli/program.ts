@@ -70,5 +70,8 @@ function adapt(cmd: Command, ctx: CliContext): Command {
 /** The app context of a command: working folder, environment and `--project`. */
 export function appContext(ctx: CliContext, cmd: Command): AppContext {
   const flags = cmd.optsWithGlobals() as GlobalFlags;
-  return { cwd: ctx.cwd, env: ctx.env, project: flags.project, coder: flags.coder };
+  return {
+    cwd: ctx.cwd, env: ctx.env, project: flags.project, coder: flags.coder,
+    onNotice: (message) => void ctx.stderr.write(`qcode: ${message}\n`),
+  };
 }

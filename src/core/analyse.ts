@@ -40,13 +40,3 @@ export function analyseText(
     participantWordStarts: talk.participantWordStarts,
   };
 }
-
-/**
- * The interviewer labels of one source: the project's, plus the name(s) its front
- * matter gives as `interviewer`, so that `interviewer: Dana` makes `Dana:` interviewer talk.
- */
-export function sourceInterviewerLabels(projectLabels: readonly string[], metadata: Record<string, unknown>): string[] {
-  const extra = metadata.interviewer;
-  const names = Array.isArray(extra) ? extra : extra === undefined || extra === null ? [] : [extra];
-  return [...projectLabels, ...names.filter((n) => typeof n === 'string' || typeof n === 'number').map(String)];
-}

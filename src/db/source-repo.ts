@@ -214,6 +214,12 @@ export class SourceRepo {
     return new Set(this.db.prepare<string[], { name: string }>(sql).all(...patterns).map((r) => r.name));
   }
 
+  /** The current revision's turns alone (no text), for listings of speakers. */
+  turnsOf(name: string): StoredTurn[] | undefined {
+    const row = this.oneStmt.get(name);
+    return row === undefined ? undefined : this.turnsStmt.all(row.revision_id).map(toTurn);
+  }
+
   /** Rewrites who-says-what of a revision after the interviewer labels changed. */
   updateTalk(revisionId: number, roles: Role[], participantWords: number, interviewerWords: number, starts: Uint32Array): void {
     roles.forEach((role, i) => this.updateRoleStmt.run({ revisionId, number: i + 1, role }));

@@ -115,7 +115,9 @@ describe('re-anchoring through the CLI, and qcode check', () => {
       'orphaned: #5 Preceptor support (bo) in R01_T1, revision 1: “My preceptor Joan sat with me every Friday afternoon to go…” — re-code it with qcode tag, then qcode untag --id 5\n');
     expect(check.stderr).toBe('qcode: check found problems\n');
     expect(JSON.parse((await qc(dir, ['check', '--json'])).stdout)).toMatchObject({ ok: false, codings: 6, orphans: [{ id: 5 }] });
-    expect((await qc(dir, ['untag', '--id', '5'])).code).toBe(0);
+    // The orphan is bo's: another coder may not remove it without --any-coder.
+    expect((await qc(dir, ['untag', '--id', '5'])).code).toBe(2);
+    expect((await qc(dir, ['untag', '--id', '5'], { coder: 'bo' })).code).toBe(0);
     expect((await qc(dir, ['check'])).code).toBe(0);
   });
 });

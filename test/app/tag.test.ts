@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tag, untag, type TagRequest } from '../../src/app/tag.js';
+import { tag, type TagRequest } from '../../src/app/tag.js';
+import { untag } from '../../src/app/untag.js';
 import { listCodings } from '../../src/app/codings.js';
 import { listMemos } from '../../src/app/memos.js';
 import { codebookAdd, listCodebook } from '../../src/app/codebook.js';
@@ -159,12 +160,14 @@ describe('untag', () => {
     expect(listCodings(ctx, { coder: 'bo' }).map((c) => [c.start, c.end])).toEqual([[100, 140]]);
   });
 
-  it('--id N removes that coding (whoever made it) and unlinks its memos', async () => {
+  it('--id N removes that coding and unlinks its memos; another coder\'s only with anyCoder', async () => {
     const { ctx } = await codingProject();
     const id = tagAs(as(ctx, 'bo'), 'Depth', { span: '100-140' }, { memo: 'keep me' }).codings[0]!.id;
-    expect(untag(as(ctx, 'ana'), { id })).toMatchObject({ removed: 1 });
+    expect(() => untag(as(ctx, 'ana'), { id })).toThrow(`coding ${id} is bo's, not ana's; nothing was removed`);
+    expect(listCodings(ctx)).toHaveLength(1);
+    expect(untag(as(ctx, 'ana'), { id, anyCoder: true })).toMatchObject({ removed: 1, recorded: 1, byCoder: [{ coder: 'bo', removed: 1 }] });
     expect(listCodings(ctx)).toEqual([]);
     expect(listMemos(ctx)).toEqual([expect.objectContaining({ text: 'keep me', coding: null })]);
-    expect(() => untag(as(ctx, 'ana'), { id })).toThrow(`no coding with id ${id}`);
+    expect(() => untag(as(ctx, 'ana'), { id, anyCoder: true })).toThrow(`no coding with id ${id}`);
   });
 });

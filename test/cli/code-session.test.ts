@@ -3,12 +3,16 @@ import { listCodings } from '../../src/app/codings.js';
 import { listMemos } from '../../src/app/memos.js';
 import { listCodebook } from '../../src/app/codebook.js';
 import { dumpDb } from '../support/project.js';
-import { spawnQcode } from '../support/cli.js';
+import { runCli, spawnQcode } from '../support/cli.js';
 import { codingProject, P07_T1, qc } from '../support/coding.js';
 
 const TURN2 = 'Honestly, I felt out of my depth. The night shifts were the worst.\nI couldn’t sleep during the day.';
 const TURN4 = 'My preceptor. She\'d say "take your break" and I\'d actually take it.';
 const TURN6 = 'Running, when I can. Night shifts make it hard.';
+/** The interviewer turns before them, shown for context. */
+const Q1 = '[turn 1 · Interviewer] How were your first weeks on the ward?';
+const Q3 = '[turn 3 · Interviewer] What helped?';
+const Q5 = '[turn 5 · Interviewer] Anything else?';
 const session = (dir: string, lines: string[], coder = 'ana', extra: string[] = []) => qc(dir, ['code', 'P07_T1', ...extra], { coder, stdin: lines.map((l) => `${l}\n`).join('') });
 
 async function project() {
@@ -25,12 +29,12 @@ describe('qcode code: an interactive session through piped stdin', () => {
     expect(r.stderr).toBe('qcode: no code "Sleep" in the codebook (or type +Sleep to create it)\n');
     expect(r.stdout).toBe([
       'coding P07_T1 as ana; ? for help',
-      '── turn 2 (1 of 3) · Participant ──', TURN2, 'codes: –',
+      '── turn 2 (1 of 3) · Participant ──', Q1, TURN2, 'codes: –',
       'coded: Self-care · on this turn: Self-care',
-      '── turn 4 (2 of 3) · Participant ──', TURN4, 'codes: –',
-      '── turn 6 (3 of 3) · Participant ──', TURN6, 'codes: –',
-      '── turn 4 (2 of 3) · Participant ──', TURN4, 'codes: –',
-      '── turn 6 (3 of 3) · Participant ──', TURN6, 'codes: –',
+      '── turn 4 (2 of 3) · Participant ──', Q3, TURN4, 'codes: –',
+      '── turn 6 (3 of 3) · Participant ──', Q5, TURN6, 'codes: –',
+      '── turn 4 (2 of 3) · Participant ──', Q3, TURN4, 'codes: –',
+      '── turn 6 (3 of 3) · Participant ──', Q5, TURN6, 'codes: –',
       '',
     ].join('\n'));
     // The line with an unknown code codes nothing, not even the new code it names.
@@ -74,7 +78,7 @@ describe('qcode code: an interactive session through piped stdin', () => {
     expect(r.stderr.split('\n')).toEqual([
       'qcode: no code "Slef care" in the codebook (did you mean "Self-care"? or type +Slef care to create it)',
       'qcode: there is no turn 99 to code here (turns: 2–6)',
-      'qcode: there is no turn 3 to code here (turns: 2–6)',
+      'qcode: turn 3 is interviewer talk (Interviewer); this session codes participant turns (qcode code P07_T1 --all-turns codes interviewer turns too)',
       'qcode: "Night shifts" is not in this turn (quote the words exactly as they are written, case-sensitively)',
       '',
     ]);
@@ -100,6 +104,45 @@ describe('qcode code: an interactive session through piped stdin', () => {
     const missing = await qc(dir, ['code', 'P07_T9'], { stdin: 'q\n' });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^qcode: no source "P07_T9"/);
+  });
+
+  it('-Name removes your coding of that code from the turn, never another coder\'s; u puts it back', async () => {
+    const { dir, ctx } = await project();
+    await session(dir, ['Self-care', 'q'], 'bo');
+    await session(dir, ['g 2', 'Self-care, +Sleep', 'q']);
+    const r = await session(dir, ['g 2', '-self-care', '-Sleep, -Sleep', '-Self-care', 'u', '-Slep', 'q']);
+    expect(r.stderr).toBe('qcode: no code "Slep" in the codebook (did you mean "Sleep"? qcode codebook lists the codes)\n');
+    const out = r.stdout.split('\n');
+    expect(out).toContain('removed: Self-care · on this turn: Sleep');
+    expect(out).toContain('removed: Sleep · on this turn: –');
+    expect(out).toContain('you have no coding of Self-care on this turn');
+    expect(out).toContain('undone: removal of Sleep');
+    expect(listCodings(ctx).map((c) => [c.code, c.coder])).toEqual([['Self-care', 'bo'], ['Sleep', 'ana']]);
+  });
+
+  it('-Name on part of a longer coding trims it to what lies outside the turn', async () => {
+    const { dir, ctx } = await project();
+    await qc(dir, ['tag', 'Self-care', 'P07_T1', '--turns', '2-4']);
+    await session(dir, ['g 4', '-Self-care', 'q']);
+    expect(listCodings(ctx).map((c) => c.quote)).toEqual([`${TURN2}\n\nInterviewer: What helped?\nParticipant: `]);
+  });
+
+  it('shows no context line with --all-turns (the interviewer turns are units then)', async () => {
+    const { dir } = await project();
+    const r = await session(dir, ['', 'q'], 'ana', ['--all-turns']);
+    expect(r.stdout.split('\n').slice(4, 7)).toEqual(['── turn 2 (2 of 6) · Participant ──', TURN2.split('\n')[0], TURN2.split('\n')[1]]);
+  });
+
+  it('wraps turns at word boundaries to the terminal width (and not in a pipe)', async () => {
+    const { dir } = await project();
+    const r = await runCli(['code', 'P07_T1'], { cwd: dir, env: { QCODE_CODER: 'ana' }, stdin: 'q\n', tty: true, columns: 30 });
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(2, 9)).toEqual([
+      '[turn 1 · Interviewer] How', 'were your first weeks on the', 'ward?',
+      'Honestly, I felt out of my', 'depth. The night shifts were', 'the worst.', 'I couldn’t sleep during the',
+    ]);
+    const piped = await runCli(['code', 'P07_T1'], { cwd: dir, env: { QCODE_CODER: 'ana' }, stdin: 'q\n' });
+    expect(piped.stdout.split('\n').slice(2, 4)).toEqual([Q1, TURN2.split('\n')[0]]);
   });
 
   it('reads commands from a real pipe (end to end, built bin/qcode.js)', async () => {

@@ -13,7 +13,7 @@ export interface CliResult {
 }
 
 /** Runs the CLI in this process with captured streams and no terminal. */
-export async function runCli(argv: string[], options: { cwd: string; env?: Record<string, string>; stdin?: string; tty?: boolean }): Promise<CliResult> {
+export async function runCli(argv: string[], options: { cwd: string; env?: Record<string, string>; stdin?: string; tty?: boolean; columns?: number }): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const ctx: CliContext = {
@@ -25,7 +25,7 @@ export async function runCli(argv: string[], options: { cwd: string; env?: Recor
     stdinIsTTY: false,
     stdoutIsTTY: options.tty === true,
     stderrIsTTY: options.tty === true,
-    columns: options.tty === true ? 100 : undefined,
+    columns: options.tty === true ? options.columns ?? 100 : undefined,
     colour: false,
     chalk: NO_CHALK,
     debug: false,

@@ -75,8 +75,9 @@ Examples:
     }));
   codebook.addCommand(new Command('delete').description('delete a code (refused while it has codings or children, unless --force)').argument('<name>')
     .option('--force', 'also delete its child codes and all their codings (listed in the history)')
-    .action(async (name: string, f: { force?: boolean }, cmd: Command) => {
-      const r = (await app()).codebookDelete(appContext(ctx, cmd), name, f.force === true);
+    .option('--any-coder', "with --force: also other coders' codings (without it, a code others have coded is refused)")
+    .action(async (name: string, f: { force?: boolean; anyCoder?: boolean }, cmd: Command) => {
+      const r = (await app()).codebookDelete(appContext(ctx, cmd), name, f.force === true, f.anyCoder === true);
       say(`deleted ${r.deleted.map((n) => `"${n}"`).join(', ')}; ${r.codingsRemoved} codings removed, ${r.memosUnlinked} memos unlinked (kept)`);
     }));
   codebook.addCommand(withOutputOptions(new Command('history')).description('every change to the codebook, with time, coder and what changed')

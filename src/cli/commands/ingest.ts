@@ -15,6 +15,7 @@ interface IngestFlags {
   namePattern?: string;
   cases?: string;
   interviewer?: string;
+  defaultInterviewers?: boolean;
   dryRun?: boolean;
   skipBad?: boolean;
   maxSize?: string;
@@ -30,7 +31,8 @@ export function ingestCommand(ctx: CliContext): Command {
     .argument('<inputs...>', 'files, folders (searched recursively) or globs')
     .option('--name-pattern <template>', 'read case and wave from file names, e.g. "{case}_T{wave}" ({*} matches anything)')
     .option('--cases <file>', 'case attributes from a CSV (with a "case" column) or YAML file')
-    .option('--interviewer <labels>', 'comma-separated speaker labels that are interviewer talk; stored in the project (default: Interviewer,I,Int,Q,Moderator,Facilitator)')
+    .option('--interviewer <labels>', 'comma-separated speaker labels that are interviewer talk, added to the project\'s (defaults: Interviewer,I,Int,Q,Moderator,Facilitator)')
+    .option('--no-default-interviewers', 'drop the default interviewer labels from the project\'s')
     .option('--dry-run', 'show what would happen, write nothing')
     .option('--skip-bad', 'ingest the readable files and list the ones skipped (default: a bad file stops the whole run)')
     .option('--max-size <MB>', 'refuse files larger than this', '50')
@@ -55,6 +57,7 @@ Examples:
         namePattern: flags.namePattern,
         casesFile: flags.cases,
         interviewer: flags.interviewer === undefined ? undefined : parseLabelList(flags.interviewer),
+        noDefaultInterviewers: flags.defaultInterviewers === false,
         dryRun: flags.dryRun,
         skipBad: flags.skipBad,
         maxBytes: maxMb * 1024 * 1024,
@@ -66,11 +69,24 @@ Examples:
         ctx.stderr.write(`qcode: no transcript among the files found; qcode reads ${formatNames()} files\n`);
       }
       if (!json && summary.skipped.length > 0) ctx.stderr.write(`qcode: skipped ${summary.skipped.length} bad file(s); see the summary\n`);
+      for (const w of summary.noInterviewer) ctx.stderr.write(noInterviewerWarning(w) + '\n');
       if (summary.orphans.length > 0) {
         ctx.stderr.write(`qcode: ${summary.orphans.length} coding(s) could not be placed on the edited text; they are kept and flagged (qcode check lists them):\n`);
         for (const o of summary.orphans) ctx.stderr.write(`  #${o.id} ${o.code} (${o.coder}) in ${o.source}: “${excerpt(o.quote)}”\n`);
       }
     });
+}
+
+/** A source whose labels are all participant talk: most often an interviewer qcode does not know. */
+export function noInterviewerWarning(w: { source: string; speakers: string[] }): string {
+  const shown = w.speakers.slice(0, 6).map((l) => `"${l}"`).join(', ') + (w.speakers.length > 6 ? `, … (${w.speakers.length} labels)` : '');
+  return `qcode: warning: ${w.source} has speaker labels (${shown}) but no interviewer talk; if one of them is the interviewer, run: ` +
+    `qcode speakers set ${shellWord(w.speakers[0]!)} --role interviewer (add --source ${shellWord(w.source)} for this source only)`;
+}
+
+/** A word as a POSIX shell reads it back: bare when safe, else single-quoted. */
+function shellWord(s: string): string {
+  return /^[\p{L}\p{N}_.,:@%+=-]+$/u.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 function describe(s: IngestSummary, list: boolean): string {

@@ -83,6 +83,9 @@ Examples:
       const { tag } = await import('../../app/tag.js');
       const weight = f.weight === undefined ? undefined : Number(f.weight);
       const r = tag(appContext(ctx, cmd), { codes: [code, ...(f.also ?? [])], source, selector: selectorOf(f), createNew: f.new, parent: f.parent, weight, memo: f.memo });
+      for (const t of r.interviewerTurns) {
+        ctx.stderr.write(`qcode: warning: turn ${t.turn} of ${r.source} is interviewer talk (${t.speaker}); coded as asked, but reports count no words of interviewer talk\n`);
+      }
       if (f.json === true) {
         ctx.stdout.write(renderJson({ source: r.source, coder: r.coder, createdCodes: r.createdCodes, codings: r.codings }));
         return;
