@@ -9,7 +9,7 @@ import { analyseText } from '../core/analyse.js';
 import { parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
 import { compileNamePattern } from '../core/name-pattern.js';
-import { IDENTITY_KEYS, resolveIdentity } from '../core/source-identity.js';
+import { IDENTITY_KEYS, resolveIdentity, statedIdentity } from '../core/source-identity.js';
 import { readCasesFile, type CaseAttributes } from '../io/cases-file.js';
 import { discoverTranscripts, type FoundFile } from '../io/discover.js';
 import { DEFAULT_MAX_BYTES, extractPdfText, formatOf, readTranscript, type PdfExtraction } from '../io/read-transcript.js';
@@ -19,6 +19,8 @@ import { interviewerLabels, matcherFor, setInterviewerLabels } from './interview
 import { openProject, type Project } from './project.js';
 import type { SourceFields } from '../db/source-repo.js';
 import { applyCaseAttributes } from './cases.js';
+import { compareNatural } from '../core/sort.js';
+import { namePatternForRun } from './name-pattern-setting.js';
 import { emptyCounts, reanchorSource, type OrphanReport, type ReanchorCounts } from './reanchor-source.js';
 
 export interface IngestOptions {
@@ -46,8 +48,21 @@ export interface IngestedFile {
   interviewerWords: number;
 }
 
+/** A stored source whose case or wave this run changed. */
+export interface SourceMove {
+  source: string;
+  from: { case: string; wave: string };
+  to: { case: string; wave: string };
+}
+
 export interface IngestSummary {
   dryRun: boolean;
+  /** The name pattern this run applied (given, or stored by an earlier run); null for none. */
+  namePattern: string | null;
+  /** Stored sources moved to another case or wave, because the run stated it. */
+  moves: SourceMove[];
+  /** Cases this run left without any source (their attributes stay on them). */
+  emptiedCases: string[];
   files: IngestedFile[];
   added: number;
   revised: number;
@@ -71,7 +86,8 @@ export interface IngestSummary {
 }
 
 export async function ingest(ctx: AppContext, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
-  const pattern = options.namePattern === undefined ? null : compileNamePattern(options.namePattern);
+  // Checked before any work; stored (or cleared) inside the transaction.
+  if (options.namePattern !== undefined && options.namePattern.trim() !== '') compileNamePattern(options.namePattern);
   const discovery = await discoverTranscripts(inputs, ctx.cwd);
   const attributes = options.casesFile === undefined ? null : readCasesFile(resolve(ctx.cwd, options.casesFile), options.casesFile);
   // pdf.js reads asynchronously, and nothing may be awaited inside the transaction: PDFs are read first.
@@ -80,7 +96,7 @@ export async function ingest(ctx: AppContext, inputs: readonly string[], options
   const project = openProject(ctx);
   try {
     const summary = project.writeOrRollback(
-      () => ingestFiles(project, discovery.files, attributes, { ...options, pattern, now: nowOf(ctx), pdfs }),
+      () => ingestFiles(project, discovery.files, attributes, { ...options, pattern: namePatternForRun(project, options.namePattern), now: nowOf(ctx), pdfs }),
       options.dryRun === true,
     );
     summary.ignored = discovery.ignored;
@@ -98,7 +114,7 @@ interface RunOptions extends IngestOptions {
 
 function ingestFiles(project: Project, files: FoundFile[], attributes: CaseAttributes | null, o: RunOptions): IngestSummary {
   const s: IngestSummary = {
-    dryRun: o.dryRun === true, files: [], added: 0, revised: 0, updated: 0, unchanged: 0, ignored: 0,
+    dryRun: o.dryRun === true, namePattern: o.pattern?.template ?? null, moves: [], emptiedCases: [], files: [], added: 0, revised: 0, updated: 0, unchanged: 0, ignored: 0,
     skipped: [], casesAdded: 0, caseAttributesChanged: 0, turns: 0, participantWords: 0, interviewerWords: 0,
     encodings: [], reattributed: 0, codings: emptyCounts(), orphans: [],
   };
@@ -122,6 +138,7 @@ function ingestFiles(project: Project, files: FoundFile[], attributes: CaseAttri
     o.onProgress?.({ kind: 'tick', done: i + 1, total: files.length, item: file.shown });
   });
   o.onProgress?.({ kind: 'end' });
+  s.emptiedCases = emptiedCases(project, s.moves);
   if (attributes !== null) {
     const applied = applyCaseAttributes(project, attributes, o.now);
     s.casesAdded += applied.casesAdded;
@@ -142,6 +159,8 @@ function ingestOne(project: Project, file: FoundFile, labels: string[], seen: Ma
     });
   }
   seen.set(identity.id, file.shown);
+  const state = project.sources.state(identity.id);
+  if (state !== undefined) keepUnstated(identity, state, statedIdentity(stem, raw.frontMatter, o.pattern), s.moves);
   const metadata = Object.fromEntries(Object.entries(raw.frontMatter ?? {}).filter(([k]) => !(IDENTITY_KEYS as readonly string[]).includes(k)));
   const analysis = analyseText(raw.text, matcherFor(labels, metadata), raw.labelAt, raw.turnStartMs);
   const hash = hashText(raw.text);
@@ -158,7 +177,6 @@ function ingestOne(project: Project, file: FoundFile, labels: string[], seen: Ma
     metadata: JSON.stringify(metadata),
   };
   const draft = { hash, text: raw.text, ...analysis };
-  const state = project.sources.state(identity.id);
   let status: IngestStatus;
   let revision = 1;
   if (state === undefined) {
@@ -182,6 +200,25 @@ function ingestOne(project: Project, file: FoundFile, labels: string[], seen: Ma
     encoding: raw.encoding, turns: analysis.turns.length, participantWords: analysis.participantWords,
     interviewerWords: analysis.interviewerWords,
   };
+}
+
+/**
+ * A stored source keeps its case and wave unless the run states new ones (front matter, or
+ * a name pattern that matched); a change the run does state is listed as a move.
+ */
+function keepUnstated(identity: { id: string; case: string; wave: string }, state: { case: string; wave: string }, stated: { case: boolean; wave: boolean }, moves: SourceMove[]): void {
+  if (!stated.case) identity.case = state.case;
+  if (!stated.wave) identity.wave = state.wave;
+  if (identity.case !== state.case || identity.wave !== state.wave) {
+    moves.push({ source: identity.id, from: { case: state.case, wave: state.wave }, to: { case: identity.case, wave: identity.wave } });
+  }
+}
+
+/** The cases the moves left without sources. */
+function emptiedCases(project: Project, moves: readonly SourceMove[]): string[] {
+  if (moves.length === 0) return [];
+  const left = new Set(moves.map((m) => m.from.case));
+  return project.cases.list().filter((c) => left.has(c.case) && c.sources === 0).map((c) => c.case).sort(compareNatural);
 }
 
 /** Paths inside the project folder are stored relative to it, so a moved project still reads well. */
