@@ -6,7 +6,7 @@
  */
 import { basename, extname, relative, resolve } from 'node:path';
 import { analyseText } from '../core/analyse.js';
-import { parseDuration } from '../core/duration.js';
+import { metadataFields, type SetMetadata } from '../core/source-metadata.js';
 import { InputError } from '../core/errors.js';
 import { compileNamePattern } from '../core/name-pattern.js';
 import { IDENTITY_KEYS, resolveIdentity, statedIdentity } from '../core/source-identity.js';
@@ -21,6 +21,7 @@ import type { SourceFields } from '../db/source-repo.js';
 import { applyCaseAttributes } from './cases.js';
 import { compareNatural } from '../core/sort.js';
 import { namePatternForRun } from './name-pattern-setting.js';
+import { storedSetMetadata } from './source-metadata.js';
 import { emptyCounts, reanchorSource, type OrphanReport, type ReanchorCounts } from './reanchor-source.js';
 
 export interface IngestOptions {
@@ -96,7 +97,7 @@ export async function ingest(ctx: AppContext, inputs: readonly string[], options
   const project = openProject(ctx);
   try {
     const summary = project.writeOrRollback(
-      () => ingestFiles(project, discovery.files, attributes, { ...options, pattern: namePatternForRun(project, options.namePattern), now: nowOf(ctx), pdfs }),
+      () => ingestFiles(project, discovery.files, attributes, { ...options, pattern: namePatternForRun(project, options.namePattern), setMetadata: storedSetMetadata(project), now: nowOf(ctx), pdfs }),
       options.dryRun === true,
     );
     summary.ignored = discovery.ignored;
@@ -109,6 +110,8 @@ export async function ingest(ctx: AppContext, inputs: readonly string[], options
 interface RunOptions extends IngestOptions {
   pattern: ReturnType<typeof compileNamePattern> | null;
   pdfs: Map<string, PdfExtraction>;
+  /** Metadata set with qcode sources set/import, by source id. */
+  setMetadata: Map<string, SetMetadata>;
   now: string;
 }
 
@@ -161,7 +164,8 @@ function ingestOne(project: Project, file: FoundFile, labels: string[], seen: Ma
   seen.set(identity.id, file.shown);
   const state = project.sources.state(identity.id);
   if (state !== undefined) keepUnstated(identity, state, statedIdentity(stem, raw.frontMatter, o.pattern), s.moves);
-  const metadata = Object.fromEntries(Object.entries(raw.frontMatter ?? {}).filter(([k]) => !(IDENTITY_KEYS as readonly string[]).includes(k)));
+  const fileMeta = Object.fromEntries(Object.entries(raw.frontMatter ?? {}).filter(([k]) => !(IDENTITY_KEYS as readonly string[]).includes(k)));
+  const { metadata, date, durationSec } = metadataFields(fileMeta, raw.durationSec, o.setMetadata.get(identity.id));
   const analysis = analyseText(raw.text, matcherFor(labels, metadata), raw.labelAt, raw.turnStartMs);
   const hash = hashText(raw.text);
   const caseRow = project.cases.ensure(identity.case, o.now);
@@ -172,8 +176,8 @@ function ingestOne(project: Project, file: FoundFile, labels: string[], seen: Ma
     path: storedPath(project.dir, file.path),
     format: raw.format,
     encoding: raw.encoding,
-    date: scalarOrNull(metadata.date),
-    durationSec: metadata.duration === undefined ? raw.durationSec : parseDuration(metadata.duration) ?? raw.durationSec,
+    date,
+    durationSec,
     metadata: JSON.stringify(metadata),
   };
   const draft = { hash, text: raw.text, ...analysis };
@@ -225,10 +229,4 @@ function emptiedCases(project: Project, moves: readonly SourceMove[]): string[] 
 function storedPath(projectDir: string, path: string): string {
   const rel = relative(projectDir, path);
   return rel.startsWith('..') ? path : rel;
-}
-
-function scalarOrNull(v: unknown): string | null {
-  if (v === undefined || v === null) return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return typeof v === 'object' ? null : String(v);
 }
