@@ -51,3 +51,10 @@ export function codersSentence(rule: CoderRule, coders: readonly string[]): stri
 export function stateCoders(view: ReportView, scope: { coders: string[]; coderRule: CoderRule }): ReportView {
   return { ...view, coders: { coders: [...scope.coders], rule: scope.coderRule, sentence: codersSentence(scope.coderRule, scope.coders) } };
 }
+
+/** For reports of memos (framework --memos): whose memos, stated as coders are. */
+export function stateMemoAuthors(view: ReportView, requested: readonly string[] | undefined): ReportView {
+  const named = namedCoders(requested);
+  const sentence = named === undefined ? 'Memos of every coder (--coder names whose memos to show).' : `Memos of ${named.join(', ')} (chosen with --coder).`;
+  return { ...view, coders: { coders: named ?? [], rule: named === undefined ? 'all' : 'named', sentence } };
+}

@@ -74,5 +74,10 @@ describe('coders in scope', () => {
     const named = await run(['framework', '--coder', 'ana,bo', '--format', 'md']);
     expect(named.stdout).toContain('Coders in scope: ana, bo (chosen with --coder; spans merged).');
     expect((await run(['themes', '--coder', 'zed'])).stderr).toMatch(/--coder zed: no such coder/);
+    // framework --memos shows memos, not codings: it says whose.
+    const memos = await run(['framework', '--memos', '--format', 'md']);
+    expect(memos.stdout).toContain('Memos of every coder');
+    expect(memos.stdout).toContain('Short-staffed');
+    expect((await run(['framework', '--memos', '--coder', 'all', '--json'])).stdout).toContain('Short-staffed');
   });
 });

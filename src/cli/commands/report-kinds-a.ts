@@ -48,12 +48,12 @@ export function reportKindsA(ctx: CliContext): Command[] {
     .action(reportAction(ctx, async ({ ctx: ac, load, filters }, f) => {
       const { withProject } = await import('../../app/project.js');
       const { frameworkMemos, frameworkReport, frameworkView } = await import('../../app/reports/framework.js');
-      const { namedCoders } = await import('../../app/coders-in-scope.js');
+      const { namedCoders, stateMemoAuthors } = await import('../../app/coders-in-scope.js');
       const levels = wholeOption('--depth', f.depth, 1);
       const report = withProject(ac, (p) => frameworkReport(load(p), {
         levels, memos: f.memos === true ? frameworkMemos(p, namedCoders(filters.coders)) : undefined,
       }), { readonly: true });
-      return frameworkView(report);
+      return f.memos === true ? stateMemoAuthors(frameworkView(report), filters.coders) : frameworkView(report);
     }));
 
   return [matrix, cooccurrence, quotes, framework];

@@ -117,6 +117,6 @@ export function reportAction(ctx: CliContext, build: (b: ReportBuild, f: ReportF
     let scope: ReportScope | undefined;
     const load = (p: Project): ReportScope => (scope = loadScope(p, filters));
     const view = await build({ ctx: { ...ac, coder: undefined }, filters, format: formatOf(f), load }, f, positional);
-    await emitReport(ctx, f, scope === undefined ? view : stateCoders(view, scope));
+    await emitReport(ctx, f, scope === undefined || view.coders !== undefined ? view : stateCoders(view, scope));
   };
 }
