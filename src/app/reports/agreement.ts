@@ -177,7 +177,7 @@ export function agreementView(r: AgreementReport): ReportView {
   }));
   const reasons = [...new Set(r.rows.flatMap((x) => [two ? x.kappaReason : undefined, x.alphaReason].filter((s): s is string => s !== undefined)))];
   const paragraphs = [
-    `Coders ${r.coders.join(', ')}; ${r.sources.length} source(s) compared (${r.sources.join(', ')}; listed below with each coder's codings there); units: ${UNIT_WORDS[r.unit]}. Each code is compared on its own codings (not its sub-codes'), in each source where any of the coders applied it; "all sources" sums a code's tables, "all codes" sums every code's.`,
+    `Coders ${r.coders.join(', ')}; ${r.sources.length} source(s) compared (listed below with each coder's codings there); units: ${UNIT_WORDS[r.unit]}. Each code is compared on its own codings (not its sub-codes'), in each source where any of the coders applied it; "all sources" sums a code's tables, "all codes" sums every code's.`,
     two
       ? 'Agreement % = (both + neither) ÷ units; kappa = Cohen\'s kappa of the 2×2 table; alpha = Krippendorff\'s nominal alpha over the same units.'
       : `Agreement % = units on which all ${r.coders.length} coders agree (all coded or none did) ÷ units; alpha = Krippendorff's nominal alpha; ${KAPPA_TWO_CODERS}.`,
