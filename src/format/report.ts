@@ -4,6 +4,7 @@
  */
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
+import { escapeHtml } from './html-parts.js';
 import { renderMarkdown, escapeMd } from './markdown.js';
 import type { TableData } from './table-shape.js';
 import { renderTex, renderTexNotes } from './tex.js';
@@ -88,7 +89,7 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
     case 'svg': {
       const svgs = [...(view.svg === undefined ? [] : [view.svg]), ...(view.figures ?? chartsOf(view))];
       if (svgs.length === 0) throw new UsageError(`--format svg: "${view.title}" has no chart`, { hint: 'charts: report themes (themes map), matrix, trajectory and cooccurrence (heat maps), saturation (curve)' });
-      return stackSvgs(svgs);
+      return stackSvgs(c === undefined ? svgs : [...svgs, svgNote(c.sentence)]);
     }
     case 'html':
       return renderHtml({
@@ -121,6 +122,12 @@ function withCodersColumn(t: TableData, c: CodersStatement | undefined): TableDa
   if (c === undefined) return t;
   const key = '__codersInScope';
   return { columns: [...t.columns, { key, header: 'coders in scope' }], rows: t.rows.map((r) => ({ ...r, [key]: c.coders.join(', ') })) };
+}
+
+/** A line of text as a chart of its own, stacked under the charts (the coders in scope). */
+function svgNote(text: string): string {
+  const width = Math.max(640, Math.ceil([...text].length * 6.2) + 16);
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} 24" width="${width}" height="24"><text x="8" y="16" font-family="sans-serif" font-size="11" fill="#333">${escapeHtml(text)}</text></svg>`;
 }
 
 function captionOf(caption: string | undefined, c: CodersStatement | undefined): string | undefined {

@@ -3,6 +3,9 @@
  * the consensus coder alone once the project has consensus codings; else every coder.
  * Every report, in every format, states the coders it counted.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { adopt } from '../../src/app/adopt.js';
 import { themesReport } from '../../src/app/reports/themes.js';
@@ -74,6 +77,13 @@ describe('coders in scope', () => {
     const named = await run(['framework', '--coder', 'ana,bo', '--format', 'md']);
     expect(named.stdout).toContain('Coders in scope: ana, bo (chosen with --coder; spans merged).');
     expect((await run(['themes', '--coder', 'zed'])).stderr).toMatch(/--coder zed: no such coder/);
+    // Word (the note), Excel (the About sheet) and SVG (a line under the charts) say it too.
+    for (const format of ['docx', 'xlsx']) {
+      expect((await run(['themes', '--format', format, '--out', `t.${format}`])).code).toBe(0);
+      const parts = Object.values(unzipSync(readFileSync(join(f.dir, `t.${format}`)))).map((b) => new TextDecoder().decode(b)).join('\n');
+      expect(parts, format).toContain('Coders in scope: consensus, the consensus coder');
+    }
+    expect((await run(['themes', '--format', 'svg'])).stdout).toContain('>Coders in scope: consensus, the consensus coder');
     // framework --memos shows memos, not codings: it says whose.
     const memos = await run(['framework', '--memos', '--format', 'md']);
     expect(memos.stdout).toContain('Memos of every coder');
