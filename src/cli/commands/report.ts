@@ -60,7 +60,9 @@ export async function emitReport(ctx: CliContext, f: ReportFlags, shown: ReportV
   const format = formatOf(f);
   // Charts come from the whole table, whatever columns are printed.
   const full = columns !== undefined && (format === 'html' || format === 'svg') ? { ...shown, figures: (await import('../../format/charts.js')).chartsOf(shown) } : shown;
-  const view = columns === undefined ? full : (await import('../../format/columns.js')).selectColumns(full, columns);
+  const chosen = columns === undefined ? full : (await import('../../format/columns.js')).selectColumns(full, columns);
+  // --columns names every CSV column: the coders-in-scope column is then left out (other formats still state it).
+  const view = columns !== undefined && format === 'csv' ? { ...chosen, coders: undefined } : chosen;
   if (format === 'docx' || format === 'xlsx') {
     const { renderReportFile } = await import('../../format/report-file.js');
     writeBytes(ctx, f, format, await renderReportFile(format, view));
