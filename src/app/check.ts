@@ -6,6 +6,7 @@
  */
 import { CodePointMap } from '../core/code-points.js';
 import { IntegrityRepo } from '../db/integrity-repo.js';
+import { compareNatural } from '../core/sort.js';
 import type { AppContext } from './context.js';
 import { withProject } from './project.js';
 
@@ -19,6 +20,8 @@ export interface CheckResult {
   problems: CheckProblem[];
   orphans: { id: number; source: string; code: string; coder: string; revision: number; quote: string }[];
   codings: number;
+  /** Cases with no source (e.g. left behind when their sources moved): listed, not a failure. */
+  emptyCases: string[];
 }
 
 export function checkProject(ctx: AppContext): CheckResult {
@@ -78,6 +81,7 @@ export function checkProject(ctx: AppContext): CheckResult {
         seen.add(x);
       }
     }
-    return { ok: problems.length === 0 && orphans.length === 0, problems, orphans, codings: checked };
+    const emptyCases = p.cases.list().filter((c) => c.sources === 0).map((c) => c.case).sort(compareNatural);
+    return { ok: problems.length === 0 && orphans.length === 0, problems, orphans, codings: checked, emptyCases };
   }, { readonly: true });
 }

@@ -7,10 +7,10 @@
 import { basename, extname, relative, resolve } from 'node:path';
 import { analyseText } from '../core/analyse.js';
 import { escapeControls, unsafeCharIn } from '../core/control-chars.js';
-import { parseDuration } from '../core/duration.js';
+import { metadataFields, type SetMetadata } from '../core/source-metadata.js';
 import { InputError } from '../core/errors.js';
 import { compileNamePattern } from '../core/name-pattern.js';
-import { IDENTITY_KEYS, resolveIdentity } from '../core/source-identity.js';
+import { IDENTITY_KEYS, resolveIdentity, statedIdentity } from '../core/source-identity.js';
 import { readCasesFile, type CaseAttributes } from '../io/cases-file.js';
 import { discoverTranscripts, type FoundFile, type IgnoredKind } from '../io/discover.js';
 import { DEFAULT_MAX_BYTES, extractPdfText, formatOf, readTranscript, type PdfExtraction } from '../io/read-transcript.js';
@@ -21,6 +21,9 @@ import type { SpeakerRoleSettings } from '../core/speaker-roles.js';
 import { openProject, type Project } from './project.js';
 import type { SourceFields } from '../db/source-repo.js';
 import { applyCaseAttributes } from './cases.js';
+import { compareNatural } from '../core/sort.js';
+import { namePatternForRun } from './name-pattern-setting.js';
+import { storedSetMetadata } from './source-metadata.js';
 import { emptyCounts, reanchorSource, type OrphanReport, type ReanchorCounts } from './reanchor-source.js';
 
 /** The extensions ingest reads, for messages: `.txt, .md, …`. */
@@ -53,8 +56,21 @@ export interface IngestedFile {
   interviewerWords: number;
 }
 
+/** A stored source whose case or wave this run changed. */
+export interface SourceMove {
+  source: string;
+  from: { case: string; wave: string };
+  to: { case: string; wave: string };
+}
+
 export interface IngestSummary {
   dryRun: boolean;
+  /** The name pattern this run applied (given, or stored by an earlier run); null for none. */
+  namePattern: string | null;
+  /** Stored sources moved to another case or wave, because the run stated it. */
+  moves: SourceMove[];
+  /** Cases this run left without any source (their attributes stay on them). */
+  emptiedCases: string[];
   files: IngestedFile[];
   added: number;
   revised: number;
@@ -82,7 +98,8 @@ export interface IngestSummary {
 }
 
 export async function ingest(ctx: AppContext, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
-  const pattern = options.namePattern === undefined ? null : compileNamePattern(options.namePattern);
+  // Checked before any work; stored (or cleared) inside the transaction.
+  if (options.namePattern !== undefined && options.namePattern.trim() !== '') compileNamePattern(options.namePattern);
   const discovery = await discoverTranscripts(inputs, ctx.cwd);
   const attributes = options.casesFile === undefined ? null : readCasesFile(resolve(ctx.cwd, options.casesFile), options.casesFile);
   // pdf.js reads asynchronously, and nothing may be awaited inside the transaction: PDFs are read first.
@@ -91,7 +108,7 @@ export async function ingest(ctx: AppContext, inputs: readonly string[], options
   const project = openProject(ctx);
   try {
     const summary = project.writeOrRollback(
-      () => ingestFiles(project, discovery.files, attributes, { ...options, pattern, now: nowOf(ctx), pdfs }),
+      () => ingestFiles(project, discovery.files, attributes, { ...options, pattern: namePatternForRun(project, options.namePattern), setMetadata: storedSetMetadata(project), now: nowOf(ctx), pdfs }),
       options.dryRun === true,
     );
     summary.ignored = discovery.ignored;
@@ -105,12 +122,14 @@ export async function ingest(ctx: AppContext, inputs: readonly string[], options
 interface RunOptions extends IngestOptions {
   pattern: ReturnType<typeof compileNamePattern> | null;
   pdfs: Map<string, PdfExtraction>;
+  /** Metadata set with qcode sources set/import, by source id. */
+  setMetadata: Map<string, SetMetadata>;
   now: string;
 }
 
 function ingestFiles(project: Project, files: FoundFile[], attributes: CaseAttributes | null, o: RunOptions): IngestSummary {
   const s: IngestSummary = {
-    dryRun: o.dryRun === true, files: [], added: 0, revised: 0, updated: 0, unchanged: 0, ignored: 0, ignoredKinds: [],
+    dryRun: o.dryRun === true, namePattern: o.pattern?.template ?? null, moves: [], emptiedCases: [], files: [], added: 0, revised: 0, updated: 0, unchanged: 0, ignored: 0, ignoredKinds: [],
     skipped: [], casesAdded: 0, caseAttributesChanged: 0, turns: 0, participantWords: 0, interviewerWords: 0,
     encodings: [], reattributed: 0, codings: emptyCounts(), orphans: [], noInterviewer: [],
   };
@@ -136,6 +155,7 @@ function ingestFiles(project: Project, files: FoundFile[], attributes: CaseAttri
     o.onProgress?.({ kind: 'tick', done: i + 1, total: files.length, item: file.shown });
   });
   o.onProgress?.({ kind: 'end' });
+  s.emptiedCases = emptiedCases(project, s.moves);
   if (attributes !== null) {
     const applied = applyCaseAttributes(project, attributes, o.now);
     s.casesAdded += applied.casesAdded;
@@ -157,7 +177,10 @@ function ingestOne(project: Project, file: FoundFile, labels: SpeakerRoleSetting
     });
   }
   seen.set(identity.id, file.shown);
-  const metadata = Object.fromEntries(Object.entries(raw.frontMatter ?? {}).filter(([k]) => !(IDENTITY_KEYS as readonly string[]).includes(k)));
+  const state = project.sources.state(identity.id);
+  if (state !== undefined) keepUnstated(identity, state, statedIdentity(stem, raw.frontMatter, o.pattern), s.moves);
+  const fileMeta = Object.fromEntries(Object.entries(raw.frontMatter ?? {}).filter(([k]) => !(IDENTITY_KEYS as readonly string[]).includes(k)));
+  const { metadata, date, durationSec } = metadataFields(fileMeta, raw.durationSec, o.setMetadata.get(identity.id));
   const analysis = analyseText(raw.text, sourceMatcher(labels, identity.id, metadata), raw.labelAt, raw.turnStartMs);
   const hash = hashText(raw.text);
   const caseRow = project.cases.ensure(identity.case, o.now);
@@ -168,12 +191,11 @@ function ingestOne(project: Project, file: FoundFile, labels: SpeakerRoleSetting
     path: storedPath(project.dir, file.path),
     format: raw.format,
     encoding: raw.encoding,
-    date: scalarOrNull(metadata.date),
-    durationSec: metadata.duration === undefined ? raw.durationSec : parseDuration(metadata.duration) ?? raw.durationSec,
+    date,
+    durationSec,
     metadata: JSON.stringify(metadata),
   };
   const draft = { hash, text: raw.text, ...analysis };
-  const state = project.sources.state(identity.id);
   let status: IngestStatus;
   let revision = 1;
   if (state === undefined) {
@@ -217,14 +239,27 @@ function refuseUnsafeIdentity(identity: { id: string; case: string; wave: string
   }
 }
 
+/**
+ * A stored source keeps its case and wave unless the run states new ones (front matter, or
+ * a name pattern that matched); a change the run does state is listed as a move.
+ */
+function keepUnstated(identity: { id: string; case: string; wave: string }, state: { case: string; wave: string }, stated: { case: boolean; wave: boolean }, moves: SourceMove[]): void {
+  if (!stated.case) identity.case = state.case;
+  if (!stated.wave) identity.wave = state.wave;
+  if (identity.case !== state.case || identity.wave !== state.wave) {
+    moves.push({ source: identity.id, from: { case: state.case, wave: state.wave }, to: { case: identity.case, wave: identity.wave } });
+  }
+}
+
+/** The cases the moves left without sources. */
+function emptiedCases(project: Project, moves: readonly SourceMove[]): string[] {
+  if (moves.length === 0) return [];
+  const left = new Set(moves.map((m) => m.from.case));
+  return project.cases.list().filter((c) => left.has(c.case) && c.sources === 0).map((c) => c.case).sort(compareNatural);
+}
+
 /** Paths inside the project folder are stored relative to it, so a moved project still reads well. */
 function storedPath(projectDir: string, path: string): string {
   const rel = relative(projectDir, path);
   return rel.startsWith('..') ? path : rel;
-}
-
-function scalarOrNull(v: unknown): string | null {
-  if (v === undefined || v === null) return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return typeof v === 'object' ? null : String(v);
 }

@@ -10,6 +10,7 @@ import type { SourceSummary, SourceText } from '../core/model.js';
 import { compareNatural } from '../core/sort.js';
 import { normaliseWave } from '../core/source-identity.js';
 import { findCode } from './code-lookup.js';
+import { chooseCoders, type CoderRule } from './coders-in-scope.js';
 import type { Project } from './project.js';
 
 export interface ReportFilters {
@@ -32,8 +33,10 @@ export interface ReportScope {
   codes: Code[];
   /** Codes the report shows (all, or --codes with their descendants). */
   shown: Set<number>;
-  /** Coders in scope: those named, or every coder with a coding in scope. */
+  /** Coders in scope: those named, the consensus coder, or every coder with a coding in scope. */
   coders: string[];
+  /** How they were chosen (README "Coders in scope"). */
+  coderRule: CoderRule;
   cases: string[];
   participantWords: number;
   attributes: Map<string, Record<string, string>>;
@@ -56,8 +59,9 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
   const index = new Map(sources.map((s, i) => [s.summary.rowId, i]));
   const codes = p.codes.list();
   const known = new Set(p.coders.list().map((c) => c.name));
-  for (const c of f.coders ?? []) if (!known.has(c)) throw new UsageError(`--coder ${c}: no such coder`, { hint: `coders: ${[...known].sort().join(', ') || 'none yet'}` });
-  const coderSet = f.coders === undefined ? null : new Set(f.coders);
+  const chosen = chooseCoders(p, f.coders);
+  for (const c of chosen.only ?? []) if (!known.has(c)) throw new UsageError(`--coder ${c}: no such coder`, { hint: `coders: ${[...known].sort().join(', ') || 'none yet'}; all = every coder` });
+  const coderSet = chosen.only === null ? null : new Set(chosen.only);
   const coderNames = new Map(p.coders.list().map((c) => [c.id, c.name]));
   const codings: ScopeCoding[] = [];
   for (const [codeId, sourceRow, coderId, start, end] of p.codings.placed()) {
@@ -70,7 +74,8 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
   const texts = new Map<number, SourceText>();
   return {
     sources, codings, codes, shown,
-    coders: f.coders ?? [...new Set(codings.map((c) => c.coder))].sort(),
+    coders: chosen.only ?? [...new Set(codings.map((c) => c.coder))].sort(),
+    coderRule: chosen.rule,
     cases: [...new Set(sources.map((s) => s.case))].sort(compareNatural),
     participantWords: sources.reduce((n, s) => n + s.participantWords, 0),
     attributes,

@@ -15,7 +15,7 @@ export interface CommandEntry {
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'init', summary: 'create a qcode project (qcode.db, readable by you only) in this folder or --project DIR', load: async () => (await import('./commands/init.js')).initCommand },
   { name: 'ingest', summary: 'bring transcripts (.txt, .md, .vtt, .srt, .docx, .odt, .rtf, .pdf) into the project, all or nothing', load: async () => (await import('./commands/ingest.js')).ingestCommand },
-  { name: 'sources', summary: 'list the ingested sources: id, case, wave, format, turns and words', load: async () => (await import('./commands/sources.js')).sourcesCommand },
+  { name: 'sources', summary: 'list the ingested sources (id, case, wave, format, turns, words); sources set|import give them dates, durations and other metadata', load: async () => (await import('./commands/sources.js')).sourcesCommand },
   { name: 'cases', summary: 'list the cases (participants) with their number of sources and attributes', load: async () => (await import('./commands/cases.js')).casesCommand },
   { name: 'speakers', summary: 'list every speaker label per source with its role, turns and words; speakers set changes a role', load: async () => (await import('./commands/speakers.js')).speakersCommand },
   { name: 'show', summary: 'print a source\'s normalised text with line numbers (and turn numbers), as tag --lines/--turns count them', load: async () => (await import('./commands/show.js')).showCommand },

@@ -43,3 +43,20 @@ function scalar(v: unknown): string | undefined {
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
   return undefined;
 }
+
+/**
+ * Whether the run itself states a source's case and wave: its front matter names them, or
+ * the name pattern matched and read them. What a run does not state, a stored source keeps.
+ */
+export function statedIdentity(
+  stem: string,
+  frontMatter: Record<string, unknown> | null,
+  pattern: NamePattern | null,
+): { case: boolean; wave: boolean } {
+  const fm = frontMatter ?? {};
+  const fromName = pattern?.match(stem) ?? null;
+  return {
+    case: scalar(fm.case) !== undefined || fromName?.case !== undefined,
+    wave: scalar(fm.wave) !== undefined || fromName?.wave !== undefined,
+  };
+}

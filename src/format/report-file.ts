@@ -4,7 +4,9 @@
  */
 import type { ReportFormat, ReportView } from './report.js';
 
-export async function renderReportFile(format: ReportFormat, view: ReportView): Promise<Uint8Array> {
+export async function renderReportFile(format: ReportFormat, stated: ReportView): Promise<Uint8Array> {
+  // The coders in scope close the prose: the note under a Word table, Excel's About sheet.
+  const view = stated.coders === undefined ? stated : { ...stated, paragraphs: [...(stated.paragraphs ?? []), stated.coders.sentence] };
   switch (format) {
     case 'docx':
       return (await import('./docx.js')).renderDocx(view);

@@ -4,6 +4,7 @@
  */
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
+import { escapeHtml } from './html-parts.js';
 import { renderMarkdown, escapeMd } from './markdown.js';
 import type { TableData } from './table-shape.js';
 import { renderTex, renderTexNotes } from './tex.js';
@@ -44,6 +45,8 @@ export interface ReportView {
   figures?: string[];
   /** Passages set as block quotes (docx), under a heading each, e.g. per code. */
   quoteBlocks?: QuoteBlock[];
+  /** The coders the report counted, stated in every format (README "Coders in scope"). */
+  coders?: CodersStatement;
 }
 
 export interface QuoteBlock {
@@ -52,15 +55,24 @@ export interface QuoteBlock {
   quotes: { text: string; attribution: string }[];
 }
 
+export interface CodersStatement {
+  coders: string[];
+  rule: string;
+  /** One sentence, e.g. "Coders in scope: consensus, the consensus coder (…)." */
+  sentence: string;
+}
+
 export function renderReport(format: ReportFormat, view: ReportView, options: TextTableOptions = {}): string {
+  const c = view.coders;
   switch (format) {
     case 'json':
-      return renderJson(view.data);
+      return renderJson(withCodersKey(view.data, c));
     case 'csv':
-      // Tables one after another, a blank line between; the tree depth as a column of its own.
-      return view.tables.map((t) => renderCsv(withDepthColumn(t))).join('\r\n');
+      // Tables one after another, a blank line between; the tree depth as a column of its own;
+      // the coders in scope as a last column, so that every row says what it counted.
+      return view.tables.map((t) => renderCsv(withCodersColumn(withDepthColumn(t), c))).join('\r\n');
     case 'md': {
-      const parts = [`## ${escapeMd(view.title)}`, ...(view.paragraphs ?? [])];
+      const parts = [`## ${escapeMd(view.title)}`, ...(c === undefined ? [] : [escapeMd(c.sentence)]), ...(view.paragraphs ?? [])];
       for (const t of view.tables) {
         if (t.title !== undefined) parts.push(`### ${escapeMd(t.title)}`);
         parts.push(renderMarkdown(indent(t, '\u00a0\u00a0')).trimEnd());
@@ -71,19 +83,19 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
       // The prose (scope, definitions) as a note under the last table.
       if (view.tables.length === 0) return renderTexNotes(view.paragraphs);
       return view.tables.map((t, i) => renderTex(t.table, {
-        caption: t.title ?? (i === 0 ? view.title : undefined), indentKey: t.indentKey, long: true,
+        caption: captionOf(t.title ?? (i === 0 ? view.title : undefined), i === 0 ? c : undefined), indentKey: t.indentKey, long: true,
         notes: i === view.tables.length - 1 ? view.paragraphs : undefined,
       })).join('\n');
     case 'svg': {
       const svgs = [...(view.svg === undefined ? [] : [view.svg]), ...(view.figures ?? chartsOf(view))];
       if (svgs.length === 0) throw new UsageError(`--format svg: "${view.title}" has no chart`, { hint: 'charts: report themes (themes map), matrix, trajectory and cooccurrence (heat maps), saturation (curve)' });
-      return stackSvgs(svgs);
+      return stackSvgs(c === undefined ? svgs : [...svgs, svgNote(c.sentence)]);
     }
     case 'html':
       return renderHtml({
         title: view.title,
         sections: [
-          { paragraphs: view.paragraphs, svg: view.svg },
+          { paragraphs: c === undefined ? view.paragraphs : [c.sentence, ...(view.paragraphs ?? [])], svg: view.svg },
           ...(view.figures ?? chartsOf(view)).map((svg) => ({ svg })),
           ...view.tables.map((t) => ({ title: t.title, table: { ...t.table, heat: t.heat === undefined ? undefined : { keys: t.heat, skipKey: t.heatSkip, measure: t.heatMeasure }, indentKey: t.indentKey } })),
         ],
@@ -94,9 +106,33 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
     case 'table': {
       const parts = view.tables.map((t) => (t.title === undefined ? '' : `${t.title}\n`) + renderTextTable(indent(t, '  '), options));
       if (view.paragraphs !== undefined) parts.push(view.paragraphs.join('\n\n') + '\n');
+      if (c !== undefined) parts.push(`${c.sentence}\n`);
       return parts.join('\n');
     }
   }
+}
+
+/** JSON: the report's data with `codersInScope` added last (data that is not an object is left as it is). */
+function withCodersKey(data: unknown, c: CodersStatement | undefined): unknown {
+  if (c === undefined || data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  return { ...data, codersInScope: { coders: c.coders, rule: c.rule } };
+}
+
+function withCodersColumn(t: TableData, c: CodersStatement | undefined): TableData {
+  if (c === undefined) return t;
+  const key = '__codersInScope';
+  return { columns: [...t.columns, { key, header: 'coders in scope' }], rows: t.rows.map((r) => ({ ...r, [key]: c.coders.join(', ') })) };
+}
+
+/** A line of text as a chart of its own, stacked under the charts (the coders in scope). */
+function svgNote(text: string): string {
+  const width = Math.max(640, Math.ceil([...text].length * 6.2) + 16);
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} 24" width="${width}" height="24"><text x="8" y="16" font-family="sans-serif" font-size="11" fill="#333">${escapeHtml(text)}</text></svg>`;
+}
+
+function captionOf(caption: string | undefined, c: CodersStatement | undefined): string | undefined {
+  if (c === undefined) return caption;
+  return caption === undefined ? c.sentence : `${caption}. ${c.sentence}`;
 }
 
 /** The table with the depth of each row as the second column (CSV, where indenting would not survive). */

@@ -253,7 +253,7 @@ describe('the report kinds through commander (reportKindsC)', () => {
     expect(gate.code).toBe(1);
     expect(gate.stderr).toBe('overall kappa 0.233 is below --fail-under 0.9');
     const json = JSON.parse(gate.stdout) as AgreementReport;
-    expect(Object.keys(json)).toEqual(['coders', 'unit', 'sources', 'rows']);
+    expect(Object.keys(json)).toEqual(['coders', 'unit', 'sources', 'compared', 'rows']);
     expect(Object.keys(json.rows[0]!).slice(0, 10)).toEqual(['code', 'source', 'units', 'both', 'onlyA', 'onlyB', 'neither', 'agreementPct', 'kappa', 'alpha']);
     expect((await run(dir, ['report', 'agreement', '--coders', 'ana,ben', '--fail-under', '0.2'])).code).toBe(0);
     const table = await run(dir, ['report', 'agreement', '--coders', 'ana,ben']);

@@ -58,6 +58,7 @@ describe('qcode check output', () => {
       ],
       orphans: [{ id: 4, source: 'P07_T1', code: 'Preceptor', coder: 'ana', revision: 1, quote: 'My preceptor.' }],
       codings: 6,
+      emptyCases: [],
     });
   });
 

@@ -463,7 +463,7 @@ describe('report framework', () => {
     expect(renderReport('md', frameworkView(r))).toBe([
       '## Framework matrix',
       '',
-      'Cells: the case’s coded participant talk (a theme includes its sub-codes; all coders merged), by wave, each passage cut after 25 words.',
+      'Cells: the case’s coded participant talk (a theme includes its sub-codes; the codings of the coders in scope merged), by wave, each passage cut after 25 words.',
       '',
       '| case | Support | Well-being | Workload |',
       '| --- | --- | --- | --- |',

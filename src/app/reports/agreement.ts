@@ -16,6 +16,7 @@ import type { Column } from '../../format/table-shape.js';
 import type { ReportView } from '../../format/report.js';
 import type { Project } from '../project.js';
 import { loadScope, type ReportFilters, type ReportScope } from '../report-scope.js';
+import { comparedTable, comparedWithCodings, type ComparedSource } from './compared-sources.js';
 
 export interface AgreementOptions {
   coders: string[];
@@ -38,6 +39,8 @@ export interface AgreementReport {
   unit: AgreementUnit;
   /** The sources compared. */
   sources: string[];
+  /** The sources compared with each coder's number of codings there (of the codes shown). */
+  compared: ComparedSource[];
   rows: AgreementRow[];
 }
 
@@ -113,7 +116,7 @@ export function agreementReport(scope: ReportScope, o: AgreementOptions): Agreem
     overall = addCounts(overall, pooled);
   }
   rows.push(row(null, null, overall));
-  return { coders: [...o.coders], unit, sources: compared.map((i) => scope.sources[i]!.id), rows };
+  return { coders: [...o.coders], unit, sources: compared.map((i) => scope.sources[i]!.id), compared: comparedWithCodings(scope, compared, o.coders), rows };
 }
 
 function unitGrid(scope: ReportScope, i: number, unit: AgreementUnit): UnitGrid {
@@ -174,11 +177,11 @@ export function agreementView(r: AgreementReport): ReportView {
   }));
   const reasons = [...new Set(r.rows.flatMap((x) => [two ? x.kappaReason : undefined, x.alphaReason].filter((s): s is string => s !== undefined)))];
   const paragraphs = [
-    `Coders ${r.coders.join(', ')}; ${r.sources.length} source(s) compared; units: ${UNIT_WORDS[r.unit]}. Each code is compared on its own codings (not its sub-codes'), in each source where any of the coders applied it; "all sources" sums a code's tables, "all codes" sums every code's.`,
+    `Coders ${r.coders.join(', ')}; ${r.sources.length} source(s) compared (listed below with each coder's codings there); units: ${UNIT_WORDS[r.unit]}. Each code is compared on its own codings (not its sub-codes'), in each source where any of the coders applied it; "all sources" sums a code's tables, "all codes" sums every code's.`,
     two
       ? 'Agreement % = (both + neither) ÷ units; kappa = Cohen\'s kappa of the 2×2 table; alpha = Krippendorff\'s nominal alpha over the same units.'
       : `Agreement % = units on which all ${r.coders.length} coders agree (all coded or none did) ÷ units; alpha = Krippendorff's nominal alpha; ${KAPPA_TWO_CODERS}.`,
   ];
   if (reasons.length > 0) paragraphs.push(`Empty cells: ${reasons.join('; ')}.`);
-  return { title: `Agreement between ${r.coders.join(' and ')}`, data: r, tables: [{ table: { columns, rows } }], paragraphs };
+  return { title: `Agreement between ${r.coders.join(' and ')}`, data: r, tables: [{ table: { columns, rows } }, comparedTable(r.compared, r.coders)], paragraphs };
 }

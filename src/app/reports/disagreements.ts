@@ -18,6 +18,7 @@ import { findCode } from '../code-lookup.js';
 import type { Project } from '../project.js';
 import { loadScope, type ReportFilters, type ReportScope } from '../report-scope.js';
 import { checkCoders, comparedSources, ownSpans } from './agreement.js';
+import { comparedTable, comparedWithCodings, type ComparedSource } from './compared-sources.js';
 
 export type DisagreementKind = 'onlyA' | 'onlyB' | 'boundaries';
 
@@ -44,6 +45,8 @@ export interface DisagreementsReport {
   coders: string[];
   /** The sources compared. */
   sources: string[];
+  /** The sources compared with each coder's number of codings there. */
+  compared: ComparedSource[];
   groups: DisagreementGroup[];
 }
 
@@ -62,7 +65,7 @@ export function disagreementsReport(scope: ReportScope, coders: [string, string]
       if (passages.length > 0) groups.push({ code: code.name, source: scope.sources[i]!.id, passages });
     }
   }
-  return { coders: [...coders], sources: compared.map((i) => scope.sources[i]!.id), groups };
+  return { coders: [...coders], sources: compared.map((i) => scope.sources[i]!.id), compared: comparedWithCodings(scope, compared, coders), groups };
 }
 
 function disagreementsIn(scope: ReportScope, i: number, coders: readonly string[], perCoder: Span[][]): Disagreement[] {
@@ -138,7 +141,7 @@ export function disagreementsView(r: DisagreementsReport, format: ReportFormat):
         `  - ${escapeMd(b)}: ${spansText(d.spans[b]!)}`,
       ].join('\n')).join('\n'));
     }
-    return { title, data: r, tables: [], paragraphs };
+    return { title, data: r, tables: [comparedTable(r.compared, r.coders)], paragraphs };
   }
   const rows = r.groups.flatMap((g) => g.passages.map((d) => ({
     code: g.code, source: g.source, lines: d.lineStart === d.lineEnd ? `${d.lineStart}` : `${d.lineStart}–${d.lineEnd}`, kind: kindText(d, r.coders),
@@ -150,7 +153,7 @@ export function disagreementsView(r: DisagreementsReport, format: ReportFormat):
     tables: [{ table: { columns: [
       { key: 'code', header: 'code' }, { key: 'source', header: 'source' }, { key: 'lines', header: 'lines' }, { key: 'kind', header: 'disagreement' },
       { key: 'a', header: a }, { key: 'b', header: b }, { key: 'text', header: 'text', wrap: true },
-    ], rows } }],
+    ], rows } }, comparedTable(r.compared, r.coders)],
     paragraphs: [summary],
   };
 }

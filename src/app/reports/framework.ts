@@ -60,7 +60,7 @@ export interface FrameworkOptions {
  * in tree order (within --depth levels) whose column is not empty.
  *
  * Passages: a cell holds the participant talk of the code's merged spans (sub-codes
- * included, all coders merged) in the case's sources, by wave, source and position; each
+ * included, the coders in scope merged) in the case's sources, by wave, source and position; each
  * cut after 25 words (marked " …").
  *
  * Memos: a memo belongs to a case when it is linked to the case, to one of its sources in
@@ -167,6 +167,6 @@ export function frameworkView(r: FrameworkReport): ReportView {
   });
   const what = r.content === 'memos'
     ? 'Cells: the memos on the case (or its sources, or codings in them) and the code (or a coding of it, or of a sub-code), by date.'
-    : `Cells: the case’s coded participant talk (a theme includes its sub-codes; all coders merged), by wave, each passage cut after ${CELL_WORDS} words.`;
+    : `Cells: the case’s coded participant talk (a theme includes its sub-codes; the codings of the coders in scope merged), by wave, each passage cut after ${CELL_WORDS} words.`;
   return { title: r.content === 'memos' ? 'Framework matrix (memos)' : 'Framework matrix', data: r, tables: [{ table: { columns, rows }, heat: keys, heatMeasure: 'words' }], paragraphs: [what] };
 }

@@ -185,6 +185,6 @@ export function quotesView(r: QuoteBank, format: ReportFormat): ReportView {
   return {
     title, data: r, tables: [{ table: { columns, rows } }],
     quoteBlocks: r.codes.map((c) => ({ heading: c.code, quotes: c.quotes.map((q) => ({ text: q.text, attribution: `${q.case} (${waveLabel(q.wave)}).` })) })),
-    paragraphs: format === 'csv' ? undefined : ['Every coded passage of the codes (sub-codes included, all coders merged): participant talk only, interviewer turns and speaker labels cut out (“…”).'],
+    paragraphs: format === 'csv' ? undefined : ['Every coded passage of the codes (sub-codes included, the coders in scope merged): participant talk only, interviewer turns and speaker labels cut out (“…”).'],
   };
 }

@@ -10,6 +10,7 @@ import { compareFolded, compareNatural } from '../../core/sort.js';
 import type { ReportView } from '../../format/report.js';
 import { roundFixed, type Cell, type Column } from '../../format/table-shape.js';
 import type { ReportScope } from '../report-scope.js';
+import { durationNote } from './missing-metadata.js';
 
 export interface NumericAttribute {
   kind: 'numeric';
@@ -38,6 +39,8 @@ export interface SampleReport {
   words: { mean: number; sd: number | null };
   /** Duration per source, over the sources with one; null when none has. */
   minutes: { n: number; mean: number; sd: number | null } | null;
+  /** Sources in scope without a known duration (left out of the minutes). */
+  withoutDuration: number;
   sentence: string;
 }
 
@@ -57,6 +60,7 @@ export function sampleReport(scope: ReportScope): SampleReport {
     attributes: describeAttributes(scope),
     words: { mean: words.mean!, sd: words.sd },
     minutes: mins.n === 0 ? null : { n: mins.n, mean: mins.mean!, sd: mins.sd },
+    withoutDuration: scope.sources.length - mins.n,
   };
   return { ...r, sentence: sampleSentence(r) };
 }
@@ -172,6 +176,6 @@ export function sampleView(r: SampleReport): ReportView {
     title: 'Participants and interviews',
     data: r,
     tables: [{ table: { columns, rows } }],
-    paragraphs: [r.sentence],
+    paragraphs: [r.sentence, ...[durationNote(r.withoutDuration, r.sources)].filter((x): x is string => x !== null)],
   };
 }

@@ -10,6 +10,7 @@ import type { ReportView } from '../../format/report.js';
 import { renderSvgCurve } from '../../format/svg-curve.js';
 import { roundFixed, type Column } from '../../format/table-shape.js';
 import type { ReportScope, ScopedSource } from '../report-scope.js';
+import { undatedOrder } from './missing-metadata.js';
 
 export interface SaturationOptions {
   base?: number;
@@ -38,6 +39,9 @@ export interface SaturationReport {
   /** Unique codes in the base interviews. */
   baseCodes: number;
   sources: SaturationSource[];
+  /** Interviews in scope without a date, and how they were ordered. */
+  undated: number;
+  order: string;
   runs: SaturationRun[];
   saturation: {
     reached: boolean;
@@ -81,6 +85,8 @@ export function saturationReport(scope: ReportScope, o: SaturationOptions = {}):
     ...p,
     baseCodes: a.baseCodes,
     sources,
+    undated: sources.filter((x) => x.date === null).length,
+    order: undatedOrder(sources.filter((x) => x.date === null).length, sources.length),
     runs: a.runs,
     saturation: {
       reached: a.outcome === 'reached',
@@ -161,7 +167,7 @@ export function saturationView(r: SaturationReport): ReportView {
     ],
     paragraphs: [
       s.message,
-      `Method: Guest, Namey & Chen (2020), PLoS ONE 15(5): e0232076. Interviews in order of wave, date and id; a code is first seen in the first interview where it has a coding of its own. Base: the unique codes of the first ${r.base} interviews (${r.baseCodes}). Runs: ${r.run} consecutive interviews after the base, moving one interview at a time. New information: codes first seen in the run ÷ base codes × 100; saturation at the first run with ≤ ${r.threshold}%.`,
+      `Method: Guest, Namey & Chen (2020), PLoS ONE 15(5): e0232076. Interviews in order of wave, date and id; a code is first seen in the first interview where it has a coding of its own. Base: the unique codes of the first ${r.base} interviews (${r.baseCodes}). Runs: ${r.run} consecutive interviews after the base, moving one interview at a time. New information: codes first seen in the run ÷ base codes × 100; saturation at the first run with ≤ ${r.threshold}%. ${r.order}`,
     ],
     svg: renderSvgCurve(
       r.sources.map((x) => ({ x: x.index, y: x.cumulative, label: x.source })),

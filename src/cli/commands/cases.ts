@@ -13,6 +13,8 @@ export function casesCommand(ctx: CliContext): Command {
       const { casesTable } = await import('../../app/cases-table.js');
       const rows = listCases(appContext(ctx, cmd));
       await emit(ctx, flags, casesTable(rows), rows);
+      const empty = rows.filter((r) => r.sources === 0).map((r) => r.case);
+      if (empty.length > 0) ctx.stderr.write(`qcode: ${empty.length} case(s) without sources: ${empty.join(', ')}\n`);
     });
   cases
     .command('import')

@@ -17,6 +17,7 @@ export function checkCommand(ctx: CliContext): Command {
       else {
         const out: string[] = [`checked ${r.codings} codings: ${r.problems.length} problem(s), ${r.orphans.length} orphaned coding(s)`];
         for (const p of r.problems) out.push(`problem (${p.kind}): ${p.message}`);
+        for (const c of r.emptyCases) out.push(`case without sources: ${c} (its attributes stay on it; ingest with front matter or a name pattern that names the case to give it sources again)`);
         for (const o of r.orphans) out.push(`orphaned: #${o.id} ${o.code} (${o.coder}) in ${o.source}, revision ${o.revision}: “${excerpt(o.quote)}” — re-code it with qcode tag, then qcode untag --id ${o.id}`);
         ctx.stdout.write(out.join('\n') + '\n');
       }

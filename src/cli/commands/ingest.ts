@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import type { IngestSummary } from '../../app/ingest.js';
+import type { IngestSummary, SourceMove } from '../../app/ingest.js';
 import { parseLabelList } from '../../core/interviewer.js';
 import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
@@ -29,7 +29,7 @@ export function ingestCommand(ctx: CliContext): Command {
   return new Command('ingest')
     .description(summaryOf('ingest'))
     .argument('<inputs...>', 'files, folders (searched recursively) or globs')
-    .option('--name-pattern <template>', 'read case and wave from file names, e.g. "{case}_T{wave}" ({*} matches anything)')
+    .option('--name-pattern <template>', 'read case and wave from file names, e.g. "{case}_T{wave}" ({*} matches anything); stored for later ingests, "" clears it')
     .option('--cases <file>', 'case attributes from a CSV (with a "case" column) or YAML file')
     .option('--interviewer <labels>', 'comma-separated speaker labels that are interviewer talk, added to the project\'s (defaults: Interviewer,I,Int,Q,Moderator,Facilitator)')
     .option('--no-default-interviewers', 'drop the default interviewer labels from the project\'s')
@@ -41,9 +41,10 @@ export function ingestCommand(ctx: CliContext): Command {
     .option('--json', 'short for --format json')
     .option('--out <file>', 'write the summary to FILE')
     .addHelpText('after', `
-Ids, cases and waves: front matter (id, case, wave) first, then --name-pattern, else
-id = file name, case = id, wave = 1. Re-ingesting an unchanged file changes nothing; an
-edited file becomes a new revision of its source.
+Ids, cases and waves: front matter (id, case, wave) first, then the name pattern (given,
+or stored by an earlier ingest), else id = file name, case = id, wave = 1. A source already
+in the project keeps its case and wave unless the run states new ones; every move is listed.
+Re-ingesting an unchanged file changes nothing; an edited file becomes a new revision.
 
 Examples:
   $ qcode ingest interviews/
@@ -89,6 +90,14 @@ function shellWord(s: string): string {
   return /^[\p{L}\p{N}_.,:@%+=-]+$/u.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+/** `50001_T2: case 50001_T2 → 50001, wave 1 → 2` */
+function describeMove(m: SourceMove): string {
+  const parts: string[] = [];
+  if (m.from.case !== m.to.case) parts.push(`case ${m.from.case} → ${m.to.case}`);
+  if (m.from.wave !== m.to.wave) parts.push(`wave ${m.from.wave} → ${m.to.wave}`);
+  return `${m.source}: ${parts.join(', ')}`;
+}
+
 function describe(s: IngestSummary, list: boolean): string {
   const out: string[] = [];
   const verb = s.dryRun ? 'would ingest' : 'ingested';
@@ -99,6 +108,10 @@ function describe(s: IngestSummary, list: boolean): string {
   out.push(`cases: ${s.casesAdded} new` + (s.caseAttributesChanged > 0 ? `, ${s.caseAttributesChanged} attribute values set` : '') +
     ` · turns: ${s.turns} · participant words: ${s.participantWords} · interviewer words: ${s.interviewerWords}`);
   if (s.reattributed > 0) out.push(`interviewer labels changed: talk re-attributed in ${s.reattributed} source(s)`);
+  if (s.namePattern !== null) out.push(`name pattern: ${s.namePattern} (stored in the project; --name-pattern "" clears it)`);
+  if (s.moves.length > 0) out.push(`${s.dryRun ? 'would move' : 'moved'} ${s.moves.length} source(s) to another case or wave:`);
+  for (const m of s.moves) out.push(`  ${describeMove(m)}`);
+  if (s.emptiedCases.length > 0) out.push(`cases left without sources (their attributes stay; qcode cases lists them): ${s.emptiedCases.join(', ')}`);
   for (const e of s.encodings) out.push(`encoding: ${e.file} was ${e.encoding}`);
   const c = s.codings;
   if (s.revised > 0 && c.unchanged + c.moved + c.context + c.fuzzy + c.orphaned > 0) {

@@ -9,22 +9,20 @@ export function reportKindsA(ctx: CliContext): Command[] {
     .description('codes × cases, waves, sources or attribute values; cells: references, cases, words, coverage or presence, with totals')
     .option('--by <column>', 'columns: case, wave, source or attr:NAME', 'case')
     .addOption(new Option('--measure <figure>', 'what a cell counts').choices(['references', 'cases', 'words', 'coverage', 'presence']).default('references'))
-    .action(reportAction(ctx, async ({ ctx: ac, filters }, f) => {
+    .action(reportAction(ctx, async ({ ctx: ac, load }, f) => {
       const { withProject } = await import('../../app/project.js');
-      const { loadScope } = await import('../../app/report-scope.js');
       const { matrixReport, matrixView } = await import('../../app/reports/matrix.js');
-      const report = withProject(ac, (p) => matrixReport(loadScope(p, filters), { by: f.by as string, measure: f.measure as 'references' }), { readonly: true });
+      const report = withProject(ac, (p) => matrixReport(load(p), { by: f.by as string, measure: f.measure as 'references' }), { readonly: true });
       return matrixView(report);
     }));
 
   const cooccurrence = withReportOptions(new Command('cooccurrence'))
     .description('code × code: places, turns or sources where two codes meet, with the Jaccard coefficient')
     .addOption(new Option('--within <unit>', 'where two codes meet').choices(['overlap', 'turn', 'source']).default('overlap'))
-    .action(reportAction(ctx, async ({ ctx: ac, filters, format }, f) => {
+    .action(reportAction(ctx, async ({ ctx: ac, load, format }, f) => {
       const { withProject } = await import('../../app/project.js');
-      const { loadScope } = await import('../../app/report-scope.js');
       const { cooccurrenceReport, cooccurrenceView } = await import('../../app/reports/cooccurrence.js');
-      const report = withProject(ac, (p) => cooccurrenceReport(loadScope(p, filters), { within: f.within as 'overlap' }), { readonly: true });
+      const report = withProject(ac, (p) => cooccurrenceReport(load(p), { within: f.within as 'overlap' }), { readonly: true });
       // Excel gets the pairs with their numbers, as csv does.
       return cooccurrenceView(report, format === 'xlsx' ? 'csv' : format);
     }));
@@ -35,12 +33,11 @@ export function reportKindsA(ctx: CliContext): Command[] {
     .option('--per-case <n>', 'only the first N passages of each case')
     .option('--min-words <n>', 'only passages of at least N participant words')
     .option('--max <n>', 'at most N passages per code')
-    .action(reportAction(ctx, async ({ ctx: ac, filters, format }, f, names) => {
+    .action(reportAction(ctx, async ({ ctx: ac, load, format }, f, names) => {
       const { withProject } = await import('../../app/project.js');
-      const { loadScope } = await import('../../app/report-scope.js');
       const { quotesReport, quotesView } = await import('../../app/reports/quotes.js');
       const o = { perCase: wholeOption('--per-case', f.perCase, 1), minWords: wholeOption('--min-words', f.minWords), max: wholeOption('--max', f.max, 1) };
-      const report = withProject(ac, (p) => quotesReport(loadScope(p, filters), names, o), { readonly: true });
+      const report = withProject(ac, (p) => quotesReport(load(p), names, o), { readonly: true });
       return quotesView(report, format);
     }));
 
@@ -48,15 +45,15 @@ export function reportKindsA(ctx: CliContext): Command[] {
     .description('framework matrix: cases × codes, cells holding each case’s coded passages (or, with --memos, its memos)')
     .option('--depth <n>', 'only codes this many levels down (1 = top-level themes)')
     .option('--memos', 'memos on the case and code instead of passages')
-    .action(reportAction(ctx, async ({ ctx: ac, filters }, f) => {
+    .action(reportAction(ctx, async ({ ctx: ac, load, filters }, f) => {
       const { withProject } = await import('../../app/project.js');
-      const { loadScope } = await import('../../app/report-scope.js');
       const { frameworkMemos, frameworkReport, frameworkView } = await import('../../app/reports/framework.js');
+      const { namedCoders, stateMemoAuthors } = await import('../../app/coders-in-scope.js');
       const levels = wholeOption('--depth', f.depth, 1);
-      const report = withProject(ac, (p) => frameworkReport(loadScope(p, filters), {
-        levels, memos: f.memos === true ? frameworkMemos(p, filters.coders) : undefined,
+      const report = withProject(ac, (p) => frameworkReport(load(p), {
+        levels, memos: f.memos === true ? frameworkMemos(p, namedCoders(filters.coders)) : undefined,
       }), { readonly: true });
-      return frameworkView(report);
+      return f.memos === true ? stateMemoAuthors(frameworkView(report), filters.coders) : frameworkView(report);
     }));
 
   return [matrix, cooccurrence, quotes, framework];

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { AppContext } from '../../app/context.js';
-import type { ReportFilters, ReportScope } from '../../app/report-scope.js';
+import type { Project } from '../../app/project.js';
+import type { ReportScope } from '../../app/report-scope.js';
 import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { reportAction, wholeOption, withReportOptions } from './report.js';
@@ -16,17 +17,16 @@ const percent = (name: string, v: unknown): number | undefined => {
 
 /** trajectory, saturation, codebook and sample; each imports its use case only when run. */
 export function reportKindsB(ctx: CliContext): Command[] {
-  const scoped = async <T>(ac: AppContext, filters: ReportFilters, fn: (scope: ReportScope) => T): Promise<T> => {
+  const scoped = async <T>(ac: AppContext, load: (p: Project) => ReportScope, fn: (scope: ReportScope) => T): Promise<T> => {
     const { withProject } = await import('../../app/project.js');
-    const { loadScope } = await import('../../app/report-scope.js');
-    return withProject(ac, (p) => fn(loadScope(p, filters)), { readonly: true });
+    return withProject(ac, (p) => fn(load(p)), { readonly: true });
   };
 
   const trajectory = withReportOptions(new Command('trajectory'))
     .description('per code and case, raised (●), not raised (–) or not interviewed (·) in each wave, with words; cases per wave')
-    .action(reportAction(ctx, async ({ ctx: ac, filters, format }) => {
+    .action(reportAction(ctx, async ({ ctx: ac, load, format }) => {
       const { trajectoryReport, trajectoryView } = await import('../../app/reports/trajectory.js');
-      const report = await scoped(ac, filters, trajectoryReport);
+      const report = await scoped(ac, load, trajectoryReport);
       return trajectoryView(report, format === 'html' || format === 'svg' ? 'words' : format === 'csv' || format === 'xlsx' ? 'figures' : 'symbols');
     }));
 
@@ -35,24 +35,24 @@ export function reportKindsB(ctx: CliContext): Command[] {
     .option('--base <n>', 'interviews in the base (default 4)')
     .option('--run <n>', 'interviews in a run after the base (default 2)')
     .option('--threshold <pct>', 'new information, in % of the base, at or below which a run shows saturation (default 5)')
-    .action(reportAction(ctx, async ({ ctx: ac, filters }, f) => {
+    .action(reportAction(ctx, async ({ ctx: ac, load }, f) => {
       const { saturationReport, saturationView } = await import('../../app/reports/saturation.js');
       const o = { base: wholeOption('--base', f.base, 1), run: wholeOption('--run', f.run, 1), threshold: percent('--threshold', f.threshold) };
-      return saturationView(await scoped(ac, filters, (scope) => saturationReport(scope, o)));
+      return saturationView(await scoped(ac, load, (scope) => saturationReport(scope, o)));
     }));
 
   const codebook = withReportOptions(new Command('codebook'))
     .description('the codebook as a methods appendix: definitions, cases, references, one example per code')
-    .action(reportAction(ctx, async ({ ctx: ac, filters }) => {
+    .action(reportAction(ctx, async ({ ctx: ac, load }) => {
       const { codebookReport, codebookReportView } = await import('../../app/reports/codebook-report.js');
-      return codebookReportView(await scoped(ac, filters, codebookReport));
+      return codebookReportView(await scoped(ac, load, codebookReport));
     }));
 
   const sample = withReportOptions(new Command('sample'))
     .description('participants and interviews: counts, attributes, interview length, and a sentence for the results section')
-    .action(reportAction(ctx, async ({ ctx: ac, filters }) => {
+    .action(reportAction(ctx, async ({ ctx: ac, load }) => {
       const { sampleReport, sampleView } = await import('../../app/reports/sample.js');
-      return sampleView(await scoped(ac, filters, sampleReport));
+      return sampleView(await scoped(ac, load, sampleReport));
     }));
 
   return [trajectory, saturation, codebook, sample];

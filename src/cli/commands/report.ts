@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import type { ReportFilters } from '../../app/report-scope.js';
+import type { ReportFilters, ReportScope } from '../../app/report-scope.js';
+import type { Project } from '../../app/project.js';
 import type { ReportFormat, ReportView } from '../../format/report.js';
 import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
@@ -37,7 +38,7 @@ export function withReportOptions(cmd: Command): Command {
     .option('--wave <W,…>', 'only these waves, e.g. 1,3 or T1,T3')
     .option('--where <attr=value>', 'only cases with this attribute value (repeatable; all must hold)', collect)
     .option('--sources <pattern>', 'only sources whose id matches, e.g. "*_T1"')
-    .option('--coder <C,…>', "only these coders' codings (default: all coders, spans merged)")
+    .option('--coder <C,…>', "only these coders' codings; all = every coder (default: the consensus coder when the project has one, else all coders, spans merged)")
     .option('--codes <name,…>', 'only these codes (a theme includes its descendants)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'md', 'csv', 'json', 'tex', 'html', 'svg', 'docx', 'xlsx']))
     .option('--json', 'short for --format json')
@@ -59,7 +60,9 @@ export async function emitReport(ctx: CliContext, f: ReportFlags, shown: ReportV
   const format = formatOf(f);
   // Charts come from the whole table, whatever columns are printed.
   const full = columns !== undefined && (format === 'html' || format === 'svg') ? { ...shown, figures: (await import('../../format/charts.js')).chartsOf(shown) } : shown;
-  const view = columns === undefined ? full : (await import('../../format/columns.js')).selectColumns(full, columns);
+  const chosen = columns === undefined ? full : (await import('../../format/columns.js')).selectColumns(full, columns);
+  // --columns names every CSV column: the coders-in-scope column is then left out (other formats still state it).
+  const view = columns !== undefined && format === 'csv' ? { ...chosen, coders: undefined } : chosen;
   if (format === 'docx' || format === 'xlsx') {
     const { renderReportFile } = await import('../../format/report-file.js');
     writeBytes(ctx, f, format, await renderReportFile(format, view));
@@ -95,14 +98,27 @@ export function withColumnsOption(cmd: Command, example: string): Command {
   return cmd.option('--columns <key,…>', `only these columns, in this order (default: all), e.g. ${example}; json keeps everything`);
 }
 
+export interface ReportBuild {
+  ctx: ReturnType<typeof appContext>;
+  filters: ReportFilters;
+  format: ReportFormat;
+  /** Loads the scope of the filters; the report then states the coders it counted. */
+  load: (p: Project) => ReportScope;
+}
+
 /** Runs a report kind's use case on the scope of the flags. */
-export function reportAction(ctx: CliContext, build: (scopeFlags: { ctx: ReturnType<typeof appContext>; filters: ReportFilters; format: ReportFormat }, f: ReportFlags, args: string[]) => Promise<ReportView>) {
+export function reportAction(ctx: CliContext, build: (b: ReportBuild, f: ReportFlags, args: string[]) => Promise<ReportView>) {
   return async (...args: unknown[]): Promise<void> => {
     const cmd = args[args.length - 1] as Command;
     const f = args[args.length - 2] as ReportFlags;
     const positional = args.slice(0, -2).flat() as string[];
     const ac = appContext(ctx, cmd);
-    const view = await build({ ctx: { ...ac, coder: undefined }, filters: filtersOf(f, ac.coder), format: formatOf(f) }, f, positional);
-    await emitReport(ctx, f, view);
+    const filters = filtersOf(f, ac.coder);
+    const { loadScope } = await import('../../app/report-scope.js');
+    const { stateCoders } = await import('../../app/coders-in-scope.js');
+    let scope: ReportScope | undefined;
+    const load = (p: Project): ReportScope => (scope = loadScope(p, filters));
+    const view = await build({ ctx: { ...ac, coder: undefined }, filters, format: formatOf(f), load }, f, positional);
+    await emitReport(ctx, f, scope === undefined || view.coders !== undefined ? view : stateCoders(view, scope));
   };
 }
