@@ -56,7 +56,7 @@ export function cooccurrenceReport(scope: ReportScope, o: { within?: Cooccurrenc
   if (!(COOCCURRENCE_UNITS as readonly string[]).includes(within)) {
     throw new UsageError(`--within ${String(within)}: expected one of ${COOCCURRENCE_UNITS.join(', ')}`);
   }
-  const merged = mergedSpansByCode(scope.codes, scope.codings);
+  const merged = mergedSpansByCode(scope.codes, scope.packed);
   const shown = treeOrder(scope.codes).filter(({ code }) => scope.shown.has(code.id));
   const spansOf = (id: number): Map<number, Span[]> => merged.get(id) ?? new Map();
   const units = within === 'overlap' ? null : new Map(shown.map(({ code }) => [code.id, unitsOf(scope, spansOf(code.id), within)]));

@@ -5,10 +5,9 @@
  */
 import { codePath, treeOrder } from '../../core/codebook.js';
 import { UsageError } from '../../core/errors.js';
-import { figuresOf, mergedSpansByCode, type Figures } from '../../core/figures.js';
+import { figuresOf, mergedSpansByCode, mergeWordSpans, type Figures, type WordSpan } from '../../core/figures.js';
 import { waveLabel } from '../../core/quotes.js';
 import { compareNatural } from '../../core/sort.js';
-import { mergeSpans, type Span } from '../../core/spans.js';
 import type { ReportView } from '../../format/report.js';
 import type { Column } from '../../format/table-shape.js';
 import type { ReportScope } from '../report-scope.js';
@@ -69,9 +68,9 @@ export function matrixReport(scope: ReportScope, o: MatrixOptions = {}): MatrixR
   const { by, columns, columnOf } = matrixColumns(scope, o.by ?? 'case');
   const words = columns.map(() => 0);
   scope.sources.forEach((s, i) => (words[columnOf[i]!] += s.participantWords));
-  const merged = mergedSpansByCode(scope.codes, scope.codings);
-  const figure = (spans: Map<number, Span[]>): { cells: Record<string, number>; total: number } => {
-    const perColumn = columns.map(() => new Map<number, Span[]>());
+  const merged = mergedSpansByCode(scope.codes, scope.packed);
+  const figure = (spans: ReadonlyMap<number, readonly WordSpan[]>): { cells: Record<string, number>; total: number } => {
+    const perColumn = columns.map(() => new Map<number, readonly WordSpan[]>());
     for (const [s, list] of spans) perColumn[columnOf[s]!]!.set(s, list);
     const cells: Record<string, number> = {};
     columns.forEach((c, k) => (cells[c] = pick(measure, figuresOf(perColumn[k]!, scope.sources, 0, words[k]!))));
@@ -81,11 +80,11 @@ export function matrixReport(scope: ReportScope, o: MatrixOptions = {}): MatrixR
   const rows = shown.map(({ code, depth }) => ({
     code: code.name, path: codePath(scope.codes, code.id), depth, ...figure(merged.get(code.id) ?? new Map()),
   }));
-  const union = new Map<number, Span[]>();
+  const union = new Map<number, WordSpan[]>();
   for (const { code } of shown) {
     for (const [s, list] of merged.get(code.id) ?? []) union.set(s, [...(union.get(s) ?? []), ...list]);
   }
-  for (const [s, list] of union) union.set(s, mergeSpans(list));
+  for (const [s, list] of union) union.set(s, mergeWordSpans(list));
   return { by, measure, columns, rows, totals: figure(union), totalsNote: totalsNote(measure) };
 }
 

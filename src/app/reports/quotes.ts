@@ -7,7 +7,7 @@ import { CodePointMap, countBelow } from '../../core/code-points.js';
 import { codePath, nameKey, type Code } from '../../core/codebook.js';
 import { CodebookError } from '../../core/errors.js';
 import type { StoredTurn } from '../../core/model.js';
-import { wordsIn, mergedSpansByCode } from '../../core/figures.js';
+import { wordsOf, mergedSpansByCode, type WordSpan } from '../../core/figures.js';
 import { participantPieces, waveLabel } from '../../core/quotes.js';
 import type { Span } from '../../core/spans.js';
 import { nearestNames } from '../../core/nearest.js';
@@ -42,11 +42,11 @@ export interface CodedSpan {
  * The merged spans of one code that hold participant words, in scope order (case, wave,
  * source) and by position; counted from the word index, without reading any text.
  */
-export function codedSpans(scope: ReportScope, spansBySource: ReadonlyMap<number, readonly Span[]>): CodedSpan[] {
+export function codedSpans(scope: ReportScope, spansBySource: ReadonlyMap<number, readonly WordSpan[]>): CodedSpan[] {
   const out: CodedSpan[] = [];
   for (const i of [...spansBySource.keys()].sort((a, b) => a - b)) {
     for (const span of spansBySource.get(i)!) {
-      const words = wordsIn(scope.sources[i]!.wordStarts, span);
+      const words = wordsOf(span);
       if (words > 0) out.push({ i, span, words });
     }
   }
@@ -108,7 +108,7 @@ export function quotesReport(scope: ReportScope, names: readonly string[], o: Qu
     const c = codeNamed(scope.codes, name);
     if (!codes.includes(c)) codes.push(c);
   }
-  const merged = mergedSpansByCode(scope.codes, scope.codings);
+  const merged = mergedSpansByCode(scope.codes, scope.packed);
   const read = passageReader(scope);
   return {
     codes: codes.map((c) => {

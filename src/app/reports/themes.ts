@@ -4,7 +4,7 @@
  */
 import { CodePointMap } from '../../core/code-points.js';
 import { codePath, treeOrder, type Code } from '../../core/codebook.js';
-import { figuresOf, mergedSpansByCode, wordsIn, type Figures, type MergedSpans } from '../../core/figures.js';
+import { figuresOf, mergedSpansByCode, wordsOf, type Figures, type MergedSpans, type WordSpan } from '../../core/figures.js';
 import { attributeQuote, quoteCandidates, QUOTE_MAX_WORDS, QUOTE_MIN_WORDS, trimQuote } from '../../core/quotes.js';
 import type { Span } from '../../core/spans.js';
 import type { Column } from '../../format/table-shape.js';
@@ -41,7 +41,7 @@ export interface ThemesOptions {
 }
 
 export function themesReport(scope: ReportScope, o: ThemesOptions = {}): ThemesReport {
-  const merged = mergedSpansByCode(scope.codes, scope.codings);
+  const merged = mergedSpansByCode(scope.codes, scope.packed);
   const figures = new Map<number, Figures>();
   const spanWords = new Map<number, Map<number, number[]>>();
   for (const c of scope.codes) {
@@ -94,13 +94,13 @@ interface Candidate {
  */
 export function quotesOf(scope: ReportScope, merged: MergedSpans, codeId: number, n: number, spanWords?: Map<number, number[]>): ThemeQuote[] {
   // Candidates in scope order (case, wave, source), then position: the tie order.
-  const bySource = merged.get(codeId) ?? new Map<number, Span[]>();
+  const bySource = merged.get(codeId) ?? new Map<number, WordSpan[]>();
   const inRange: Candidate[] = [];
   const others: Candidate[] = [];
   for (let i = 0; i < scope.sources.length; i++) {
     const known = spanWords?.get(i);
     for (const [k, span] of (bySource.get(i) ?? []).entries()) {
-      const words = known?.[k] ?? wordsIn(scope.sources[i]!.wordStarts, span);
+      const words = known?.[k] ?? wordsOf(span);
       if (words === 0) continue;
       const d = words < QUOTE_MIN_WORDS ? QUOTE_MIN_WORDS - words : words > QUOTE_MAX_WORDS ? words - QUOTE_MAX_WORDS : 0;
       (d === 0 ? inRange : others).push({ i, span, d, order: inRange.length + others.length });

@@ -6,7 +6,7 @@
  * inside the merged spans.
  */
 import { codePath, treeOrder } from '../../core/codebook.js';
-import { mergedSpansByCode, wordsIn } from '../../core/figures.js';
+import { mergedSpansByCode, wordsOf } from '../../core/figures.js';
 import { waveLabel } from '../../core/quotes.js';
 import { compareNatural } from '../../core/sort.js';
 import type { ReportView } from '../../format/report.js';
@@ -40,7 +40,7 @@ export interface TrajectoryReport {
 export function trajectoryReport(scope: ReportScope): TrajectoryReport {
   const waves = [...new Set(scope.sources.map((s) => s.wave))].sort(compareNatural);
   const interviewed = new Set(scope.sources.map((s) => `${s.case}\u0000${s.wave}`));
-  const merged = mergedSpansByCode(scope.codes, scope.codings);
+  const merged = mergedSpansByCode(scope.codes, scope.packed);
   const rows = treeOrder(scope.codes)
     .filter(({ code }) => scope.shown.has(code.id))
     .map(({ code, depth }): TrajectoryRow => {
@@ -51,7 +51,7 @@ export function trajectoryReport(scope: ReportScope): TrajectoryReport {
         const src = scope.sources[i]!;
         const cell = cells.get(`${src.case}\u0000${src.wave}`)!;
         cell.present = true;
-        for (const span of spans) cell.words += wordsIn(src.wordStarts, span);
+        for (const span of spans) cell.words += wordsOf(span);
       }
       const casesPerWave: Record<string, number> = {};
       for (const w of waves) casesPerWave[w] = scope.cases.filter((c) => cells.get(`${c}\u0000${w}`)!.present).length;
