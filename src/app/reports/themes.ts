@@ -43,12 +43,7 @@ export interface ThemesOptions {
 export function themesReport(scope: ReportScope, o: ThemesOptions = {}): ThemesReport {
   const merged = mergedSpansByCode(scope.codes, scope.packed);
   const figures = new Map<number, Figures>();
-  const spanWords = new Map<number, Map<number, number[]>>();
-  for (const c of scope.codes) {
-    const words = new Map<number, number[]>();
-    figures.set(c.id, figuresOf(merged.get(c.id) ?? new Map(), scope.sources, scope.cases.length, scope.participantWords, words));
-    spanWords.set(c.id, words);
-  }
+  for (const c of scope.codes) figures.set(c.id, figuresOf(merged.get(c.id) ?? new Map(), scope.sources, scope.cases.length, scope.participantWords));
   const ranked = (c: Code) => ({ name: c.name, figures: figures.get(c.id)! });
   const siblings = new Map<number | null, Code[]>();
   for (const c of scope.codes) siblings.set(c.parentId, [...(siblings.get(c.parentId) ?? []), c]);
@@ -71,7 +66,7 @@ export function themesReport(scope: ReportScope, o: ThemesOptions = {}): ThemesR
       ...figures.get(code.id)!,
       frequencyRank: freq.get(code.id)!,
       intensityRank: inten.get(code.id)!,
-      quotes: (o.quotes ?? 0) > 0 ? quotesOf(scope, merged, code.id, o.quotes!, spanWords.get(code.id)) : [],
+      quotes: (o.quotes ?? 0) > 0 ? quotesOf(scope, merged, code.id, o.quotes!) : [],
     }));
   return {
     scope: { cases: scope.cases.length, sources: scope.sources.length, participantWords: scope.participantWords, coders: scope.coders },
@@ -92,15 +87,44 @@ interface Candidate {
  * participant words (from the word index, without reading any text); only the texts of
  * the spans picked are read, so a report over a thousand sources stays fast.
  */
-export function quotesOf(scope: ReportScope, merged: MergedSpans, codeId: number, n: number, spanWords?: Map<number, number[]>): ThemeQuote[] {
+export function quotesOf(scope: ReportScope, merged: MergedSpans, codeId: number, n: number): ThemeQuote[] {
   // Candidates in scope order (case, wave, source), then position: the tie order.
   const bySource = merged.get(codeId) ?? new Map<number, WordSpan[]>();
+  const quick = firstInRange(scope, bySource, n);
+  return quoteTexts(scope, quick ?? pickCandidates(scope, bySource, n));
+}
+
+/**
+ * The common case without building every candidate: when `n` quotes of 15–80 words from
+ * distinct cases turn up in scan order, they are what pickCandidates would pick.
+ */
+function firstInRange(scope: ReportScope, bySource: ReadonlyMap<number, readonly WordSpan[]>, n: number): Candidate[] | null {
+  const picked: Candidate[] = [];
+  const cases = new Set<string>();
+  let order = 0;
+  for (let i = 0; i < scope.sources.length; i++) {
+    const spans = bySource.get(i);
+    if (spans === undefined) continue;
+    const kase = scope.sources[i]!.case;
+    for (const span of spans) {
+      const words = wordsOf(span);
+      if (words === 0) continue;
+      order++;
+      if (words < QUOTE_MIN_WORDS || words > QUOTE_MAX_WORDS || cases.has(kase)) continue;
+      picked.push({ i, span, d: 0, order });
+      cases.add(kase);
+      if (picked.length >= n) return picked;
+    }
+  }
+  return null;
+}
+
+function pickCandidates(scope: ReportScope, bySource: ReadonlyMap<number, readonly WordSpan[]>, n: number): Candidate[] {
   const inRange: Candidate[] = [];
   const others: Candidate[] = [];
   for (let i = 0; i < scope.sources.length; i++) {
-    const known = spanWords?.get(i);
-    for (const [k, span] of (bySource.get(i) ?? []).entries()) {
-      const words = known?.[k] ?? wordsOf(span);
+    for (const span of bySource.get(i) ?? []) {
+      const words = wordsOf(span);
       if (words === 0) continue;
       const d = words < QUOTE_MIN_WORDS ? QUOTE_MIN_WORDS - words : words > QUOTE_MAX_WORDS ? words - QUOTE_MAX_WORDS : 0;
       (d === 0 ? inRange : others).push({ i, span, d, order: inRange.length + others.length });
@@ -127,6 +151,10 @@ export function quotesOf(scope: ReportScope, merged: MergedSpans, codeId: number
     if (picked.length >= n) break;
     if (!picked.includes(c)) picked.push(c);
   }
+  return picked;
+}
+
+function quoteTexts(scope: ReportScope, picked: Candidate[]): ThemeQuote[] {
   const out: ThemeQuote[] = [];
   for (const s of picked.sort((a, b) => a.d - b.d || a.order - b.order)) {
     const src = scope.sources[s.i]!;
