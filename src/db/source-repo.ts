@@ -39,7 +39,8 @@ export interface RevisionDraft {
 const SUMMARY_SQL = `
 SELECT s.name AS id, c.name AS "case", s.wave, s.format, s.encoding, s.path, s.date, s.duration_sec,
        s.metadata, s.current_revision AS revision, r.hash, r.length, r.lines,
-       (SELECT count(*) FROM turns t WHERE t.revision_id = r.id) AS turns,
+       -- Turns are numbered 1…n per revision: the largest number is one seek, a count a scan.
+       (SELECT coalesce(max(t.number), 0) FROM turns t WHERE t.revision_id = r.id) AS turns,
        r.participant_words, r.interviewer_words, r.id AS revision_id, s.id AS row_id
 FROM sources s JOIN cases c ON c.id = s.case_id
 JOIN revisions r ON r.source_id = s.id AND r.number = s.current_revision`;
