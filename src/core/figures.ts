@@ -17,6 +17,7 @@ import { childrenMap, type Code } from './codebook.js';
 import { countBelow } from './code-points.js';
 import { CODING_FIELDS, F_CODE, F_END, F_END_WORD, F_FIRST_WORD, F_START } from './span-index.js';
 import type { Span } from './spans.js';
+import { CodeSpans, CodeSpansBuilder, SPAN_FIELDS, type WordSpan } from './code-spans.js';
 
 export interface ScopeSource {
   id: string;
@@ -44,17 +45,10 @@ export interface Figures {
   wordsPerCase: number;
 }
 
-/**
- * A merged span with the word indices of its ends: `endWord - firstWord` participant words
- * lie inside it (see span-index.ts).
- */
-export interface WordSpan extends Span {
-  firstWord: number;
-  endWord: number;
-}
+export type { WordSpan } from './code-spans.js';
 
-/** Per code and per source in scope, the merged spans of the code and its descendants. */
-export type MergedSpans = Map<number, Map<number, WordSpan[]>>;
+/** Per code, the merged spans of the code and its descendants in every source in scope. */
+export type MergedSpans = Map<number, CodeSpans>;
 
 /** Participant-talk words inside a merged span. */
 export const wordsOf = (span: WordSpan): number => span.endWord - span.firstWord;
@@ -75,28 +69,49 @@ export function mergeWordSpans(spans: readonly WordSpan[]): WordSpan[] {
   return out;
 }
 
-/** Merges one code's own codings, a sorted run [from, to) of a packed source. */
-function mergeRun(packed: Int32Array, from: number, to: number): WordSpan[] {
-  const out: WordSpan[] = [];
-  let last: WordSpan | undefined;
-  for (let o = from; o < to; o += CODING_FIELDS) {
-    const start = packed[o + F_START]!;
-    const end = packed[o + F_END]!;
-    if (last !== undefined && start <= last.end) {
-      if (end > last.end) {
-        last.end = end;
-        last.endWord = packed[o + F_END_WORD]!;
-      }
-    } else out.push((last = { start, end, firstWord: packed[o + F_FIRST_WORD]!, endWord: packed[o + F_END_WORD]! }));
+/** Spans gathered from several sorted lists of one source, to be sorted and merged. */
+class Gather {
+  data = new Int32Array(256);
+  n = 0;
+  private order: number[] = [];
+
+  clear(): void {
+    this.n = 0;
   }
-  return out;
+
+  add(d: Int32Array, o: number): void {
+    this.push(d[o]!, d[o + 1]!, d[o + 2]!, d[o + 3]!);
+  }
+
+  push(start: number, end: number, firstWord: number, endWord: number): void {
+    if ((this.n + 1) * SPAN_FIELDS > this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    const o = this.n * SPAN_FIELDS;
+    this.data[o] = start;
+    this.data[o + 1] = end;
+    this.data[o + 2] = firstWord;
+    this.data[o + 3] = endWord;
+    this.n++;
+  }
+
+  /** Pushes the gathered spans, sorted by start and end, merged, into `b`. */
+  flushInto(b: CodeSpansBuilder): void {
+    const d = this.data;
+    this.order.length = this.n;
+    for (let k = 0; k < this.n; k++) this.order[k] = k * SPAN_FIELDS;
+    this.order.sort((x, y) => d[x]! - d[y]! || d[x + 1]! - d[y + 1]!);
+    for (const o of this.order) b.pushMerged(d[o]!, d[o + 1]!, d[o + 2]!, d[o + 3]!);
+  }
 }
 
 /**
  * Merges the spans of each code's subtree per source (post-order over the tree), from the
  * packed codings of each source in scope (index = scope index). Work is done source by
- * source: a code's own codings are one sorted run there, and a code with one contributing
- * child and no codings of its own shares that child's spans.
+ * source in typed arrays: a code's own codings are one sorted run there, its children's
+ * merged spans of the source the last segment of their builders.
  */
 export function mergedSpansByCode(codes: readonly Code[], packedBySource: readonly Int32Array[]): MergedSpans {
   const children = childrenMap(codes);
@@ -106,33 +121,72 @@ export function mergedSpansByCode(codes: readonly Code[], packedBySource: readon
     post.push(code);
   };
   for (const root of children.get(null) ?? []) visit(root);
-  const out: MergedSpans = new Map(post.map((c) => [c.id, new Map()]));
-  const runs = new Map<number, [number, number]>();
+  const builders = new Map(post.map((c) => [c.id, new CodeSpansBuilder()]));
+  const plan = post.map((c) => ({ id: c.id, b: builders.get(c.id)!, kids: (children.get(c.id) ?? []).map((k) => builders.get(k.id)!) }));
+  const runs = new Map<number, number>();
+  const gather = new Gather();
   packedBySource.forEach((packed, s) => {
     if (packed.length === 0) return;
     runs.clear();
-    for (let o = 0; o < packed.length;) {
-      const code = packed[o + F_CODE]!;
-      let e = o + CODING_FIELDS;
-      while (e < packed.length && packed[e + F_CODE] === code) e += CODING_FIELDS;
-      runs.set(code, [o, e]);
-      o = e;
-    }
-    for (const code of post) {
-      const run = runs.get(code.id);
-      let merged: WordSpan[] | undefined = run === undefined ? undefined : mergeRun(packed, run[0], run[1]);
-      let pieces: WordSpan[] | undefined;
-      for (const child of children.get(code.id) ?? []) {
-        const spans = out.get(child.id)!.get(s);
-        if (spans === undefined) continue;
-        if (merged === undefined) merged = spans;
-        else (pieces ??= [...merged]).push(...spans);
+    for (let o = 0; o < packed.length; o += CODING_FIELDS) if (!runs.has(packed[o + F_CODE]!)) runs.set(packed[o + F_CODE]!, o);
+    for (const { id, b, kids } of plan) {
+      b.begin();
+      const from = runs.get(id);
+      let contributing = 0;
+      let only: CodeSpansBuilder | undefined;
+      for (const k of kids) {
+        const [x, y] = k.current;
+        if (y > x) {
+          contributing++;
+          only = k;
+        }
       }
-      if (pieces !== undefined) merged = mergeWordSpans(pieces);
-      if (merged !== undefined) out.get(code.id)!.set(s, merged);
+      if (contributing === 0 || (contributing === 1 && from === undefined)) {
+        if (from !== undefined) {
+          for (let o = from; o < packed.length && packed[o + F_CODE] === id; o += CODING_FIELDS) {
+            b.pushMerged(packed[o + F_START]!, packed[o + F_END]!, packed[o + F_FIRST_WORD]!, packed[o + F_END_WORD]!);
+          }
+        } else if (only !== undefined) {
+          const [x, y] = only.current;
+          const d = only.buffer;
+          for (let j = x; j < y; j++) b.push(d[j * SPAN_FIELDS]!, d[j * SPAN_FIELDS + 1]!, d[j * SPAN_FIELDS + 2]!, d[j * SPAN_FIELDS + 3]!);
+        }
+      } else {
+        gather.clear();
+        if (from !== undefined) {
+          for (let o = from; o < packed.length && packed[o + F_CODE] === id; o += CODING_FIELDS) {
+            gather.push(packed[o + F_START]!, packed[o + F_END]!, packed[o + F_FIRST_WORD]!, packed[o + F_END_WORD]!);
+          }
+        }
+        for (const k of kids) {
+          const [x, y] = k.current;
+          for (let j = x; j < y; j++) gather.add(k.buffer, j * SPAN_FIELDS);
+        }
+        gather.flushInto(b);
+      }
+      b.end(s);
     }
   });
-  return out;
+  return new Map(plan.map(({ id, b }) => [id, b.build()]));
+}
+
+/** The union of several codes' merged spans, merged again per source. */
+export function unionOfSpans(list: readonly CodeSpans[]): CodeSpans {
+  const sources = [...new Set(list.flatMap((cs) => [...cs.sourceIndices]))].sort((a, b) => a - b);
+  const b = new CodeSpansBuilder();
+  const gather = new Gather();
+  for (const s of sources) {
+    gather.clear();
+    for (const cs of list) {
+      const k = cs.indexOf(s);
+      if (k < 0) continue;
+      for (let j = cs.offsets[k]!; j < cs.offsets[k + 1]!; j++) gather.add(cs.data, j * SPAN_FIELDS);
+    }
+    b.begin();
+    gather.flushInto(b);
+    b.end(s);
+  }
+  return b.build();
 }
 
 /** Participant-talk words whose first character lies in [start, end), from a word index. */
@@ -145,6 +199,7 @@ export function wordsIn(wordStarts: Uint32Array, span: Span): number {
  * are also kept there (by source, in span order), for whoever needs them next (quotes).
  */
 export function figuresOf(spansBySource: ReadonlyMap<number, readonly WordSpan[]>, sources: readonly ScopeSource[], scopeCases: number, scopeWords: number, spanWords?: Map<number, number[]>): Figures {
+  if (spansBySource instanceof CodeSpans && spanWords === undefined) return packedFigures(spansBySource, sources, scopeCases, scopeWords);
   const cases = new Set<string>();
   let references = 0;
   let words = 0;
@@ -173,4 +228,51 @@ export function figuresOf(spansBySource: ReadonlyMap<number, readonly WordSpan[]
     coverage: scopeWords === 0 ? 0 : (words / scopeWords) * 100,
     wordsPerCase: n === 0 ? 0 : words / n,
   };
+}
+
+/** figuresOf over packed spans, without building a span object. */
+function packedFigures(cs: CodeSpans, sources: readonly ScopeSource[], scopeCases: number, scopeWords: number): Figures {
+  const cases = new Set<string>();
+  let words = 0;
+  const d = cs.data;
+  for (let k = 0; k < cs.sourceIndices.length; k++) cases.add(sources[cs.sourceIndices[k]!]!.case);
+  for (let o = 0; o < d.length; o += SPAN_FIELDS) words += d[o + 3]! - d[o + 2]!;
+  const n = cases.size;
+  return {
+    cases: n,
+    casesPct: scopeCases === 0 ? 0 : (n / scopeCases) * 100,
+    sources: cs.size,
+    references: cs.spanCount,
+    words,
+    coverage: scopeWords === 0 ? 0 : (words / scopeWords) * 100,
+    wordsPerCase: n === 0 ? 0 : words / n,
+  };
+}
+
+/**
+ * figuresOf restricted to groups of sources (a matrix's columns): group g holds the sources
+ * s with groupOf[s] = g, its coverage is over groupWords[g]; cases % is over no scope (0).
+ */
+export function figuresByGroup(cs: CodeSpans, sources: readonly ScopeSource[], groupOf: readonly number[], groupWords: readonly number[]): Figures[] {
+  const cases = groupWords.map(() => new Set<string>());
+  const coded = groupWords.map(() => 0);
+  const references = groupWords.map(() => 0);
+  const words = groupWords.map(() => 0);
+  const d = cs.data;
+  for (let k = 0; k < cs.sourceIndices.length; k++) {
+    const s = cs.sourceIndices[k]!;
+    const g = groupOf[s]!;
+    cases[g]!.add(sources[s]!.case);
+    coded[g]!++;
+    references[g]! += cs.offsets[k + 1]! - cs.offsets[k]!;
+    for (let j = cs.offsets[k]!; j < cs.offsets[k + 1]!; j++) words[g]! += d[j * SPAN_FIELDS + 3]! - d[j * SPAN_FIELDS + 2]!;
+  }
+  return groupWords.map((scopeWords, g) => {
+    const n = cases[g]!.size;
+    return {
+      cases: n, casesPct: 0, sources: coded[g]!, references: references[g]!, words: words[g]!,
+      coverage: scopeWords === 0 ? 0 : (words[g]! / scopeWords) * 100,
+      wordsPerCase: n === 0 ? 0 : words[g]! / n,
+    };
+  });
 }

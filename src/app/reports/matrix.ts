@@ -5,7 +5,8 @@
  */
 import { codePath, treeOrder } from '../../core/codebook.js';
 import { UsageError } from '../../core/errors.js';
-import { figuresOf, mergedSpansByCode, mergeWordSpans, type Figures, type WordSpan } from '../../core/figures.js';
+import { figuresByGroup, figuresOf, mergedSpansByCode, unionOfSpans, type Figures } from '../../core/figures.js';
+import { CodeSpans } from '../../core/code-spans.js';
 import { waveLabel } from '../../core/quotes.js';
 import { compareNatural } from '../../core/sort.js';
 import type { ReportView } from '../../format/report.js';
@@ -69,22 +70,17 @@ export function matrixReport(scope: ReportScope, o: MatrixOptions = {}): MatrixR
   const words = columns.map(() => 0);
   scope.sources.forEach((s, i) => (words[columnOf[i]!] += s.participantWords));
   const merged = mergedSpansByCode(scope.codes, scope.packed);
-  const figure = (spans: ReadonlyMap<number, readonly WordSpan[]>): { cells: Record<string, number>; total: number } => {
-    const perColumn = columns.map(() => new Map<number, readonly WordSpan[]>());
-    for (const [s, list] of spans) perColumn[columnOf[s]!]!.set(s, list);
+  const figure = (spans: CodeSpans): { cells: Record<string, number>; total: number } => {
+    const perColumn = figuresByGroup(spans, scope.sources, columnOf, words);
     const cells: Record<string, number> = {};
-    columns.forEach((c, k) => (cells[c] = pick(measure, figuresOf(perColumn[k]!, scope.sources, 0, words[k]!))));
+    columns.forEach((c, k) => (cells[c] = pick(measure, perColumn[k]!)));
     return { cells, total: pick(measure, figuresOf(spans, scope.sources, 0, scope.participantWords)) };
   };
   const shown = treeOrder(scope.codes).filter(({ code }) => scope.shown.has(code.id));
   const rows = shown.map(({ code, depth }) => ({
-    code: code.name, path: codePath(scope.codes, code.id), depth, ...figure(merged.get(code.id) ?? new Map()),
+    code: code.name, path: codePath(scope.codes, code.id), depth, ...figure(merged.get(code.id) ?? CodeSpans.EMPTY),
   }));
-  const union = new Map<number, WordSpan[]>();
-  for (const { code } of shown) {
-    for (const [s, list] of merged.get(code.id) ?? []) union.set(s, [...(union.get(s) ?? []), ...list]);
-  }
-  for (const [s, list] of union) union.set(s, mergeWordSpans(list));
+  const union = unionOfSpans(shown.map(({ code }) => merged.get(code.id) ?? CodeSpans.EMPTY));
   return { by, measure, columns, rows, totals: figure(union), totalsNote: totalsNote(measure) };
 }
 

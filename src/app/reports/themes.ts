@@ -7,6 +7,7 @@ import { codePath, treeOrder, type Code } from '../../core/codebook.js';
 import { figuresOf, mergedSpansByCode, wordsOf, type Figures, type MergedSpans, type WordSpan } from '../../core/figures.js';
 import { attributeQuote, quoteCandidates, QUOTE_MAX_WORDS, QUOTE_MIN_WORDS, trimQuote } from '../../core/quotes.js';
 import type { Span } from '../../core/spans.js';
+import { CodeSpans, SPAN_FIELDS } from '../../core/code-spans.js';
 import type { Column } from '../../format/table-shape.js';
 import type { ReportView } from '../../format/report.js';
 import { rankOrder, ranks, type RankKey } from '../../core/ranking.js';
@@ -89,7 +90,7 @@ interface Candidate {
  */
 export function quotesOf(scope: ReportScope, merged: MergedSpans, codeId: number, n: number): ThemeQuote[] {
   // Candidates in scope order (case, wave, source), then position: the tie order.
-  const bySource = merged.get(codeId) ?? new Map<number, WordSpan[]>();
+  const bySource = merged.get(codeId) ?? CodeSpans.EMPTY;
   const quick = firstInRange(scope, bySource, n);
   return quoteTexts(scope, quick ?? pickCandidates(scope, bySource, n));
 }
@@ -98,19 +99,20 @@ export function quotesOf(scope: ReportScope, merged: MergedSpans, codeId: number
  * The common case without building every candidate: when `n` quotes of 15–80 words from
  * distinct cases turn up in scan order, they are what pickCandidates would pick.
  */
-function firstInRange(scope: ReportScope, bySource: ReadonlyMap<number, readonly WordSpan[]>, n: number): Candidate[] | null {
+function firstInRange(scope: ReportScope, cs: CodeSpans, n: number): Candidate[] | null {
   const picked: Candidate[] = [];
   const cases = new Set<string>();
+  const d = cs.data;
   let order = 0;
-  for (let i = 0; i < scope.sources.length; i++) {
-    const spans = bySource.get(i);
-    if (spans === undefined) continue;
+  for (let k = 0; k < cs.sourceIndices.length; k++) {
+    const i = cs.sourceIndices[k]!;
     const kase = scope.sources[i]!.case;
-    for (const span of spans) {
-      const words = wordsOf(span);
+    for (let o = cs.offsets[k]! * SPAN_FIELDS; o < cs.offsets[k + 1]! * SPAN_FIELDS; o += SPAN_FIELDS) {
+      const words = d[o + 3]! - d[o + 2]!;
       if (words === 0) continue;
       order++;
       if (words < QUOTE_MIN_WORDS || words > QUOTE_MAX_WORDS || cases.has(kase)) continue;
+      const span: WordSpan = { start: d[o]!, end: d[o + 1]!, firstWord: d[o + 2]!, endWord: d[o + 3]! };
       picked.push({ i, span, d: 0, order });
       cases.add(kase);
       if (picked.length >= n) return picked;
@@ -122,8 +124,9 @@ function firstInRange(scope: ReportScope, bySource: ReadonlyMap<number, readonly
 function pickCandidates(scope: ReportScope, bySource: ReadonlyMap<number, readonly WordSpan[]>, n: number): Candidate[] {
   const inRange: Candidate[] = [];
   const others: Candidate[] = [];
-  for (let i = 0; i < scope.sources.length; i++) {
-    for (const span of bySource.get(i) ?? []) {
+  // Sources in ascending scope index: the order the tie-break needs.
+  for (const i of [...bySource.keys()].sort((x, y) => x - y)) {
+    for (const span of bySource.get(i)!) {
       const words = wordsOf(span);
       if (words === 0) continue;
       const d = words < QUOTE_MIN_WORDS ? QUOTE_MIN_WORDS - words : words > QUOTE_MAX_WORDS ? words - QUOTE_MAX_WORDS : 0;

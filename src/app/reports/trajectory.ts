@@ -6,7 +6,8 @@
  * inside the merged spans.
  */
 import { codePath, treeOrder } from '../../core/codebook.js';
-import { mergedSpansByCode, wordsOf } from '../../core/figures.js';
+import { mergedSpansByCode } from '../../core/figures.js';
+import { CodeSpans, SPAN_FIELDS } from '../../core/code-spans.js';
 import { waveLabel } from '../../core/quotes.js';
 import { compareNatural } from '../../core/sort.js';
 import type { ReportView } from '../../format/report.js';
@@ -46,12 +47,12 @@ export function trajectoryReport(scope: ReportScope): TrajectoryReport {
     .map(({ code, depth }): TrajectoryRow => {
       const cells = new Map<string, TrajectoryCell>();
       for (const c of scope.cases) for (const w of waves) cells.set(`${c}\u0000${w}`, { interviewed: interviewed.has(`${c}\u0000${w}`), present: false, words: 0 });
-      for (const [i, spans] of merged.get(code.id) ?? []) {
-        if (spans.length === 0) continue;
-        const src = scope.sources[i]!;
+      const cs = merged.get(code.id) ?? CodeSpans.EMPTY;
+      for (let k = 0; k < cs.sourceIndices.length; k++) {
+        const src = scope.sources[cs.sourceIndices[k]!]!;
         const cell = cells.get(`${src.case}\u0000${src.wave}`)!;
         cell.present = true;
-        for (const span of spans) cell.words += wordsOf(span);
+        for (let j = cs.offsets[k]!; j < cs.offsets[k + 1]!; j++) cell.words += cs.data[j * SPAN_FIELDS + 3]! - cs.data[j * SPAN_FIELDS + 2]!;
       }
       const casesPerWave: Record<string, number> = {};
       for (const w of waves) casesPerWave[w] = scope.cases.filter((c) => cells.get(`${c}\u0000${w}`)!.present).length;
