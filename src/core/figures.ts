@@ -69,18 +69,13 @@ export function mergeWordSpans(spans: readonly WordSpan[]): WordSpan[] {
   return out;
 }
 
-/** Spans gathered from several sorted lists of one source, to be sorted and merged. */
+/** A scratch list of spans (a code's own codings of one source, copied out of the packed fields). */
 class Gather {
   data = new Int32Array(256);
   n = 0;
-  private order: number[] = [];
 
   clear(): void {
     this.n = 0;
-  }
-
-  add(d: Int32Array, o: number): void {
-    this.push(d[o]!, d[o + 1]!, d[o + 2]!, d[o + 3]!);
   }
 
   push(start: number, end: number, firstWord: number, endWord: number): void {
@@ -96,14 +91,41 @@ class Gather {
     this.data[o + 3] = endWord;
     this.n++;
   }
+}
 
-  /** Pushes the gathered spans, sorted by start and end, merged, into `b`. */
-  flushInto(b: CodeSpansBuilder): void {
-    const d = this.data;
-    this.order.length = this.n;
-    for (let k = 0; k < this.n; k++) this.order[k] = k * SPAN_FIELDS;
-    this.order.sort((x, y) => d[x]! - d[y]! || d[x + 1]! - d[y + 1]!);
-    for (const o of this.order) b.pushMerged(d[o]!, d[o + 1]!, d[o + 2]!, d[o + 3]!);
+/** A sorted run of spans (four integers each) being merged: spans `at` … `end` - 1 of `data`. */
+interface Run {
+  data: Int32Array;
+  at: number;
+  end: number;
+}
+
+/**
+ * Merges sorted runs of spans into `b` (DESIGN's rule) by repeatedly taking the run whose
+ * next span starts first: linear in the spans for the few runs a code has (its own codings
+ * and one run per child), where sorting them again would not be.
+ */
+function mergeRuns(b: CodeSpansBuilder, runs: Run[]): void {
+  for (;;) {
+    let best = -1;
+    let bs = 0;
+    let be = 0;
+    for (let k = 0; k < runs.length; k++) {
+      const r = runs[k]!;
+      if (r.at >= r.end) continue;
+      const o = r.at * SPAN_FIELDS;
+      const st = r.data[o]!;
+      const en = r.data[o + 1]!;
+      if (best < 0 || st < bs || (st === bs && en < be)) {
+        best = k;
+        bs = st;
+        be = en;
+      }
+    }
+    if (best < 0) return;
+    const r = runs[best]!;
+    const o = r.at++ * SPAN_FIELDS;
+    b.pushMerged(bs, be, r.data[o + 2]!, r.data[o + 3]!);
   }
 }
 
@@ -123,15 +145,16 @@ export function mergedSpansByCode(codes: readonly Code[], packedBySource: readon
   for (const root of children.get(null) ?? []) visit(root);
   const builders = new Map(post.map((c) => [c.id, new CodeSpansBuilder()]));
   const plan = post.map((c) => ({ id: c.id, b: builders.get(c.id)!, kids: (children.get(c.id) ?? []).map((k) => builders.get(k.id)!) }));
-  const runs = new Map<number, number>();
+  const firstOf = new Map<number, number>();
   const gather = new Gather();
+  const runs: Run[] = [];
   packedBySource.forEach((packed, s) => {
     if (packed.length === 0) return;
-    runs.clear();
-    for (let o = 0; o < packed.length; o += CODING_FIELDS) if (!runs.has(packed[o + F_CODE]!)) runs.set(packed[o + F_CODE]!, o);
+    firstOf.clear();
+    for (let o = 0; o < packed.length; o += CODING_FIELDS) if (!firstOf.has(packed[o + F_CODE]!)) firstOf.set(packed[o + F_CODE]!, o);
     for (const { id, b, kids } of plan) {
       b.begin();
-      const from = runs.get(id);
+      const from = firstOf.get(id);
       let contributing = 0;
       let only: CodeSpansBuilder | undefined;
       for (const k of kids) {
@@ -152,17 +175,19 @@ export function mergedSpansByCode(codes: readonly Code[], packedBySource: readon
           for (let j = x; j < y; j++) b.push(d[j * SPAN_FIELDS]!, d[j * SPAN_FIELDS + 1]!, d[j * SPAN_FIELDS + 2]!, d[j * SPAN_FIELDS + 3]!);
         }
       } else {
-        gather.clear();
+        runs.length = 0;
         if (from !== undefined) {
+          gather.clear();
           for (let o = from; o < packed.length && packed[o + F_CODE] === id; o += CODING_FIELDS) {
             gather.push(packed[o + F_START]!, packed[o + F_END]!, packed[o + F_FIRST_WORD]!, packed[o + F_END_WORD]!);
           }
+          runs.push({ data: gather.data, at: 0, end: gather.n });
         }
         for (const k of kids) {
           const [x, y] = k.current;
-          for (let j = x; j < y; j++) gather.add(k.buffer, j * SPAN_FIELDS);
+          if (y > x) runs.push({ data: k.buffer, at: x, end: y });
         }
-        gather.flushInto(b);
+        mergeRuns(b, runs);
       }
       b.end(s);
     }
@@ -174,16 +199,15 @@ export function mergedSpansByCode(codes: readonly Code[], packedBySource: readon
 export function unionOfSpans(list: readonly CodeSpans[]): CodeSpans {
   const sources = [...new Set(list.flatMap((cs) => [...cs.sourceIndices]))].sort((a, b) => a - b);
   const b = new CodeSpansBuilder();
-  const gather = new Gather();
+  const runs: Run[] = [];
   for (const s of sources) {
-    gather.clear();
+    runs.length = 0;
     for (const cs of list) {
       const k = cs.indexOf(s);
-      if (k < 0) continue;
-      for (let j = cs.offsets[k]!; j < cs.offsets[k + 1]!; j++) gather.add(cs.data, j * SPAN_FIELDS);
+      if (k >= 0) runs.push({ data: cs.data, at: cs.offsets[k]!, end: cs.offsets[k + 1]! });
     }
     b.begin();
-    gather.flushInto(b);
+    mergeRuns(b, runs);
     b.end(s);
   }
   return b.build();
