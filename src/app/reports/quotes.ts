@@ -11,7 +11,7 @@ import { wordsOf, mergedSpansByCode, type WordSpan } from '../../core/figures.js
 import { participantPieces, waveLabel } from '../../core/quotes.js';
 import type { Span } from '../../core/spans.js';
 import { nearestNames } from '../../core/nearest.js';
-import { countWords, lineStarts } from '../../core/text.js';
+import { lineStarts } from '../../core/text.js';
 import { escapeMd } from '../../format/markdown.js';
 import type { ReportFormat, ReportView } from '../../format/report.js';
 import type { Column } from '../../format/table-shape.js';
@@ -70,7 +70,8 @@ export function passageReader(scope: ReportScope): (c: CodedSpan) => Passage {
     const lineOf = (cp: number): number => countBelow(lines, cp + 1);
     const pieces = participantPieces(span, t.turns)
       .map((p) => ({ ...p, text: text.slice(map.toUtf16(p.start), map.toUtf16(p.end)).replace(/\s+/g, ' ').trim() }))
-      .filter((p) => countWords(p.text) > 0);
+      // A piece holds a word when it holds a letter or digit (a word starts with one).
+      .filter((p) => HAS_WORD.test(p.text));
     // A participant word starts inside the span, so at least one piece holds a word.
     const first = pieces[0] ?? span;
     const last = pieces[pieces.length - 1] ?? span;
@@ -81,6 +82,8 @@ export function passageReader(scope: ReportScope): (c: CodedSpan) => Passage {
     };
   };
 }
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
 
 export interface QuotesOptions {
   /** Only the first N passages of each case (by wave, source and position). */
