@@ -3,7 +3,7 @@
  * attribute), each cell one figure of DESIGN.md ("Figures in reports") computed over the
  * column's sources only — NVivo's matrix coding query, MAXQDA's code matrix browser.
  */
-import { codePath, treeOrder } from '../../core/codebook.js';
+import { codePath, treeOrder, type Code } from '../../core/codebook.js';
 import { UsageError } from '../../core/errors.js';
 import { figuresByGroup, figuresOf, mergedSpansByCode, unionOfSpans, type Figures } from '../../core/figures.js';
 import { CodeSpans } from '../../core/code-spans.js';
@@ -80,7 +80,14 @@ export function matrixReport(scope: ReportScope, o: MatrixOptions = {}): MatrixR
   const rows = shown.map(({ code, depth }) => ({
     code: code.name, path: codePath(scope.codes, code.id), depth, ...figure(merged.get(code.id) ?? CodeSpans.EMPTY),
   }));
-  const union = unionOfSpans(shown.map(({ code }) => merged.get(code.id) ?? CodeSpans.EMPTY));
+  // A shown theme's spans already hold its sub-codes': the union needs only the shown codes
+  // without a shown ancestor.
+  const byId = new Map(scope.codes.map((c) => [c.id, c]));
+  const hasShownAncestor = (c: Code): boolean => {
+    for (let p = c.parentId; p !== null; p = byId.get(p)?.parentId ?? null) if (scope.shown.has(p)) return true;
+    return false;
+  };
+  const union = unionOfSpans(shown.filter(({ code }) => !hasShownAncestor(code)).map(({ code }) => merged.get(code.id) ?? CodeSpans.EMPTY));
   return { by, measure, columns, rows, totals: figure(union), totalsNote: totalsNote(measure) };
 }
 
