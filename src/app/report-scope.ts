@@ -98,7 +98,17 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
     attributes,
     text(i: number): SourceText {
       let t = texts.get(i);
-      if (t === undefined) texts.set(i, (t = p.sources.text(sources[i]!.id)!));
+      if (t === undefined) {
+        const src = sources[i]!;
+        const { revisionId, text, turns } = p.sources.passageText(src.summary.rowId, src.summary.revision)!;
+        let starts: Uint32Array | undefined;
+        texts.set(i, (t = {
+          source: src.summary, revisionId, text, turns,
+          get participantWordStarts(): Uint32Array {
+            return (starts ??= src.wordStarts);
+          },
+        }));
+      }
       return t;
     },
   };
