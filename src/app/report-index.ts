@@ -23,21 +23,17 @@ function rebuild(repo: CodingSpanRepo, store: boolean): Map<number, Int32Array> 
   return out;
 }
 
-function rebuildThroughWriter(p: Project): boolean {
-  if (!p.db.readonly) {
-    p.write(() => rebuild(p.codingSpans, true));
-    return true;
-  }
+function rebuildThroughWriter(p: Project): Map<number, Int32Array> | null {
+  if (!p.db.readonly) return p.write(() => rebuild(p.codingSpans, true));
   let writer: Project | undefined;
   try {
     writer = new Project(p.dir, openProjectDb(join(p.dir, DB_FILE)));
     // A report does not wait for a busy writer: it builds its entries in memory instead.
     writer.db.pragma('busy_timeout = 0');
     const w = writer;
-    w.write(() => rebuild(w.codingSpans, true));
-    return true;
+    return w.write(() => rebuild(w.codingSpans, true));
   } catch {
-    return false;
+    return null;
   } finally {
     writer?.close();
   }
@@ -45,8 +41,9 @@ function rebuildThroughWriter(p: Project): boolean {
 
 /** The packed codings of every source (by source row id), placed on its current revision. */
 export function packedCodings(p: Project): Map<number, Int32Array> {
-  if (p.codingSpans.stale().length === 0 || rebuildThroughWriter(p)) return p.codingSpans.all();
+  // One pass over the index; the sources it lacks are found from the sources table alone.
   const all = p.codingSpans.all();
-  for (const [id, packed] of rebuild(p.codingSpans, false)) all.set(id, packed);
+  if (p.codingSpans.sourceCount() === all.size) return all;
+  for (const [id, packed] of rebuildThroughWriter(p) ?? rebuild(p.codingSpans, false)) all.set(id, packed);
   return all;
 }

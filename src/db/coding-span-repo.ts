@@ -21,6 +21,7 @@ export class CodingSpanRepo {
   private readonly startsStmt;
   private readonly storeStmt;
   private readonly allStmt;
+  private readonly countStmt;
 
   constructor(db: Db) {
     this.staleStmt = db.prepare<[], StaleSource>(`
@@ -35,6 +36,7 @@ export class CodingSpanRepo {
       'SELECT participant_word_starts AS starts FROM revisions WHERE source_id = ? AND number = ?',
     );
     this.storeStmt = db.prepare<[number, number, Buffer]>('INSERT OR REPLACE INTO coding_spans (source_id, revision, data) VALUES (?, ?, ?)');
+    this.countStmt = db.prepare<[], number>('SELECT count(*) FROM sources').pluck();
     this.allStmt = db.prepare<[]>(`
       SELECT x.source_id, x.data FROM coding_spans x JOIN sources s ON s.id = x.source_id
       WHERE x.revision = s.current_revision`).raw(true);
@@ -58,6 +60,10 @@ export class CodingSpanRepo {
 
   store(sourceId: number, revision: number, packed: Int32Array): void {
     this.storeStmt.run(sourceId, revision, Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength));
+  }
+
+  sourceCount(): number {
+    return this.countStmt.get()!;
   }
 
   /** Every current entry, by source row id. */
