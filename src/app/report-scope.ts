@@ -56,10 +56,13 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
   const conditions = (f.where ?? []).map((w) => parseWhere(w, attributes));
   const waves = f.waves === undefined ? null : new Set(f.waves.map(normaliseWave));
   const wanted = f.sources === undefined ? () => true : sourceMatcher(f.sources);
-  const sources: ScopedSource[] = p.sources.list()
+  const kept = p.sources.list()
     .filter((s) => wanted(s.id) && (waves === null || waves.has(s.wave)))
-    .filter((s) => conditions.every(([k, v]) => (attributes.get(s.case)?.[k] ?? '').toLowerCase() === v.toLowerCase()))
-    .sort((a, b) => compareNatural(a.case, b.case) || compareNatural(a.wave, b.wave) || compareNatural(a.id, b.id))
+    .filter((s) => conditions.every(([k, v]) => (attributes.get(s.case)?.[k] ?? '').toLowerCase() === v.toLowerCase()));
+  // Cases ranked once: collator comparisons are slow, and a thousand sources share a few hundred cases.
+  const caseRank = new Map([...new Set(kept.map((s) => s.case))].sort(compareNatural).map((c, i) => [c, i]));
+  const sources: ScopedSource[] = kept
+    .sort((a, b) => caseRank.get(a.case)! - caseRank.get(b.case)! || compareNatural(a.wave, b.wave) || compareNatural(a.id, b.id))
     .map((s) => {
       let starts: Uint32Array | undefined;
       return {
@@ -93,7 +96,7 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
       return (codings ??= unpack(packed, coderNames));
     },
     coders: f.coders ?? [...present].map((id) => coderNames.get(id)!).sort(),
-    cases: [...new Set(sources.map((s) => s.case))].sort(compareNatural),
+    cases: [...caseRank.keys()],
     participantWords: sources.reduce((n, s) => n + s.participantWords, 0),
     attributes,
     text(i: number): SourceText {
