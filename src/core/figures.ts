@@ -222,7 +222,7 @@ export function wordsIn(wordStarts: Uint32Array, span: Span): number {
  * The figures of one code from its merged spans. With `spanWords`, the words of each span
  * are also kept there (by source, in span order), for whoever needs them next (quotes).
  */
-export function figuresOf(spansBySource: ReadonlyMap<number, readonly WordSpan[]>, sources: readonly ScopeSource[], scopeCases: number, scopeWords: number, spanWords?: Map<number, number[]>): Figures {
+export function figuresOf(spansBySource: ReadonlyMap<number, readonly (Span | WordSpan)[]>, sources: readonly ScopeSource[], scopeCases: number, scopeWords: number, spanWords?: Map<number, number[]>): Figures {
   if (spansBySource instanceof CodeSpans && spanWords === undefined) return packedFigures(spansBySource, sources, scopeCases, scopeWords);
   const cases = new Set<string>();
   let references = 0;
@@ -234,7 +234,8 @@ export function figuresOf(spansBySource: ReadonlyMap<number, readonly WordSpan[]
     references += spans.length;
     const counts = spanWords === undefined ? null : new Array<number>(spans.length);
     spans.forEach((span, k) => {
-      const w = span.endWord - span.firstWord;
+      // Spans from mergedSpansByCode carry their word indices; plain spans use the word index.
+      const w = 'firstWord' in span ? span.endWord - span.firstWord : wordsIn(src.wordStarts, span);
       words += w;
       if (counts !== null) counts[k] = w;
     });

@@ -67,6 +67,9 @@ describe('mergedSpansByCode', () => {
     expect(figuresOf(cs, sources, 2, 18)).toEqual(figuresOf(asObjects, sources, 2, 18));
     // S0: [0, 12) 3 words, [20, 22) 1 word; S2: [3, 4) no word start inside.
     expect(figuresOf(cs, sources, 2, 18)).toMatchObject({ cases: 2, sources: 2, references: 3, words: 4 });
+    // Plain spans (without word indices) are counted from the sources' word index.
+    const plain = new Map([[0, [{ start: 0, end: 12 }, { start: 20, end: 22 }]], [2, [{ start: 3, end: 4 }]]]);
+    expect(figuresOf(plain, sources, 2, 18)).toEqual(figuresOf(cs, sources, 2, 18));
   });
 });
 
