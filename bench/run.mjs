@@ -178,9 +178,11 @@ for (const b of benchmarks) {
 
 const ctx = benchContext({ seed, ratioRuns, log });
 let entries = ratioBenchmarks(ctx, projectSizes);
-if (existsSync(join(ROOT, 'bench/bulk-benches.mjs'))) {
-  const bulk = await import('./bulk-benches.mjs');
-  entries.push(...bulk.benchmarks(ctx).filter((e) => e.size == null || projectSizes.includes(e.size)));
+// Other engineers' rows, each module exporting benchmarks(ctx) → entries (bench/README.md).
+for (const file of ['bulk-benches.mjs', 'query-benches.mjs']) {
+  if (!existsSync(join(ROOT, 'bench', file))) continue;
+  const more = await import(`./${file}`);
+  if (typeof more.benchmarks === 'function') entries.push(...more.benchmarks(ctx).filter((e) => e.size == null || projectSizes.includes(e.size)));
 }
 if (opts.only !== undefined) entries = entries.filter((e) => e.name.includes(opts.only));
 const ratioRows = [];
