@@ -137,9 +137,14 @@ export class CodeSpansBuilder {
     this.push(start, end, firstWord, endWord);
   }
 
-  /** The spans of the current source so far: [from, to) in spans. */
-  get current(): [number, number] {
-    return [this.open, this.spans];
+  /** Where the current source's spans begin in data (in spans). */
+  get currentStart(): number {
+    return this.open;
+  }
+
+  /** Where the current source's spans end so far (in spans). */
+  get currentEnd(): number {
+    return this.spans;
   }
 
   get buffer(): Int32Array {

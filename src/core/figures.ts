@@ -148,8 +148,9 @@ export function mergedSpansByCode(codes: readonly Code[], packedBySource: readon
   const firstOf = new Map<number, number>();
   const gather = new Gather();
   const runs: Run[] = [];
-  packedBySource.forEach((packed, s) => {
-    if (packed.length === 0) return;
+  for (let s = 0; s < packedBySource.length; s++) {
+    const packed = packedBySource[s]!;
+    if (packed.length === 0) continue;
     firstOf.clear();
     for (let o = 0; o < packed.length; o += CODING_FIELDS) if (!firstOf.has(packed[o + F_CODE]!)) firstOf.set(packed[o + F_CODE]!, o);
     for (const { id, b, kids } of plan) {
@@ -158,8 +159,7 @@ export function mergedSpansByCode(codes: readonly Code[], packedBySource: readon
       let contributing = 0;
       let only: CodeSpansBuilder | undefined;
       for (const k of kids) {
-        const [x, y] = k.current;
-        if (y > x) {
+        if (k.currentEnd > k.currentStart) {
           contributing++;
           only = k;
         }
@@ -170,7 +170,8 @@ export function mergedSpansByCode(codes: readonly Code[], packedBySource: readon
             b.pushMerged(packed[o + F_START]!, packed[o + F_END]!, packed[o + F_FIRST_WORD]!, packed[o + F_END_WORD]!);
           }
         } else if (only !== undefined) {
-          const [x, y] = only.current;
+          const x = only.currentStart;
+          const y = only.currentEnd;
           const d = only.buffer;
           for (let j = x; j < y; j++) b.push(d[j * SPAN_FIELDS]!, d[j * SPAN_FIELDS + 1]!, d[j * SPAN_FIELDS + 2]!, d[j * SPAN_FIELDS + 3]!);
         }
@@ -184,14 +185,13 @@ export function mergedSpansByCode(codes: readonly Code[], packedBySource: readon
           runs.push({ data: gather.data, at: 0, end: gather.n });
         }
         for (const k of kids) {
-          const [x, y] = k.current;
-          if (y > x) runs.push({ data: k.buffer, at: x, end: y });
+          if (k.currentEnd > k.currentStart) runs.push({ data: k.buffer, at: k.currentStart, end: k.currentEnd });
         }
         mergeRuns(b, runs);
       }
       b.end(s);
     }
-  });
+  }
   return new Map(plan.map(({ id, b }) => [id, b.build()]));
 }
 
