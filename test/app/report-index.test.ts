@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { themesReport } from '../../src/app/reports/themes.js';
+import { setInterviewerLabels } from '../../src/app/interviewer-labels.js';
 import { withProject } from '../../src/app/project.js';
 import { loadScope } from '../../src/app/report-scope.js';
 import { tag } from '../../src/app/tag.js';
@@ -41,6 +42,16 @@ describe('report index', () => {
       WHERE code_id = (SELECT id FROM codes WHERE name = 'Sleep') AND source_id = (SELECT id FROM sources WHERE name = 'P3_T1')`).run();
     db.close();
     expect(sleep()).toEqual(['Sleep', (first![1] as number) - 1, (first![2] as number) - 5, (first![3] as number) - 1]);
+  });
+
+  it('counts again when the word index changes (new interviewer labels make other talk participant talk)', async () => {
+    const f = await reportProject();
+    const support = () => f.withScope({}, (s) => figures(themesReport(s)).find((x) => x[0] === 'Support'));
+    // Support covers P1_T1 lines 2–4, interviewer line 3 "And support?" included but not counted.
+    expect(support()).toEqual(['Support', 3, 25, 2]);
+    withProject(f.ctx, (p) => p.write(() => setInterviewerLabels(p, ['Moderator'])));
+    // Now every turn is participant talk: "And support?" adds 2 words to P1_T1's span.
+    expect(support()![2]).toBe(27);
   });
 
   it('gives the same figures when the index cannot be written (built in memory for the report)', async () => {
