@@ -51,8 +51,9 @@ export function benchContext({ seed = 1, ratioRuns = 5, log = () => {} } = {}) {
   const baseline = () => timeCommand(process.execPath, ['-e', '0']);
   /**
    * Times `argsOrFn` against `node -e 0`, alternating, after one unmeasured run of each.
-   * `giveUpAt`: a warm-up slower than this many seconds is not repeated (a hopeless row
-   * must not hold the run for minutes): the figure is then that single run.
+   * `giveUpAt`: a first measured run slower than this many seconds is not repeated (a
+   * hopeless row must not hold the run for minutes): the figure is then that single run. The
+   * warm-up does not count (it may migrate the project or build the report index).
    */
   const timeRatio = (argsOrFn, { prepare, runs = ratioRuns, rss = false, giveUpAt = Infinity } = {}) => {
     const run = typeof argsOrFn === 'function' ? argsOrFn : () => (rss ? peakRss(argsOrFn) : qcode(argsOrFn));
@@ -64,15 +65,10 @@ export function benchContext({ seed = 1, ratioRuns = 5, log = () => {} } = {}) {
       const r = ensureOk(run(), 'command');
       if (r.peakRssKiB != null) peakKiB = Math.max(peakKiB ?? 0, r.peakRssKiB);
       const b = ensureOk(baseline(), 'node -e 0');
-      if (i === 0 && r.seconds > giveUpAt) {
-        times.push(r.seconds);
-        bases.push(b.seconds);
-        break;
-      }
-      if (i > 0) {
-        times.push(r.seconds);
-        bases.push(b.seconds);
-      }
+      if (i === 0) continue;
+      times.push(r.seconds);
+      bases.push(b.seconds);
+      if (i === 1 && r.seconds > giveUpAt) break;
     }
     const m = median(times);
     const base = median(bases);
