@@ -174,13 +174,14 @@ for (const b of benchmarks) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The ratio table of issue #12: this module's entries, then bench/bulk-benches.mjs's.
+// The ratio table of issue #12: ratio.mjs's entries, then the other bench modules' (--skip-bulk
+// leaves out bench/bulk-benches.mjs).
 
 const ctx = benchContext({ seed, ratioRuns, log });
 let entries = ratioBenchmarks(ctx, projectSizes);
 // Other engineers' rows, each module exporting benchmarks(ctx) → entries (bench/README.md).
 for (const file of ['bulk-benches.mjs', 'query-benches.mjs', 'exchange-benches.mjs']) {
-  if (!existsSync(join(ROOT, 'bench', file))) continue;
+  if (!existsSync(join(ROOT, 'bench', file)) || (file === 'bulk-benches.mjs' && opts['skip-bulk'] === true)) continue;
   const more = await import(`./${file}`);
   if (typeof more.benchmarks === 'function') entries.push(...more.benchmarks(ctx).filter((e) => e.size == null || projectSizes.includes(e.size)));
 }
