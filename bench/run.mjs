@@ -1,19 +1,21 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: generates (or reuses) synthetic corpora, times qcode on them as child
- * processes, and writes a Markdown table of measured figures against the targets to stdout
- * and bench/results.md. Adding a benchmark is adding one entry to `benchmarks` below.
+ * processes, and writes Markdown tables of measured figures against the targets to stdout
+ * and bench/results.md: ingest figures, and the speed targets of issue #12 as ratios to
+ * `node -e 0` timed in the same run. Adding a benchmark is adding one entry (bench/README.md):
+ * to `ratioBenchmarks` below, or in bench/bulk-benches.mjs, imported when present.
  *
- *   node bench/run.mjs [--sizes 100,1000,10000] [--seed 1] [--runs 15]
+ *   node bench/run.mjs [--sizes 1000] [--projects 100k,1m] [--seed 1] [--runs 15] [--ratio-runs 5]
  *   QCODE_BENCH_SIZES=100,1000 npm run bench
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate-corpus.mjs';
-import { seedCodings } from './seed-codings.mjs';
+import { PROJECTS, benchContext, ratioBenchmarks, runEntry } from './ratio.mjs';
 import {
   ROOT, ensureOk, formatCount, formatMB, formatSeconds, kibToMB, peakRss, qcode, repeatTimed, warmPageCache,
 } from './lib.mjs';
@@ -23,19 +25,27 @@ const { values: opts } = parseArgs({
     sizes: { type: 'string' },
     seed: { type: 'string', default: '1' },
     runs: { type: 'string', default: '15' },
+    'ratio-runs': { type: 'string', default: '5' },
+    projects: { type: 'string', default: '100k,1m' },
+    only: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     'skip-bulk': { type: 'boolean' },
   },
 });
 if (opts.help) {
-  process.stdout.write('usage: npm run bench -- [--sizes 100,1000,10000] [--seed N] [--runs N]\n');
+  process.stdout.write('usage: npm run bench -- [--sizes 100,1000,10000] [--projects 100k,1m] [--ratio-runs N] [--only TEXT] [--seed N] [--runs N]\n');
   process.exit(0);
 }
-const sizes = (opts.sizes ?? process.env.QCODE_BENCH_SIZES ?? '100,1000,10000').split(',').map((s) => Number(s.trim()));
+const sizesText = opts.sizes ?? process.env.QCODE_BENCH_SIZES ?? '1000';
+// `--sizes none`: the ratio table alone, without the ingest runs.
+const sizes = sizesText === 'none' ? [] : sizesText.split(',').map((s) => Number(s.trim()));
 const seed = Number(opts.seed);
 const runs = Number(opts.runs);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1) {
-  process.stderr.write('bench: --sizes takes positive integers separated by commas; --seed and --runs integers\n');
+const ratioRuns = Number(opts['ratio-runs']);
+const projectSizes = opts.projects.split(',').map((s) => s.trim()).filter((s) => s !== '');
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1 ||
+  !Number.isInteger(ratioRuns) || ratioRuns < 1 || projectSizes.some((p) => !(p in PROJECTS))) {
+  process.stderr.write('bench: --sizes takes positive integers separated by commas; --projects 100k and/or 1m; --seed, --runs and --ratio-runs integers\n');
   process.exit(2);
 }
 sizes.sort((a, b) => a - b);
@@ -137,65 +147,12 @@ const benchmarks = [
       (r.peakMB === null ? '' : `, peak ${formatMB(r.peakMB)}`),
     target: 'exit 0', check: (r) => r.status === 0,
   }] : []),
-  {
-    name: 'startup: qcode --version', size: null,
-    run: () => startup(['--version']), show: formatStartup,
-    target: '< 150 ms (median)', check: (t) => t.median < 0.15,
-  },
-  {
+  ...(sizes.length === 0 ? [] : [{
     name: 'startup: qcode sources --json', size: sourcesSize,
     run: () => (ingested(sourcesSize), startup(['sources', '--json', '--project', projectDir(sourcesSize)])),
     show: formatStartup,
-  },
-  ...(sizes.includes(1000) ? [
-    {
-      name: 'seed: codebook and codings (two coders)', size: 1000,
-      run: () => seeded(1000), show: (n) => `${formatCount(n)} codings`,
-    },
-    {
-      name: 'tag: qcode tag … --lines (project of 100,000 codings)', size: 1000,
-      run: () => (seeded(1000), startup(['tag', 'Code 1.1', 'P001_T1', '--lines', '5-6', '--coder', 'bench', '--project', projectDir(1000)])),
-      show: formatStartup, target: '< 150 ms (median)', check: (t) => t.median < 0.15,
-    },
-    {
-      name: 'report: qcode report themes (100,000 codings)', size: 1000,
-      run: () => (seeded(1000), startup(['report', 'themes', '--project', projectDir(1000)])),
-      show: formatStartup, target: '< 1 s (median)', check: (t) => t.median < 1,
-    },
-    {
-      name: 'report: qcode report agreement --coders ana,ben', size: 1000,
-      run: () => (seeded(1000), startup(['report', 'agreement', '--coders', 'ana,ben', '--project', projectDir(1000)])),
-      show: formatStartup, target: '< 2 s (median)', check: (t) => t.median < 2,
-    },
-  ] : []),
+  }]),
 ];
-
-// The bulk rows of issue #12 (check, codings, codebook import, tag --from, re-ingest), as
-// ratios to `node -e 0`: bench/bulk-benches.mjs, with its own context until the ratio harness
-// hands one.
-if (opts['skip-bulk'] !== true) {
-  const bulk = await import('./bulk-benches.mjs');
-  const bulkCtx = bulk.standaloneContext({ log });
-  for (const e of bulk.benchmarks(bulkCtx)) {
-    benchmarks.push({
-      name: `${e.name}${e.size == null ? '' : ` (project ${e.size})`}`, size: null,
-      run: () => bulk.runStandalone(e, bulkCtx), show: (row) => `${row[2]}; ratio ${row[3]}`,
-      target: e.target === undefined ? '≤ 3× a first ingest' : `≤ ${e.target}× node -e 0${e.maxPeakMB === undefined ? '' : `, ≤ ${e.maxPeakMB} MB`}`,
-      check: (row) => row[5] === '✅',
-    });
-  }
-}
-
-const seeds = new Map();
-/** Seeds the codebook and codings into the ingested project of `size`, once. */
-function seeded(size) {
-  if (!seeds.has(size)) {
-    ingested(size);
-    seeds.set(size, seedCodings(join(ROOT, projectDir(size), 'qcode.db'), 100));
-    log(`seeded ${seeds.get(size)} codings into the ${size} project`);
-  }
-  return seeds.get(size);
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -216,13 +173,34 @@ for (const b of benchmarks) {
   rows.push([b.name, b.size === null ? '—' : formatCount(b.size), measured, b.target ?? '—', verdict]);
 }
 
-const markdown = render(rows);
+// ---------------------------------------------------------------------------------------------
+// The ratio table of issue #12: ratio.mjs's entries, then the other bench modules' (--skip-bulk
+// leaves out bench/bulk-benches.mjs).
+
+const ctx = benchContext({ seed, ratioRuns, log });
+let entries = ratioBenchmarks(ctx, projectSizes);
+// Other engineers' rows, each module exporting benchmarks(ctx) → entries (bench/README.md).
+for (const file of ['bulk-benches.mjs', 'query-benches.mjs', 'exchange-benches.mjs']) {
+  if (!existsSync(join(ROOT, 'bench', file)) || (file === 'bulk-benches.mjs' && opts['skip-bulk'] === true)) continue;
+  const more = await import(`./${file}`);
+  if (typeof more.benchmarks === 'function') entries.push(...more.benchmarks(ctx).filter((e) => e.size == null || projectSizes.includes(e.size)));
+}
+if (opts.only !== undefined) entries = entries.filter((e) => e.name.includes(opts.only));
+const ratioRows = [];
+for (const e of entries) {
+  const row = runEntry(e, ctx);
+  log(`${row[0]} [${row[1]}]: ${row[2]} → ${row[3]} (target ${row[4]}) ${row[5]}`);
+  ratioRows.push(row);
+}
+
+const markdown = render(rows, ratioRows);
+
 process.stdout.write(markdown);
 writeFileSync(join(ROOT, 'bench/results.md'), markdown);
 log('wrote bench/results.md');
-if (rows.some((r) => r[4] === '❌')) process.exitCode = 1;
+if (rows.some((r) => r[4] === '❌') || ratioRows.some((r) => r[5] === '❌')) process.exitCode = 1;
 
-function render(tableRows) {
+function render(tableRows, ratioTable) {
   const cpus = os.cpus();
   const escape = (s) => String(s).replaceAll('|', '\\|');
   const quote = (a) => (/^[\w./,=-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
@@ -245,13 +223,25 @@ function render(tableRows) {
     `- corpora: synthetic one-hour transcripts of ~9,000 words (seed ${seed}), page cache warmed before each ingest;` +
       ' child processes run without NODE_EXTRA_CA_CERTS',
     '',
+    '## Speed as a multiple of `node -e 0` (issue #12)',
+    '',
+    `Each command alternates with \`node -e 0\` in the same run; medians of ${ratioRuns} runs of each after one unmeasured run ` +
+      '(a row whose first run is hopelessly slow is measured once). Projects: the 1,000 synthetic one-hour transcripts with ' +
+      '100 or 1,000 codings per source by two coders (bench/seed-codings.mjs), built once in bench/work/100k and bench/work/1m.',
+    '',
+    '| command | project | measured | ratio | target | verdict |',
+    '| --- | --- | --- | ---: | --- | :---: |',
+    ...ratioTable.map((r) => `| ${r.map(escape).join(' | ')} |`),
+    '',
+    '## Ingest',
+    '',
     '| benchmark | size | measured | target | verdict |',
     '| --- | ---: | --- | --- | :---: |',
     ...tableRows.map((r) => `| ${r.map(escape).join(' | ')} |`),
     '',
   ];
   const hyperfine = spawnSync('hyperfine', ['--version'], { stdio: 'ignore' }).status === 0;
-  const p = projectDir(sourcesSize);
+  const p = sizes.length === 0 ? 'bench/work/100k' : projectDir(sourcesSize);
   lines.push(hyperfine
     ? `hyperfine is installed; the start-up figures can be cross-checked with\n\`env -u NODE_EXTRA_CA_CERTS hyperfine -N --warmup 1 --runs ${runs} 'node bin/qcode.js --version' 'node bin/qcode.js sources --json --project ${p}'\``
     : `hyperfine is not installed (Debian package \`hyperfine\`); see bench/README.md to cross-check these figures.`);

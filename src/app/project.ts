@@ -13,6 +13,7 @@ import { SourceRepo } from '../db/source-repo.js';
 import { CoderRepo } from '../db/coder-repo.js';
 import { CodeRepo } from '../db/code-repo.js';
 import { CodingRepo } from '../db/coding-repo.js';
+import { CodingSpanRepo } from '../db/coding-span-repo.js';
 import { MemoRepo } from '../db/memo-repo.js';
 import { SessionRepo } from '../db/session-repo.js';
 import { explainSqliteError } from '../db/sqlite-errors.js';
@@ -42,6 +43,7 @@ export class Project {
   get coders(): CoderRepo { return this.repo('coders', (db) => new CoderRepo(db)); }
   get codes(): CodeRepo { return this.repo('codes', (db) => new CodeRepo(db)); }
   get codings(): CodingRepo { return this.repo('codings', (db) => new CodingRepo(db)); }
+  get codingSpans(): CodingSpanRepo { return this.repo('codingSpans', (db) => new CodingSpanRepo(db)); }
   get memos(): MemoRepo { return this.repo('memos', (db) => new MemoRepo(db)); }
   get sessions(): SessionRepo { return this.repo('sessions', (db) => new SessionRepo(db)); }
 

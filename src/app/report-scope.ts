@@ -12,6 +12,8 @@ import { normaliseWave } from '../core/source-identity.js';
 import { findCode } from './code-lookup.js';
 import { chooseCoders, type CoderRule } from './coders-in-scope.js';
 import type { Project } from './project.js';
+import { packedCodings } from './report-index.js';
+import { CODING_FIELDS, F_CODE, F_CODER, F_END, F_START, filterCoders } from '../core/span-index.js';
 
 export interface ReportFilters {
   waves?: string[];
@@ -29,7 +31,15 @@ export interface ScopedSource extends ScopeSource {
 
 export interface ReportScope {
   sources: ScopedSource[];
-  codings: ScopeCoding[];
+  /**
+   * Per source in scope (same index), its placed codings by the coders in scope, packed:
+   * six integers each (core/span-index.ts). What reports read; no object per coding.
+   */
+  packed: Int32Array[];
+  /** Coder names by coder id. */
+  coderNames: Map<number, string>;
+  /** The same codings as objects, built on first use (slow on large projects: prefer `packed`). */
+  readonly codings: ScopeCoding[];
   codes: Code[];
   /** Codes the report shows (all, or --codes with their descendants). */
   shown: Set<number>;
@@ -49,42 +59,77 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
   const conditions = (f.where ?? []).map((w) => parseWhere(w, attributes));
   const waves = f.waves === undefined ? null : new Set(f.waves.map(normaliseWave));
   const wanted = f.sources === undefined ? () => true : sourceMatcher(f.sources);
-  const starts = p.sources.allWordStarts();
-  const sources: ScopedSource[] = p.sources.list()
+  const kept = p.sources.list()
     .filter((s) => wanted(s.id) && (waves === null || waves.has(s.wave)))
-    .filter((s) => conditions.every(([k, v]) => (attributes.get(s.case)?.[k] ?? '').toLowerCase() === v.toLowerCase()))
-    .sort((a, b) => compareNatural(a.case, b.case) || compareNatural(a.wave, b.wave) || compareNatural(a.id, b.id))
-    .map((s) => ({ id: s.id, case: s.case, wave: s.wave, participantWords: s.participantWords, wordStarts: starts.get(s.id) ?? new Uint32Array(), summary: s, attributes: attributes.get(s.case) ?? {} }));
+    .filter((s) => conditions.every(([k, v]) => (attributes.get(s.case)?.[k] ?? '').toLowerCase() === v.toLowerCase()));
+  // Cases ranked once: collator comparisons are slow, and a thousand sources share a few hundred cases.
+  const caseRank = new Map([...new Set(kept.map((s) => s.case))].sort(compareNatural).map((c, i) => [c, i]));
+  const sources: ScopedSource[] = kept
+    .sort((a, b) => caseRank.get(a.case)! - caseRank.get(b.case)! || compareNatural(a.wave, b.wave) || compareNatural(a.id, b.id))
+    .map((s) => {
+      let starts: Uint32Array | undefined;
+      return {
+        id: s.id, case: s.case, wave: s.wave, participantWords: s.participantWords, summary: s, attributes: attributes.get(s.case) ?? {},
+        // Reports count words from the packed codings; the word index is read only if asked for.
+        get wordStarts(): Uint32Array {
+          return (starts ??= p.codingSpans.wordStarts(s.rowId, s.revision));
+        },
+      };
+    });
   if (sources.length === 0) throw new UsageError('no source is in the scope of these filters', { hint: 'check --wave, --where and --sources against qcode sources and qcode cases' });
-  const index = new Map(sources.map((s, i) => [s.summary.rowId, i]));
   const codes = p.codes.list();
-  const known = new Set(p.coders.list().map((c) => c.name));
   const chosen = chooseCoders(p, f.coders);
-  for (const c of chosen.only ?? []) if (!known.has(c)) throw new UsageError(`--coder ${c}: no such coder`, { hint: `coders: ${[...known].sort().join(', ') || 'none yet'}; all = every coder` });
-  const coderSet = chosen.only === null ? null : new Set(chosen.only);
   const coderNames = new Map(p.coders.list().map((c) => [c.id, c.name]));
-  const codings: ScopeCoding[] = [];
-  for (const [codeId, sourceRow, coderId, start, end] of p.codings.placed()) {
-    const s = index.get(sourceRow);
-    const coder = coderNames.get(coderId)!;
-    if (s === undefined || (coderSet !== null && !coderSet.has(coder))) continue;
-    codings.push({ codeId, source: s, coder, start, end });
-  }
+  const known = new Set(coderNames.values());
+  for (const c of chosen.only ?? []) if (!known.has(c)) throw new UsageError(`--coder ${c}: no such coder`, { hint: `coders: ${[...known].sort().join(', ') || 'none yet'}; all = every coder` });
   const shown = f.codes === undefined ? new Set(codes.map((c) => c.id)) : new Set(f.codes.flatMap((n) => [...descendantIds(codes, findCode(p, n, codes).id)]));
+  const coderIds = chosen.only === null ? null : new Set([...coderNames].filter(([, name]) => chosen.only!.includes(name)).map(([id]) => id));
+  const all = packedCodings(p);
+  const present = new Set<number>();
+  const packed = sources.map((s) => {
+    const data = all.get(s.summary.rowId) ?? new Int32Array();
+    const kept = coderIds === null ? data : filterCoders(data, (id) => coderIds.has(id));
+    for (let o = F_CODER; o < kept.length; o += CODING_FIELDS) present.add(kept[o]!);
+    return kept;
+  });
+  let codings: ScopeCoding[] | undefined;
   const texts = new Map<number, SourceText>();
   return {
-    sources, codings, codes, shown,
-    coders: chosen.only ?? [...new Set(codings.map((c) => c.coder))].sort(),
+    sources, packed, coderNames, codes, shown,
+    get codings(): ScopeCoding[] {
+      return (codings ??= unpack(packed, coderNames));
+    },
+    coders: chosen.only ?? [...present].map((id) => coderNames.get(id)!).sort(),
     coderRule: chosen.rule,
-    cases: [...new Set(sources.map((s) => s.case))].sort(compareNatural),
+    cases: [...caseRank.keys()],
     participantWords: sources.reduce((n, s) => n + s.participantWords, 0),
     attributes,
     text(i: number): SourceText {
       let t = texts.get(i);
-      if (t === undefined) texts.set(i, (t = p.sources.text(sources[i]!.id)!));
+      if (t === undefined) {
+        const src = sources[i]!;
+        const { revisionId, text, turns } = p.sources.passageText(src.summary.rowId, src.summary.revision)!;
+        let starts: Uint32Array | undefined;
+        texts.set(i, (t = {
+          source: src.summary, revisionId, text, turns,
+          get participantWordStarts(): Uint32Array {
+            return (starts ??= src.wordStarts);
+          },
+        }));
+      }
       return t;
     },
   };
+}
+
+function unpack(packed: readonly Int32Array[], coderNames: ReadonlyMap<number, string>): ScopeCoding[] {
+  const out: ScopeCoding[] = [];
+  packed.forEach((data, source) => {
+    for (let o = 0; o < data.length; o += CODING_FIELDS) {
+      out.push({ codeId: data[o + F_CODE]!, source, coder: coderNames.get(data[o + F_CODER]!)!, start: data[o + F_START]!, end: data[o + F_END]! });
+    }
+  });
+  return out;
 }
 
 /** `name=value`; the attribute name matched exactly, else ignoring case; unknown names are an error. */

@@ -13,9 +13,9 @@
  *   coverage       words ÷ all participant-talk words of the sources in scope × 100
  *   wordsPerCase   words ÷ cases (0 when cases is 0): the intensity
  */
-import { childrenMap, type Code } from './codebook.js';
 import { countBelow } from './code-points.js';
-import { mergeSpans, type Span } from './spans.js';
+import type { Span } from './spans.js';
+import { CodeSpans, SPAN_FIELDS, type WordSpan } from './code-spans.js';
 
 export interface ScopeSource {
   id: string;
@@ -43,41 +43,11 @@ export interface Figures {
   wordsPerCase: number;
 }
 
-/** Per code and per source in scope, the merged spans of the code and its descendants. */
-export type MergedSpans = Map<number, Map<number, Span[]>>;
+export type { WordSpan } from './code-spans.js';
 
-/** Merges the spans of each code's subtree per source (post-order over the tree). */
-export function mergedSpansByCode(codes: readonly Code[], codings: readonly ScopeCoding[]): MergedSpans {
-  const own = new Map<number, Map<number, Span[]>>();
-  for (const c of codings) {
-    let bySource = own.get(c.codeId);
-    if (bySource === undefined) own.set(c.codeId, (bySource = new Map()));
-    const list = bySource.get(c.source);
-    if (list === undefined) bySource.set(c.source, [{ start: c.start, end: c.end }]);
-    else list.push({ start: c.start, end: c.end });
-  }
-  const children = childrenMap(codes);
-  const out: MergedSpans = new Map();
-  const visit = (code: Code): Map<number, Span[]> => {
-    const raw = new Map<number, Span[]>();
-    for (const [s, spans] of own.get(code.id) ?? []) raw.set(s, [...spans]);
-    for (const child of children.get(code.id) ?? []) {
-      for (const [s, spans] of visit(child)) {
-        const list = raw.get(s);
-        if (list === undefined) raw.set(s, [...spans]);
-        else list.push(...spans);
-      }
-    }
-    const merged = new Map<number, Span[]>();
-    for (const [s, spans] of raw) merged.set(s, mergeSpans(spans));
-    out.set(code.id, merged);
-    return merged;
-  };
-  for (const root of children.get(null) ?? []) visit(root);
-  return out;
-}
+export { mergedSpansByCode, mergeWordSpans, unionOfSpans, wordsOf, type MergedSpans } from './merged-spans.js';
 
-/** Participant-talk words whose first character lies in [start, end). */
+/** Participant-talk words whose first character lies in [start, end), from a word index. */
 export function wordsIn(wordStarts: Uint32Array, span: Span): number {
   return countBelow(wordStarts, span.end) - countBelow(wordStarts, span.start);
 }
@@ -86,7 +56,8 @@ export function wordsIn(wordStarts: Uint32Array, span: Span): number {
  * The figures of one code from its merged spans. With `spanWords`, the words of each span
  * are also kept there (by source, in span order), for whoever needs them next (quotes).
  */
-export function figuresOf(spansBySource: Map<number, Span[]>, sources: readonly ScopeSource[], scopeCases: number, scopeWords: number, spanWords?: Map<number, number[]>): Figures {
+export function figuresOf(spansBySource: ReadonlyMap<number, readonly (Span | WordSpan)[]>, sources: readonly ScopeSource[], scopeCases: number, scopeWords: number, spanWords?: Map<number, number[]>): Figures {
+  if (spansBySource instanceof CodeSpans && spanWords === undefined) return packedFigures(spansBySource, sources, scopeCases, scopeWords);
   const cases = new Set<string>();
   let references = 0;
   let words = 0;
@@ -97,20 +68,70 @@ export function figuresOf(spansBySource: Map<number, Span[]>, sources: readonly 
     references += spans.length;
     const counts = spanWords === undefined ? null : new Array<number>(spans.length);
     spans.forEach((span, k) => {
-      const w = wordsIn(src.wordStarts, span);
+      // Spans from mergedSpansByCode carry their word indices; plain spans use the word index.
+      const w = 'firstWord' in span ? span.endWord - span.firstWord : wordsIn(src.wordStarts, span);
       words += w;
       if (counts !== null) counts[k] = w;
     });
     if (counts !== null) spanWords!.set(s, counts);
   }
+  let coded = 0;
+  for (const x of spansBySource.values()) if (x.length > 0) coded++;
   const n = cases.size;
   return {
     cases: n,
     casesPct: scopeCases === 0 ? 0 : (n / scopeCases) * 100,
-    sources: [...spansBySource.values()].filter((x) => x.length > 0).length,
+    sources: coded,
     references,
     words,
     coverage: scopeWords === 0 ? 0 : (words / scopeWords) * 100,
     wordsPerCase: n === 0 ? 0 : words / n,
   };
+}
+
+/** figuresOf over packed spans, without building a span object. */
+function packedFigures(cs: CodeSpans, sources: readonly ScopeSource[], scopeCases: number, scopeWords: number): Figures {
+  const cases = new Set<string>();
+  let words = 0;
+  const d = cs.data;
+  for (let k = 0; k < cs.sourceIndices.length; k++) cases.add(sources[cs.sourceIndices[k]!]!.case);
+  for (let o = 0; o < d.length; o += SPAN_FIELDS) words += d[o + 3]! - d[o + 2]!;
+  const n = cases.size;
+  return {
+    cases: n,
+    casesPct: scopeCases === 0 ? 0 : (n / scopeCases) * 100,
+    sources: cs.size,
+    references: cs.spanCount,
+    words,
+    coverage: scopeWords === 0 ? 0 : (words / scopeWords) * 100,
+    wordsPerCase: n === 0 ? 0 : words / n,
+  };
+}
+
+/**
+ * figuresOf restricted to groups of sources (a matrix's columns): group g holds the sources
+ * s with groupOf[s] = g, its coverage is over groupWords[g]; cases % is over no scope (0).
+ */
+export function figuresByGroup(cs: CodeSpans, sources: readonly ScopeSource[], groupOf: readonly number[], groupWords: readonly number[]): Figures[] {
+  const cases = groupWords.map(() => new Set<string>());
+  const coded = groupWords.map(() => 0);
+  const references = groupWords.map(() => 0);
+  const words = groupWords.map(() => 0);
+  const d = cs.data;
+  for (let k = 0; k < cs.sourceIndices.length; k++) {
+    const s = cs.sourceIndices[k]!;
+    const g = groupOf[s]!;
+    cases[g]!.add(sources[s]!.case);
+    coded[g]!++;
+    references[g]! += cs.offsets[k + 1]! - cs.offsets[k]!;
+    for (let j = cs.offsets[k]!; j < cs.offsets[k + 1]!; j++) words[g]! += d[j * SPAN_FIELDS + 3]! - d[j * SPAN_FIELDS + 2]!;
+  }
+  return groupWords.map((scopeWords, g) => {
+    const n = cases[g]!.size;
+    return {
+      cases: n, casesPct: 0, sources: coded[g]!, references: references[g]!, words: words[g]!,
+      coverage: scopeWords === 0 ? 0 : (words[g]! / scopeWords) * 100,
+      wordsPerCase: n === 0 ? 0 : words[g]! / n,
+    };
+  });
 }

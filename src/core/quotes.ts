@@ -18,7 +18,16 @@ export const QUOTE_MAX_WORDS = 80;
 export function participantPieces(span: Span, turns: readonly StoredTurn[]): Span[] {
   if (turns.length === 0) return [span];
   const out: Span[] = [];
-  for (const t of turns) {
+  // Turns are in text order, their talk ends ascending: skip those ending at or before the span.
+  let lo = 0;
+  let hi = turns.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (turns[mid]!.talkEnd <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < turns.length && turns[k]!.talkStart < span.end; k++) {
+    const t = turns[k]!;
     if (t.role !== 'participant') continue;
     const start = Math.max(span.start, t.talkStart);
     const end = Math.min(span.end, t.talkEnd);

@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { SCHEMA_V1 } from './schema-v1.js';
 import { SCHEMA_V2 } from './schema-v2.js';
+import { SCHEMA_V3 } from './schema-v3.js';
 import { migrateV5 } from './schema-v5.js';
 import { migrateV6 } from './schema-v6.js';
 
@@ -20,6 +21,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'sources, revisions, turns, cases and their attributes', sql: SCHEMA_V1 },
   { version: 2, description: 'codebook, codings, coders, memos, codebook history, coding sessions', sql: SCHEMA_V2 },
+  { version: 3, description: 'report index: per source, the placed codings packed for reports', sql: SCHEMA_V3 },
   { version: 5, description: "the codebook history records untag of another coder's codings", sql: migrateV5 },
   { version: 6, description: 'codes that are headings only (REFI-QDA isCodable); PDF, ODT and RTF sources', sql: migrateV6, rebuildsTables: true },
 ];

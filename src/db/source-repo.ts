@@ -39,7 +39,8 @@ export interface RevisionDraft {
 const SUMMARY_SQL = `
 SELECT s.name AS id, c.name AS "case", s.wave, s.format, s.encoding, s.path, s.date, s.duration_sec,
        s.metadata, s.current_revision AS revision, r.hash, r.length, r.lines,
-       (SELECT count(*) FROM turns t WHERE t.revision_id = r.id) AS turns,
+       -- Turns are numbered 1…n per revision: the largest number is one seek, a count a scan.
+       (SELECT coalesce(max(t.number), 0) FROM turns t WHERE t.revision_id = r.id) AS turns,
        r.participant_words, r.interviewer_words, r.id AS revision_id, s.id AS row_id
 FROM sources s JOIN cases c ON c.id = s.case_id
 JOIN revisions r ON r.source_id = s.id AND r.number = s.current_revision`;
@@ -77,6 +78,7 @@ export class SourceRepo {
   private readonly nameStmt;
   private readonly allStartsStmt;
   private readonly revTextStmt;
+  private readonly passageStmt;
   private readonly insertSourceStmt;
   private readonly updateSourceStmt;
   private readonly insertRevisionStmt;
@@ -98,6 +100,7 @@ export class SourceRepo {
       FROM sources s JOIN cases c ON c.id = s.case_id
       JOIN revisions r ON r.source_id = s.id AND r.number = s.current_revision WHERE s.name = ?`);
     this.revTextStmt = db.prepare<[number, number], { text: string }>('SELECT text FROM revisions WHERE source_id = ? AND number = ?');
+    this.passageStmt = db.prepare<[number, number], { id: number; text: string }>('SELECT id, text FROM revisions WHERE source_id = ? AND number = ?');
     this.allStartsStmt = db.prepare<[], { name: string; starts: Buffer }>(`
       SELECT s.name, r.participant_word_starts AS starts FROM sources s
       JOIN revisions r ON r.source_id = s.id AND r.number = s.current_revision`);
@@ -218,6 +221,16 @@ export class SourceRepo {
   turnsOf(name: string): StoredTurn[] | undefined {
     const row = this.oneStmt.get(name);
     return row === undefined ? undefined : this.turnsStmt.all(row.revision_id).map(toTurn);
+  }
+
+  /**
+   * The text and turns of one revision, for reports that quote passages: no summary and no
+   * word index (reports count words from their own index).
+   */
+  passageText(rowId: number, revision: number): { revisionId: number; text: string; turns: StoredTurn[] } | undefined {
+    const row = this.passageStmt.get(rowId, revision);
+    if (row === undefined) return undefined;
+    return { revisionId: row.id, text: row.text, turns: this.turnsStmt.all(row.id).map(toTurn) };
   }
 
   /** Rewrites who-says-what of a revision after the interviewer labels changed. */

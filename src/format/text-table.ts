@@ -59,7 +59,10 @@ export class TextTableWidths {
 }
 
 // One line per cell, and nothing in a cell (a file name, a quote) may drive the terminal.
-const cellOf = (r: Record<string, Cell>, c: Column): string => escapeControls(displayText(r[c.key], c).replace(/\s*\n\s*/g, ' ').replace(/\t/g, ' '));
+const cellOf = (r: Record<string, Cell>, c: Column): string => {
+  const t = displayText(r[c.key], c);
+  return escapeControls(t.includes('\n') || t.includes('\t') ? t.replace(/\s*\n\s*/g, ' ').replace(/\t/g, ' ') : t);
+};
 
 function fitWidths(cols: Column[], widths: number[], total: number | undefined): void {
   if (total === undefined) return;
@@ -71,9 +74,19 @@ function fitWidths(cols: Column[], widths: number[], total: number | undefined):
   for (const i of wrapIdx) widths[i] = Math.min(widths[i]!, share);
 }
 
+/** Length in code points: UTF-16 units less one per surrogate pair. */
 function len(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
   return n;
 }
 

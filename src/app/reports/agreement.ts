@@ -7,6 +7,7 @@
  * A code is compared on its OWN codings, not its descendants' (as NVivo compares per node):
  * a theme's roll-up would count a unit as agreed when the coders used different children.
  */
+import { CODING_FIELDS, F_CODE, F_CODER, F_END, F_START } from '../../core/span-index.js';
 import { KAPPA_TWO_CODERS, addCounts, agreementFigures, charUnits, countCodedUnits, emptyCounts, turnUnits, wordUnits, type AgreementFigures, type AgreementUnit, type UnitCounts, type UnitGrid } from '../../core/agreement.js';
 import { CodePointMap } from '../../core/code-points.js';
 import { treeOrder } from '../../core/codebook.js';
@@ -61,8 +62,11 @@ export function checkCoders(p: Project, coders: readonly string[] | undefined, m
 export function comparedSources(scope: ReportScope, coders: readonly string[], chosen: boolean): number[] {
   const all = scope.sources.map((_, i) => i);
   if (chosen) return all;
-  const seen = scope.sources.map(() => new Set<string>());
-  for (const c of scope.codings) seen[c.source]!.add(c.coder);
+  const seen = scope.packed.map((packed) => {
+    const ids = new Set<number>();
+    for (let o = F_CODER; o < packed.length; o += CODING_FIELDS) ids.add(packed[o]!);
+    return new Set([...ids].map((id) => scope.coderNames.get(id)!));
+  });
   const compared = all.filter((i) => coders.every((c) => seen[i]!.has(c)));
   if (compared.length === 0) {
     throw new UsageError(`no source in scope was coded by all of ${coders.join(', ')}`, { hint: 'have each coder code the same sources, or name the sources with --sources' });
@@ -72,17 +76,20 @@ export function comparedSources(scope: ReportScope, coders: readonly string[], c
 
 /** Each code's own spans per source per coder: byCode → bySource → spans[coder index]. */
 export function ownSpans(scope: ReportScope, coders: readonly string[]): Map<number, Map<number, Span[][]>> {
-  const index = new Map(coders.map((c, i) => [c, i]));
+  const index = new Map([...scope.coderNames].filter(([, name]) => coders.includes(name)).map(([id, name]) => [id, coders.indexOf(name)]));
   const out = new Map<number, Map<number, Span[][]>>();
-  for (const c of scope.codings) {
-    const k = index.get(c.coder);
-    if (k === undefined) continue;
-    let bySource = out.get(c.codeId);
-    if (bySource === undefined) out.set(c.codeId, (bySource = new Map()));
-    let perCoder = bySource.get(c.source);
-    if (perCoder === undefined) bySource.set(c.source, (perCoder = coders.map(() => [])));
-    perCoder[k]!.push({ start: c.start, end: c.end });
-  }
+  scope.packed.forEach((packed, source) => {
+    for (let o = 0; o < packed.length; o += CODING_FIELDS) {
+      const k = index.get(packed[o + F_CODER]!);
+      if (k === undefined) continue;
+      const codeId = packed[o + F_CODE]!;
+      let bySource = out.get(codeId);
+      if (bySource === undefined) out.set(codeId, (bySource = new Map()));
+      let perCoder = bySource.get(source);
+      if (perCoder === undefined) bySource.set(source, (perCoder = coders.map(() => [])));
+      perCoder[k]!.push({ start: packed[o + F_START]!, end: packed[o + F_END]! });
+    }
+  });
   return out;
 }
 

@@ -34,7 +34,7 @@ export interface CodebookReport {
 
 /** Codes in tree order, siblings by name; the example is the code's `example` field when set, else the exemplar themes would pick first. */
 export function codebookReport(scope: ReportScope): CodebookReport {
-  const merged = mergedSpansByCode(scope.codes, scope.codings);
+  const merged = mergedSpansByCode(scope.codes, scope.packed);
   const rows = treeOrder(scope.codes)
     .filter(({ code }) => scope.shown.has(code.id))
     .map(({ code, depth }): CodebookReportRow => {

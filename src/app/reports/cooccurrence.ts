@@ -7,6 +7,7 @@ import { countBelow } from '../../core/code-points.js';
 import { codePath, descendantIds, treeOrder } from '../../core/codebook.js';
 import { UsageError } from '../../core/errors.js';
 import { mergedSpansByCode } from '../../core/figures.js';
+import { CodeSpans, SPAN_FIELDS } from '../../core/code-spans.js';
 import type { Span } from '../../core/spans.js';
 import type { ReportFormat, ReportView } from '../../format/report.js';
 import { roundFixed, type Column } from '../../format/table-shape.js';
@@ -56,9 +57,9 @@ export function cooccurrenceReport(scope: ReportScope, o: { within?: Cooccurrenc
   if (!(COOCCURRENCE_UNITS as readonly string[]).includes(within)) {
     throw new UsageError(`--within ${String(within)}: expected one of ${COOCCURRENCE_UNITS.join(', ')}`);
   }
-  const merged = mergedSpansByCode(scope.codes, scope.codings);
+  const merged = mergedSpansByCode(scope.codes, scope.packed);
   const shown = treeOrder(scope.codes).filter(({ code }) => scope.shown.has(code.id));
-  const spansOf = (id: number): Map<number, Span[]> => merged.get(id) ?? new Map();
+  const spansOf = (id: number): CodeSpans => merged.get(id) ?? CodeSpans.EMPTY;
   const units = within === 'overlap' ? null : new Map(shown.map(({ code }) => [code.id, unitsOf(scope, spansOf(code.id), within)]));
   const family = new Map(shown.map(({ code }) => [code.id, descendantIds(scope.codes, code.id)]));
   const pairs: CooccurrencePair[] = [];
@@ -86,7 +87,7 @@ function shared(a: Set<string>, b: Set<string>): { count: number; countA: number
 }
 
 /** The turns (or sources) where a code occurs, as `source:turn` keys. */
-function unitsOf(scope: ReportScope, spans: Map<number, Span[]>, within: 'turn' | 'source'): Set<string> {
+function unitsOf(scope: ReportScope, spans: ReadonlyMap<number, readonly Span[]>, within: 'turn' | 'source'): Set<string> {
   const out = new Set<string>();
   for (const [s, list] of spans) {
     if (list.length === 0) continue;
@@ -108,47 +109,58 @@ function unitsOf(scope: ReportScope, spans: Map<number, Span[]>, within: 'turn' 
   return out;
 }
 
-/** Places of two codes' merged spans in every source (see cooccurrenceReport). */
-function places(a: Map<number, Span[]>, b: Map<number, Span[]>): { count: number; countA: number; countB: number } {
+/** Places of two codes' merged spans in every source (see cooccurrenceReport), over the packed spans. */
+function places(a: CodeSpans, b: CodeSpans): { count: number; countA: number; countB: number } {
   const n = { count: 0, countA: 0, countB: 0 };
-  for (const [s, as] of a) {
-    const bs = b.get(s);
+  let j = 0;
+  for (let i = 0; i < a.sourceIndices.length; i++) {
+    const s = a.sourceIndices[i]!;
+    while (j < b.sourceIndices.length && b.sourceIndices[j]! < s) n.countB += b.offsets[j + 1]! - b.offsets[j++]!;
+    const spansA = a.offsets[i + 1]! - a.offsets[i]!;
     // A's spans never overlap one another: without B in the source, each is a place of its own.
-    if (bs === undefined || bs.length === 0) n.countA += as.length;
-    else sweep(as, bs, n);
+    if (j >= b.sourceIndices.length || b.sourceIndices[j] !== s) n.countA += spansA;
+    else {
+      sweep(a, i, b, j, n);
+      j++;
+    }
   }
-  for (const [s, bs] of b) if ((a.get(s)?.length ?? 0) === 0) n.countB += bs.length;
+  for (; j < b.sourceIndices.length; j++) n.countB += b.offsets[j + 1]! - b.offsets[j]!;
   return n;
 }
 
 /**
- * One pass over two sorted lists of disjoint spans, in start order: a span starting
- * before the current place's end shares a code point with it and joins it. As A's spans
- * are disjoint (and B's), a join is always an overlap of an A span with a B span.
+ * One pass over two sorted lists of disjoint spans (A's k-th source, B's l-th), in start
+ * order: a span starting before the current place's end shares a code point with it and
+ * joins it. As A's spans are disjoint (and B's), a join is always an overlap of an A span
+ * with a B span.
  */
-function sweep(as: readonly Span[], bs: readonly Span[], n: { count: number; countA: number; countB: number }): void {
-  let i = 0;
-  let j = 0;
+function sweep(a: CodeSpans, k: number, b: CodeSpans, l: number, n: { count: number; countA: number; countB: number }): void {
+  const ad = a.data;
+  const bd = b.data;
+  let i = a.offsets[k]!;
+  const iEnd = a.offsets[k + 1]!;
+  let j = b.offsets[l]!;
+  const jEnd = b.offsets[l + 1]!;
   let end = -1;
   let hasA = false;
   let hasB = false;
-  const close = (): void => {
-    if (hasA) n.countA++;
-    if (hasB) n.countB++;
-    if (hasA && hasB) n.count++;
-  };
-  while (i < as.length || j < bs.length) {
-    const takeA = j >= bs.length || (i < as.length && as[i]!.start <= bs[j]!.start);
-    const x = takeA ? as[i++]! : bs[j++]!;
-    if (x.start >= end) {
-      close();
+  while (i < iEnd || j < jEnd) {
+    const takeA = j >= jEnd || (i < iEnd && ad[i * SPAN_FIELDS]! <= bd[j * SPAN_FIELDS]!);
+    const o = (takeA ? i++ : j++) * SPAN_FIELDS;
+    const d = takeA ? ad : bd;
+    if (d[o]! >= end) {
+      if (hasA) n.countA++;
+      if (hasB) n.countB++;
+      if (hasA && hasB) n.count++;
       hasA = hasB = false;
-      end = x.end;
-    } else if (x.end > end) end = x.end;
+      end = d[o + 1]!;
+    } else if (d[o + 1]! > end) end = d[o + 1]!;
     if (takeA) hasA = true;
     else hasB = true;
   }
-  close();
+  if (hasA) n.countA++;
+  if (hasB) n.countB++;
+  if (hasA && hasB) n.count++;
 }
 
 const UNIT_TEXT: Record<CooccurrenceWithin, string> = {

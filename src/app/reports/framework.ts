@@ -87,7 +87,7 @@ export function frameworkReport(scope: ReportScope, o: FrameworkOptions = {}): F
 type CellsOf = (codeId: number) => Map<string, FrameworkEntry[]>;
 
 function passageCells(scope: ReportScope): CellsOf {
-  const merged = mergedSpansByCode(scope.codes, scope.codings);
+  const merged = mergedSpansByCode(scope.codes, scope.packed);
   const read = passageReader(scope);
   return (id) => {
     const out = new Map<string, FrameworkEntry[]>();

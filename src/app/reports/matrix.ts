@@ -3,12 +3,12 @@
  * attribute), each cell one figure of DESIGN.md ("Figures in reports") computed over the
  * column's sources only — NVivo's matrix coding query, MAXQDA's code matrix browser.
  */
-import { codePath, treeOrder } from '../../core/codebook.js';
+import { codePath, treeOrder, type Code } from '../../core/codebook.js';
 import { UsageError } from '../../core/errors.js';
-import { figuresOf, mergedSpansByCode, type Figures } from '../../core/figures.js';
+import { figuresByGroup, figuresOf, mergedSpansByCode, unionOfSpans, type Figures } from '../../core/figures.js';
+import { CodeSpans } from '../../core/code-spans.js';
 import { waveLabel } from '../../core/quotes.js';
 import { compareNatural } from '../../core/sort.js';
-import { mergeSpans, type Span } from '../../core/spans.js';
 import type { ReportView } from '../../format/report.js';
 import type { Column } from '../../format/table-shape.js';
 import type { ReportScope } from '../report-scope.js';
@@ -69,23 +69,25 @@ export function matrixReport(scope: ReportScope, o: MatrixOptions = {}): MatrixR
   const { by, columns, columnOf } = matrixColumns(scope, o.by ?? 'case');
   const words = columns.map(() => 0);
   scope.sources.forEach((s, i) => (words[columnOf[i]!] += s.participantWords));
-  const merged = mergedSpansByCode(scope.codes, scope.codings);
-  const figure = (spans: Map<number, Span[]>): { cells: Record<string, number>; total: number } => {
-    const perColumn = columns.map(() => new Map<number, Span[]>());
-    for (const [s, list] of spans) perColumn[columnOf[s]!]!.set(s, list);
+  const merged = mergedSpansByCode(scope.codes, scope.packed);
+  const figure = (spans: CodeSpans): { cells: Record<string, number>; total: number } => {
+    const perColumn = figuresByGroup(spans, scope.sources, columnOf, words);
     const cells: Record<string, number> = {};
-    columns.forEach((c, k) => (cells[c] = pick(measure, figuresOf(perColumn[k]!, scope.sources, 0, words[k]!))));
+    columns.forEach((c, k) => (cells[c] = pick(measure, perColumn[k]!)));
     return { cells, total: pick(measure, figuresOf(spans, scope.sources, 0, scope.participantWords)) };
   };
   const shown = treeOrder(scope.codes).filter(({ code }) => scope.shown.has(code.id));
   const rows = shown.map(({ code, depth }) => ({
-    code: code.name, path: codePath(scope.codes, code.id), depth, ...figure(merged.get(code.id) ?? new Map()),
+    code: code.name, path: codePath(scope.codes, code.id), depth, ...figure(merged.get(code.id) ?? CodeSpans.EMPTY),
   }));
-  const union = new Map<number, Span[]>();
-  for (const { code } of shown) {
-    for (const [s, list] of merged.get(code.id) ?? []) union.set(s, [...(union.get(s) ?? []), ...list]);
-  }
-  for (const [s, list] of union) union.set(s, mergeSpans(list));
+  // A shown theme's spans already hold its sub-codes': the union needs only the shown codes
+  // without a shown ancestor.
+  const byId = new Map(scope.codes.map((c) => [c.id, c]));
+  const hasShownAncestor = (c: Code): boolean => {
+    for (let p = c.parentId; p !== null; p = byId.get(p)?.parentId ?? null) if (scope.shown.has(p)) return true;
+    return false;
+  };
+  const union = unionOfSpans(shown.filter(({ code }) => !hasShownAncestor(code)).map(({ code }) => merged.get(code.id) ?? CodeSpans.EMPTY));
   return { by, measure, columns, rows, totals: figure(union), totalsNote: totalsNote(measure) };
 }
 

@@ -7,11 +7,11 @@ import { CodePointMap, countBelow } from '../../core/code-points.js';
 import { codePath, nameKey, type Code } from '../../core/codebook.js';
 import { CodebookError } from '../../core/errors.js';
 import type { StoredTurn } from '../../core/model.js';
-import { wordsIn, mergedSpansByCode } from '../../core/figures.js';
+import { wordsOf, mergedSpansByCode, type WordSpan } from '../../core/figures.js';
 import { participantPieces, waveLabel } from '../../core/quotes.js';
 import type { Span } from '../../core/spans.js';
 import { nearestNames } from '../../core/nearest.js';
-import { countWords, lineStarts } from '../../core/text.js';
+import { lineStarts } from '../../core/text.js';
 import { escapeMd } from '../../format/markdown.js';
 import type { ReportFormat, ReportView } from '../../format/report.js';
 import type { Column } from '../../format/table-shape.js';
@@ -42,11 +42,11 @@ export interface CodedSpan {
  * The merged spans of one code that hold participant words, in scope order (case, wave,
  * source) and by position; counted from the word index, without reading any text.
  */
-export function codedSpans(scope: ReportScope, spansBySource: ReadonlyMap<number, readonly Span[]>): CodedSpan[] {
+export function codedSpans(scope: ReportScope, spansBySource: ReadonlyMap<number, readonly WordSpan[]>): CodedSpan[] {
   const out: CodedSpan[] = [];
   for (const i of [...spansBySource.keys()].sort((a, b) => a - b)) {
     for (const span of spansBySource.get(i)!) {
-      const words = wordsIn(scope.sources[i]!.wordStarts, span);
+      const words = wordsOf(span);
       if (words > 0) out.push({ i, span, words });
     }
   }
@@ -70,7 +70,8 @@ export function passageReader(scope: ReportScope): (c: CodedSpan) => Passage {
     const lineOf = (cp: number): number => countBelow(lines, cp + 1);
     const pieces = participantPieces(span, t.turns)
       .map((p) => ({ ...p, text: text.slice(map.toUtf16(p.start), map.toUtf16(p.end)).replace(/\s+/g, ' ').trim() }))
-      .filter((p) => countWords(p.text) > 0);
+      // A piece holds a word when it holds a letter or digit (a word starts with one).
+      .filter((p) => HAS_WORD.test(p.text));
     // A participant word starts inside the span, so at least one piece holds a word.
     const first = pieces[0] ?? span;
     const last = pieces[pieces.length - 1] ?? span;
@@ -81,6 +82,8 @@ export function passageReader(scope: ReportScope): (c: CodedSpan) => Passage {
     };
   };
 }
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
 
 export interface QuotesOptions {
   /** Only the first N passages of each case (by wave, source and position). */
@@ -108,7 +111,7 @@ export function quotesReport(scope: ReportScope, names: readonly string[], o: Qu
     const c = codeNamed(scope.codes, name);
     if (!codes.includes(c)) codes.push(c);
   }
-  const merged = mergedSpansByCode(scope.codes, scope.codings);
+  const merged = mergedSpansByCode(scope.codes, scope.packed);
   const read = passageReader(scope);
   return {
     codes: codes.map((c) => {

@@ -2,6 +2,7 @@
  * `qcode report saturation`: codes first seen per interview, their cumulative count, and
  * the saturation assessment of Guest, Namey & Chen (2020) over it (core/saturation.ts).
  */
+import { CODING_FIELDS, F_CODE } from '../../core/span-index.js';
 import { UsageError } from '../../core/errors.js';
 import { assessSaturation, firstSeen, GUEST_DEFAULTS, saturationNotation, type SaturationAssessment, type SaturationRun } from '../../core/saturation.js';
 import { compareFolded, compareNatural } from '../../core/sort.js';
@@ -64,12 +65,15 @@ export function saturationReport(scope: ReportScope, o: SaturationOptions = {}):
   const p = checkParams(o);
   const order = scope.sources.map((s, i) => ({ s, i })).sort((a, b) => compareInterviews(a.s, b.s));
   const codesBySource = new Map<number, Set<number>>();
-  for (const c of scope.codings) {
-    if (!scope.shown.has(c.codeId)) continue;
-    let set = codesBySource.get(c.source);
-    if (set === undefined) codesBySource.set(c.source, (set = new Set()));
-    set.add(c.codeId);
-  }
+  scope.packed.forEach((packed, i) => {
+    for (let o = F_CODE; o < packed.length; o += CODING_FIELDS) {
+      const codeId = packed[o]!;
+      if (!scope.shown.has(codeId)) continue;
+      let set = codesBySource.get(i);
+      if (set === undefined) codesBySource.set(i, (set = new Set()));
+      set.add(codeId);
+    }
+  });
   const names = new Map(scope.codes.map((c) => [c.id, c.name]));
   // Sorted ids per interview: the set's insertion order follows coding order, which must not matter.
   const fresh = firstSeen(order.map(({ i }) => [...(codesBySource.get(i) ?? [])].sort((a, b) => a - b)));

@@ -4,9 +4,10 @@
  */
 import { CodePointMap } from '../../core/code-points.js';
 import { codePath, treeOrder, type Code } from '../../core/codebook.js';
-import { figuresOf, mergedSpansByCode, wordsIn, type Figures, type MergedSpans } from '../../core/figures.js';
+import { figuresOf, mergedSpansByCode, wordsOf, type Figures, type MergedSpans, type WordSpan } from '../../core/figures.js';
 import { attributeQuote, quoteCandidates, QUOTE_MAX_WORDS, QUOTE_MIN_WORDS, trimQuote } from '../../core/quotes.js';
 import type { Span } from '../../core/spans.js';
+import { CodeSpans, SPAN_FIELDS } from '../../core/code-spans.js';
 import type { Column } from '../../format/table-shape.js';
 import type { ReportView } from '../../format/report.js';
 import { rankOrder, ranks, type RankKey } from '../../core/ranking.js';
@@ -41,14 +42,9 @@ export interface ThemesOptions {
 }
 
 export function themesReport(scope: ReportScope, o: ThemesOptions = {}): ThemesReport {
-  const merged = mergedSpansByCode(scope.codes, scope.codings);
+  const merged = mergedSpansByCode(scope.codes, scope.packed);
   const figures = new Map<number, Figures>();
-  const spanWords = new Map<number, Map<number, number[]>>();
-  for (const c of scope.codes) {
-    const words = new Map<number, number[]>();
-    figures.set(c.id, figuresOf(merged.get(c.id) ?? new Map(), scope.sources, scope.cases.length, scope.participantWords, words));
-    spanWords.set(c.id, words);
-  }
+  for (const c of scope.codes) figures.set(c.id, figuresOf(merged.get(c.id) ?? new Map(), scope.sources, scope.cases.length, scope.participantWords));
   const ranked = (c: Code) => ({ name: c.name, figures: figures.get(c.id)! });
   const siblings = new Map<number | null, Code[]>();
   for (const c of scope.codes) siblings.set(c.parentId, [...(siblings.get(c.parentId) ?? []), c]);
@@ -71,7 +67,7 @@ export function themesReport(scope: ReportScope, o: ThemesOptions = {}): ThemesR
       ...figures.get(code.id)!,
       frequencyRank: freq.get(code.id)!,
       intensityRank: inten.get(code.id)!,
-      quotes: (o.quotes ?? 0) > 0 ? quotesOf(scope, merged, code.id, o.quotes!, spanWords.get(code.id)) : [],
+      quotes: (o.quotes ?? 0) > 0 ? quotesOf(scope, merged, code.id, o.quotes!) : [],
     }));
   return {
     scope: { cases: scope.cases.length, sources: scope.sources.length, participantWords: scope.participantWords, coders: scope.coders },
@@ -92,15 +88,46 @@ interface Candidate {
  * participant words (from the word index, without reading any text); only the texts of
  * the spans picked are read, so a report over a thousand sources stays fast.
  */
-export function quotesOf(scope: ReportScope, merged: MergedSpans, codeId: number, n: number, spanWords?: Map<number, number[]>): ThemeQuote[] {
+export function quotesOf(scope: ReportScope, merged: MergedSpans, codeId: number, n: number): ThemeQuote[] {
   // Candidates in scope order (case, wave, source), then position: the tie order.
-  const bySource = merged.get(codeId) ?? new Map<number, Span[]>();
+  const bySource = merged.get(codeId) ?? CodeSpans.EMPTY;
+  const quick = firstInRange(scope, bySource, n);
+  return quoteTexts(scope, quick ?? pickCandidates(scope, bySource, n));
+}
+
+/**
+ * The common case without building every candidate: when `n` quotes of 15–80 words from
+ * distinct cases turn up in scan order, they are what pickCandidates would pick.
+ */
+function firstInRange(scope: ReportScope, cs: CodeSpans, n: number): Candidate[] | null {
+  const picked: Candidate[] = [];
+  const cases = new Set<string>();
+  const d = cs.data;
+  let order = 0;
+  for (let k = 0; k < cs.sourceIndices.length; k++) {
+    const i = cs.sourceIndices[k]!;
+    const kase = scope.sources[i]!.case;
+    for (let o = cs.offsets[k]! * SPAN_FIELDS; o < cs.offsets[k + 1]! * SPAN_FIELDS; o += SPAN_FIELDS) {
+      const words = d[o + 3]! - d[o + 2]!;
+      if (words === 0) continue;
+      order++;
+      if (words < QUOTE_MIN_WORDS || words > QUOTE_MAX_WORDS || cases.has(kase)) continue;
+      const span: WordSpan = { start: d[o]!, end: d[o + 1]!, firstWord: d[o + 2]!, endWord: d[o + 3]! };
+      picked.push({ i, span, d: 0, order });
+      cases.add(kase);
+      if (picked.length >= n) return picked;
+    }
+  }
+  return null;
+}
+
+function pickCandidates(scope: ReportScope, bySource: ReadonlyMap<number, readonly WordSpan[]>, n: number): Candidate[] {
   const inRange: Candidate[] = [];
   const others: Candidate[] = [];
-  for (let i = 0; i < scope.sources.length; i++) {
-    const known = spanWords?.get(i);
-    for (const [k, span] of (bySource.get(i) ?? []).entries()) {
-      const words = known?.[k] ?? wordsIn(scope.sources[i]!.wordStarts, span);
+  // Sources in ascending scope index: the order the tie-break needs.
+  for (const i of [...bySource.keys()].sort((x, y) => x - y)) {
+    for (const span of bySource.get(i)!) {
+      const words = wordsOf(span);
       if (words === 0) continue;
       const d = words < QUOTE_MIN_WORDS ? QUOTE_MIN_WORDS - words : words > QUOTE_MAX_WORDS ? words - QUOTE_MAX_WORDS : 0;
       (d === 0 ? inRange : others).push({ i, span, d, order: inRange.length + others.length });
@@ -127,6 +154,10 @@ export function quotesOf(scope: ReportScope, merged: MergedSpans, codeId: number
     if (picked.length >= n) break;
     if (!picked.includes(c)) picked.push(c);
   }
+  return picked;
+}
+
+function quoteTexts(scope: ReportScope, picked: Candidate[]): ThemeQuote[] {
   const out: ThemeQuote[] = [];
   for (const s of picked.sort((a, b) => a.d - b.d || a.order - b.order)) {
     const src = scope.sources[s.i]!;

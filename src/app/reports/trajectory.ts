@@ -6,7 +6,8 @@
  * inside the merged spans.
  */
 import { codePath, treeOrder } from '../../core/codebook.js';
-import { mergedSpansByCode, wordsIn } from '../../core/figures.js';
+import { mergedSpansByCode } from '../../core/figures.js';
+import { CodeSpans, SPAN_FIELDS } from '../../core/code-spans.js';
 import { waveLabel } from '../../core/quotes.js';
 import { compareNatural } from '../../core/sort.js';
 import type { ReportView } from '../../format/report.js';
@@ -39,27 +40,43 @@ export interface TrajectoryReport {
 /** Codes in tree order (siblings by name), cases in natural order, waves of the sources in scope in natural order; interviewed = a source in scope. */
 export function trajectoryReport(scope: ReportScope): TrajectoryReport {
   const waves = [...new Set(scope.sources.map((s) => s.wave))].sort(compareNatural);
-  const interviewed = new Set(scope.sources.map((s) => `${s.case}\u0000${s.wave}`));
-  const merged = mergedSpansByCode(scope.codes, scope.codings);
+  // Cells are case × wave, numbered case-major; each source falls in one.
+  const caseIndex = new Map(scope.cases.map((c, i) => [c, i]));
+  const waveIndex = new Map(waves.map((w, i) => [w, i]));
+  const W = waves.length;
+  const cellOf = scope.sources.map((s) => caseIndex.get(s.case)! * W + waveIndex.get(s.wave)!);
+  const interviewed = new Uint8Array(scope.cases.length * W);
+  for (const c of cellOf) interviewed[c] = 1;
+  const merged = mergedSpansByCode(scope.codes, scope.packed);
   const rows = treeOrder(scope.codes)
     .filter(({ code }) => scope.shown.has(code.id))
     .map(({ code, depth }): TrajectoryRow => {
-      const cells = new Map<string, TrajectoryCell>();
-      for (const c of scope.cases) for (const w of waves) cells.set(`${c}\u0000${w}`, { interviewed: interviewed.has(`${c}\u0000${w}`), present: false, words: 0 });
-      for (const [i, spans] of merged.get(code.id) ?? []) {
-        if (spans.length === 0) continue;
-        const src = scope.sources[i]!;
-        const cell = cells.get(`${src.case}\u0000${src.wave}`)!;
-        cell.present = true;
-        for (const span of spans) cell.words += wordsIn(src.wordStarts, span);
+      const present = new Uint8Array(interviewed.length);
+      const words = new Float64Array(interviewed.length);
+      const cs = merged.get(code.id) ?? CodeSpans.EMPTY;
+      for (let k = 0; k < cs.sourceIndices.length; k++) {
+        const cell = cellOf[cs.sourceIndices[k]!]!;
+        present[cell] = 1;
+        for (let j = cs.offsets[k]!; j < cs.offsets[k + 1]!; j++) words[cell] += cs.data[j * SPAN_FIELDS + 3]! - cs.data[j * SPAN_FIELDS + 2]!;
       }
       const casesPerWave: Record<string, number> = {};
-      for (const w of waves) casesPerWave[w] = scope.cases.filter((c) => cells.get(`${c}\u0000${w}`)!.present).length;
+      waves.forEach((w, wi) => {
+        let n = 0;
+        for (let ci = 0; ci < scope.cases.length; ci++) n += present[ci * W + wi]!;
+        casesPerWave[w] = n;
+      });
       return {
         code: code.name,
         path: codePath(scope.codes, code.id),
         depth,
-        cases: scope.cases.map((c) => ({ case: c, waves: Object.fromEntries(waves.map((w) => [w, cells.get(`${c}\u0000${w}`)!])) })),
+        cases: scope.cases.map((c, ci) => {
+          const byWave: Record<string, TrajectoryCell> = {};
+          waves.forEach((w, wi) => {
+            const cell = ci * W + wi;
+            byWave[w] = { interviewed: interviewed[cell] === 1, present: present[cell] === 1, words: words[cell]! };
+          });
+          return { case: c, waves: byWave };
+        }),
         casesPerWave,
       };
     });
