@@ -3,6 +3,7 @@
  * (of the codes the report shows), so that a reader sees what the figures rest on: a
  * source included because a second coder tagged one phrase in it stands out.
  */
+import { CODING_FIELDS, F_CODE, F_CODER } from '../../core/span-index.js';
 import type { Column } from '../../format/table-shape.js';
 import type { ReportTable } from '../../format/report.js';
 import type { ReportScope } from '../report-scope.js';
@@ -14,13 +15,17 @@ export interface ComparedSource {
 }
 
 export function comparedWithCodings(scope: ReportScope, compared: readonly number[], coders: readonly string[]): ComparedSource[] {
-  const counts = new Map<number, Map<string, number>>(compared.map((i) => [i, new Map(coders.map((c) => [c, 0]))]));
-  for (const c of scope.codings) {
-    const perCoder = counts.get(c.source);
-    if (perCoder === undefined || !scope.shown.has(c.codeId) || !perCoder.has(c.coder)) continue;
-    perCoder.set(c.coder, perCoder.get(c.coder)! + 1);
-  }
-  return compared.map((i) => ({ source: scope.sources[i]!.id, codings: Object.fromEntries(counts.get(i)!) }));
+  // Read off the packed codings (report-scope.ts): no object per coding.
+  return compared.map((i) => {
+    const perCoder = new Map(coders.map((c) => [c, 0]));
+    const packed = scope.packed[i]!;
+    for (let o = 0; o < packed.length; o += CODING_FIELDS) {
+      const coder = scope.coderNames.get(packed[o + F_CODER]!)!;
+      if (!scope.shown.has(packed[o + F_CODE]!) || !perCoder.has(coder)) continue;
+      perCoder.set(coder, perCoder.get(coder)! + 1);
+    }
+    return { source: scope.sources[i]!.id, codings: Object.fromEntries(perCoder) };
+  });
 }
 
 /** The table "Sources compared": one row per source, one column of codings per coder. */
