@@ -31,7 +31,11 @@ function rebuildThroughWriter(p: Project): Map<number, Int32Array> | null {
     // A report does not wait for a busy writer: it builds its entries in memory instead.
     writer.db.pragma('busy_timeout = 0');
     const w = writer;
-    return w.write(() => rebuild(w.codingSpans, true));
+    const built = w.write(() => rebuild(w.codingSpans, true));
+    // The report's own read-only connection outlives this one and cannot checkpoint: move
+    // the index into qcode.db now, so that the file stays whole on its own.
+    w.db.pragma('wal_checkpoint(TRUNCATE)');
+    return built;
   } catch {
     return null;
   } finally {

@@ -3,6 +3,7 @@
  * revision or its word index — qcode or another tool writing SQL — the next report counts
  * the change, and a report that cannot write the index gives the same figures.
  */
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,13 @@ describe('report index', () => {
     expect((db.prepare('SELECT count(*) AS n FROM coding_spans').get() as { n: number }).n).toBe(6);
     db.close();
     expect(f.withScope({}, (s) => figures(themesReport(s)))).toEqual(before);
+  });
+
+  it('leaves qcode.db whole: the index a read-only report builds is not left behind in the WAL file', async () => {
+    const f = await reportProject();
+    f.withScope({}, (s) => themesReport(s));
+    const wal = join(f.dir, 'qcode.db-wal');
+    expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
   });
 
   it('counts a coding qcode adds after the index was built', async () => {
