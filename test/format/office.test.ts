@@ -44,7 +44,7 @@ describe('--format docx', () => {
     const child = rows.find((r) => text(r).startsWith(UNICODE_CODES[1]!))!;
     expect(child).toContain('<w:ind w:left="284"/>');
     expect(child).toMatch(/<w:jc w:val="right"\/>(?:(?!<\/w:p>).)*<w:t[^>]*>3<\/w:t>/);
-    expect(text(doc)).toMatch(/Note\. \|Scope: 3 cases, 6 sources, \d+ participant words; coders: ana, ben\. Cases % = share/);
+    expect(text(doc)).toMatch(/Note\. \|Scope: 3 cases, 6 sources, \d+ participant words\. Cases % = share/);
     expect(doc).toContain('😂'); // kept as written: Word has the fonts
   });
 

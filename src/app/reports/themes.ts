@@ -193,6 +193,6 @@ export function themesView(r: ThemesReport, withQuotes: boolean): ReportView {
     title: 'Themes by frequency and intensity',
     data: r,
     tables: [{ table: { columns, rows }, indentKey: 'depth', heat: ['casesPct', 'wordsPerCase'] }],
-    paragraphs: [`Scope: ${s.cases} cases, ${s.sources} sources, ${s.participantWords} participant words; coders: ${s.coders.join(', ') || 'none'}. Cases % = share of the cases in scope; words = participant-talk words inside the merged coded spans; words/case = intensity among the cases who raised it; ranks among siblings.`],
+    paragraphs: [`Scope: ${s.cases} cases, ${s.sources} sources, ${s.participantWords} participant words. Cases % = share of the cases in scope; words = participant-talk words inside the merged coded spans; words/case = intensity among the cases who raised it; ranks among siblings.`],
   };
 }
