@@ -43,7 +43,7 @@ describe('qcode check output', () => {
       'problem (revision): coding #3 (Tired, ana, P12_T2) refers to revision 7, which does not exist',
       'problem (revision): coding #6 (Calm, ana, P12_T2) is on revision 1 but the source is at 2; re-ingest the source to re-anchor it',
       'problem (quote): coding #6 (Calm, ana, P12_T2): the stored quote differs from the text at 47-54',
-      'orphaned: #4 Preceptor (ana) in P07_T1, revision 1: “My preceptor.” — re-code it with qcode tag, then qcode untag --id 4',
+      'orphaned: #4 Preceptor (ana) in P07_T1, revision 1: “My preceptor.” — re-code it with qcode tag, then qcode --coder ana untag --id 4 (as that coder; or add --any-coder)',
       '',
     ].join('\n'));
     const json = JSON.parse((await qc(dir, ['check', '--json'])).stdout);

@@ -112,7 +112,7 @@ describe('re-anchoring through the CLI, and qcode check', () => {
     const check = await qc(dir, ['check']);
     expect(check.code).toBe(1);
     expect(check.stdout).toBe('checked 6 codings: 0 problem(s), 1 orphaned coding(s)\n' +
-      'orphaned: #5 Preceptor support (bo) in R01_T1, revision 1: “My preceptor Joan sat with me every Friday afternoon to go…” — re-code it with qcode tag, then qcode untag --id 5\n');
+      'orphaned: #5 Preceptor support (bo) in R01_T1, revision 1: “My preceptor Joan sat with me every Friday afternoon to go…” — re-code it with qcode tag, then qcode --coder bo untag --id 5 (as that coder; or add --any-coder)\n');
     expect(check.stderr).toBe('qcode: check found problems\n');
     expect(JSON.parse((await qc(dir, ['check', '--json'])).stdout)).toMatchObject({ ok: false, codings: 6, orphans: [{ id: 5 }] });
     // The orphan is bo's: another coder may not remove it without --any-coder.

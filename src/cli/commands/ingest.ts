@@ -10,6 +10,7 @@ import { renderJson } from '../../format/json.js';
 import { excerpt } from '../../core/text.js';
 import { escapeControls } from '../../core/control-chars.js';
 import { summaryOf } from '../command-list.js';
+import { shellWord } from '../shell-word.js';
 
 interface IngestFlags {
   namePattern?: string;
@@ -83,11 +84,6 @@ export function noInterviewerWarning(w: { source: string; speakers: string[] }):
   const shown = w.speakers.slice(0, 6).map((l) => `"${l}"`).join(', ') + (w.speakers.length > 6 ? `, … (${w.speakers.length} labels)` : '');
   return `qcode: warning: ${w.source} has speaker labels (${shown}) but no interviewer talk; if one of them is the interviewer, run: ` +
     `qcode speakers set ${shellWord(w.speakers[0]!)} --role interviewer (add --source ${shellWord(w.source)} for this source only)`;
-}
-
-/** A word as a POSIX shell reads it back: bare when safe, else single-quoted. */
-function shellWord(s: string): string {
-  return /^[\p{L}\p{N}_.,:@%+=-]+$/u.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** `50001_T2: case 50001_T2 → 50001, wave 1 → 2` */
