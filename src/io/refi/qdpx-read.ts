@@ -29,6 +29,7 @@ export function readQdpx(path: string, shown: string): RefiProject {
   try {
     files = unzipFiles(bytes);
   } catch (cause) {
+    if (cause instanceof InputError && cause.code === 'E_ZIP_TOO_LARGE') throw new InputError(`${shown}: ${cause.message}`, { code: cause.code, cause });
     throw new InputError(`${shown}: not a REFI-QDA project (not a zip archive)`, { code: 'E_QDPX', hint, cause });
   }
   const qde = Object.keys(files).filter((n) => !n.includes('/') && n.toLowerCase().endsWith('.qde')).sort()[0];
