@@ -33,11 +33,21 @@ export function addCode(project: Project, rawName: string, parent: Code | null, 
   const name = cleanCodeName(rawName);
   const clash = project.codes.byKey(nameKey(name));
   if (clash !== undefined) throw new CodebookError(`a code "${clash.name}" already exists`, { code: 'E_CODE_EXISTS', hint: 'code names are unique, ignoring case' });
+  return project.codes.get(insertCode(project, name, parent, fields, coderId, now, note).id)!;
+}
+
+/**
+ * Inserts a code already known to be new (`name` cleaned, its key unused) and records it in
+ * the history, inside the caller's transaction; returns the code without reading it back
+ * (`createdBy` is left to the caller, who knows the coder's name).
+ */
+export function insertCode(project: Project, name: string, parent: Code | null, fields: Partial<Code>, coderId: number, now: string, note: Record<string, unknown> = {}): Omit<Code, 'createdBy'> {
   const record = {
     description: fields.description ?? null, include: fields.include ?? null, exclude: fields.exclude ?? null,
     example: fields.example ?? null, color: fields.color ?? null,
   };
-  const id = project.codes.insert({ name, key: nameKey(name), parentId: parent?.id ?? null, ...record }, coderId, now);
+  const parentId = parent?.id ?? null;
+  const id = project.codes.insert({ name, key: nameKey(name), parentId, ...record }, coderId, now);
   project.codes.record(coderId, now, 'add', name, { parent: parent?.name ?? null, ...record, ...note });
-  return project.codes.get(id)!;
+  return { id, name, parentId, ...record, createdAt: now };
 }

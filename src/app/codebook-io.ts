@@ -9,7 +9,7 @@ import { CodebookError } from '../core/errors.js';
 import { readCodebookFile, type CodebookEntry } from '../io/codebook-file.js';
 import { readQdc, type QdcEntry } from '../io/refi/qdc.js';
 import { CodableRepo } from '../db/codable-repo.js';
-import { addCode } from './code-lookup.js';
+import { insertCode } from './code-lookup.js';
 import { checkFields } from './codebook.js';
 import { actingCoderId, coderIdentity } from './coder.js';
 import { nowOf, type AppContext } from './context.js';
@@ -37,10 +37,13 @@ export function importCodebook(ctx: AppContext, file: string, options: { prune?:
     const coderId = actingCoderId(ctx, p, who, now);
     const r: ImportResult = { added: [], updated: [], moved: [], pruned: [], unchanged: 0, ...(qdc === null ? {} : { renamed: qdc.renamed }) };
     const seen = new Set<number>();
+    // Looked up in memory, not one query per entry (20,000 codes: issue #12); the file names
+    // each code once (checkUnique), so the map only gains the codes this import adds.
+    const byKey = new Map(p.codes.list().map((c) => [nameKey(c.name), c]));
     const walk = (list: QdcEntry[], parent: Code | null): void => {
       for (const e of list) {
         const added = r.added.length;
-        const code = upsert(p, e, parent, coderId, now, file, r);
+        const code = upsert(p, byKey, e, parent, { id: coderId, name: coder }, now, file, r);
         if (e.codable === false && r.added.length > added) new CodableRepo(p.db).set(code.id, false);
         seen.add(code.id);
         walk(e.children ?? [], code);
@@ -52,14 +55,17 @@ export function importCodebook(ctx: AppContext, file: string, options: { prune?:
   }, options.dryRun === true));
 }
 
-function upsert(p: Project, e: CodebookEntry, parent: Code | null, coderId: number, now: string, file: string, r: ImportResult): Code {
+function upsert(p: Project, byKey: Map<string, Code>, e: CodebookEntry, parent: Code | null, by: { id: number; name: string }, now: string, file: string, r: ImportResult): Code {
+  const coderId = by.id;
   // Only the fields the file gives are set; a field it leaves out keeps its value.
   const fields = checkFields({ description: e.description, include: e.include, exclude: e.exclude, example: e.example, color: e.color });
   const name = cleanCodeName(e.name);
-  const existing = p.codes.byKey(nameKey(name));
+  const existing = byKey.get(nameKey(name));
   if (existing === undefined) {
     r.added.push(name);
-    return addCode(p, name, parent, fields as Partial<Code>, coderId, now);
+    const code: Code = { ...insertCode(p, name, parent, fields as Partial<Code>, coderId, now), createdBy: by.name };
+    byKey.set(nameKey(name), code);
+    return code;
   }
   const before: CodeFields = {};
   const after: CodeFields = {};

@@ -51,7 +51,7 @@ export class CodeRepo {
     this.byKeyStmt = db.prepare<[string], CodeRow>(`${one} WHERE c.name_key = ?`);
     this.insertStmt = db.prepare(`
       INSERT INTO codes (name, name_key, parent_id, description, include_note, exclude_note, example, color, created_by, created_at)
-      VALUES (@name, @key, @parentId, @description, @include, @exclude, @example, @color, @coderId, @now)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.renameStmt = db.prepare<[string, string, number]>('UPDATE codes SET name = ?, name_key = ? WHERE id = ?');
     this.moveStmt = db.prepare<[number | null, number]>('UPDATE codes SET parent_id = ? WHERE id = ?');
     this.deleteStmt = db.prepare<[number]>('DELETE FROM codes WHERE id = ?');
@@ -81,9 +81,11 @@ export class CodeRepo {
   }
 
   insert(code: { name: string; key: string; parentId: number | null } & CodeFields, coderId: number, now: string): number {
-    return Number(this.insertStmt.run({
-      description: null, include: null, exclude: null, example: null, color: null, ...code, coderId, now,
-    }).lastInsertRowid);
+    // Positional parameters: binding an object by names costs a 20,000-code import ~20 ms.
+    return Number(this.insertStmt.run(
+      code.name, code.key, code.parentId, code.description ?? null, code.include ?? null, code.exclude ?? null,
+      code.example ?? null, code.color ?? null, coderId, now,
+    ).lastInsertRowid);
   }
 
   rename(id: number, name: string, key: string): void {

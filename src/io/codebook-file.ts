@@ -3,12 +3,11 @@
  * `description`, `include`, `exclude`, `example`, `color`, and `children` (a list of
  * the same).
  */
-import { stringify } from 'yaml';
 import { InputError } from '../core/errors.js';
 import { decodeText } from './decode.js';
 import { readInputFile } from './read-input-file.js';
 import { parseSimpleYaml } from './simple-yaml.js';
-import { parseYaml } from './yaml.js';
+import { parseYaml, yamlPackage } from './yaml.js';
 
 export interface CodebookEntry {
   name: string;
@@ -56,5 +55,5 @@ function entries(list: unknown[], shown: string, where: string): CodebookEntry[]
 
 /** YAML text of a codebook, with a comment saying what it is. */
 export function codebookYaml(codes: CodebookEntry[]): string {
-  return `# qcode codebook (load with: qcode codebook import FILE)\n${stringify({ codes }, { lineWidth: 0 })}`;
+  return `# qcode codebook (load with: qcode codebook import FILE)\n${yamlPackage().stringify({ codes }, { lineWidth: 0 })}`;
 }

@@ -3,8 +3,21 @@
  * attribute files and codebooks. Hostile YAML (an alias bomb, an alias inside its own
  * anchor) is an input error, never a crash: nothing qcode reads needs either.
  */
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { InputError } from '../core/errors.js';
+
+let loaded: typeof Yaml | undefined;
+
+/**
+ * The yaml package, loaded on first use: it costs a command ~70 ms to load, and the common
+ * files (codebooks, front matter) are read by io/simple-yaml.ts without it.
+ */
+export function yamlPackage(): typeof Yaml {
+  // The package is CommonJS under Node (its "node" export): require gives what import would.
+  loaded ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  return loaded;
+}
 
 /** Aliases a file may expand to, counted as the yaml package counts them (nodes × uses). */
 const MAX_ALIAS_COUNT = 100;
@@ -14,7 +27,7 @@ const MAX_ALIAS_COUNT = 100;
  * on line 2 of its file).
  */
 export function parseYaml(text: string, file: string, lineOffset = 0): unknown {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const doc = yamlPackage().parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const err = doc.errors[0];
   if (err !== undefined) {
     const line = (err.linePos?.[0]?.line ?? 1) + lineOffset;
