@@ -24,5 +24,10 @@ export function unsafeCharIn(s: string): string | null {
 
 /** `s` with every unsafe character escaped, safe to print on a terminal. */
 export function escapeControls(s: string): string {
-  return s.replace(UNSAFE_ALL, escapeOne);
+  // Printable ASCII holds no unsafe character: most cells (numbers, names) need no regex.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c >= 0x7f) return s.replace(UNSAFE_ALL, escapeOne);
+  }
+  return s;
 }

@@ -16,9 +16,12 @@ const GAP = '  ';
 
 export function renderTextTable(table: TableData, options: TextTableOptions = {}): string {
   const widths = new TextTableWidths(table.columns);
-  for (const r of table.rows) widths.add(r);
+  // Each cell's text is made once (rounding, escaping), for the widths and for the lines.
+  const texts = table.rows.map((r) => widths.addRow(r));
   const layout = widths.layout(options);
-  return [layout.head, ...table.rows.flatMap((r) => layout.lines(r))].join('\n') + '\n';
+  const out = [layout.head];
+  for (const t of texts) for (const line of layout.textLines(t)) out.push(line);
+  return out.join('\n') + '\n';
 }
 
 /**
@@ -33,27 +36,40 @@ export class TextTableWidths {
   }
 
   add(r: Record<string, Cell>): void {
-    this.cols.forEach((c, i) => {
-      const n = len(cellOf(r, c));
+    this.addRow(r);
+  }
+
+  /** Measures a row and returns the text of its cells, in the order of the columns. */
+  addRow(r: Record<string, Cell>): string[] {
+    const texts = new Array<string>(this.cols.length);
+    for (let i = 0; i < this.cols.length; i++) {
+      const t = cellOf(r, this.cols[i]!);
+      const n = len(t);
       if (n > this.widths[i]!) this.widths[i] = n;
-    });
+      texts[i] = t;
+    }
+    return texts;
   }
 
   /** The header line, and the lines of each row, at the measured widths fitted to `width`. */
-  layout(options: TextTableOptions = {}): { head: string; lines: (r: Record<string, Cell>) => string[] } {
+  layout(options: TextTableOptions = {}): { head: string; lines: (r: Record<string, Cell>) => string[]; textLines: (texts: string[]) => string[] } {
     const cols = this.cols;
     const widths = [...this.widths];
     fitWidths(cols, widths, options.width);
     const head = cols.map((c, i) => pad(c.header, widths[i]!, c.align)).join(GAP).trimEnd();
+    // The lines of a row from its cells' texts (addRow's).
+    const textLines = (texts: string[]): string[] => {
+      const wrapped = texts.map((t, i) => wrap(t, widths[i]!));
+      let height = 0;
+      for (const w of wrapped) if (w.length > height) height = w.length;
+      const out: string[] = [];
+      for (let k = 0; k < height; k++) out.push(cols.map((c, i) => pad(wrapped[i]![k] ?? '', widths[i]!, c.align)).join(GAP).trimEnd());
+      return out;
+    };
     return {
       head: options.header ? options.header(head) : head,
-      lines: (r) => {
-        const wrapped = cols.map((c, i) => wrap(cellOf(r, c), widths[i]!));
-        const height = Math.max(...wrapped.map((w) => w.length));
-        const out: string[] = [];
-        for (let k = 0; k < height; k++) out.push(cols.map((c, i) => pad(wrapped[i]![k] ?? '', widths[i]!, c.align)).join(GAP).trimEnd());
-        return out;
-      },
+      lines: (r) => textLines(cols.map((c) => cellOf(r, c))),
+      textLines,
     };
   }
 }

@@ -1,5 +1,4 @@
 import { finiteOrNull } from './coefficient.js';
-import { cohenKappa } from './cohen.js';
 
 /** How two coders, A and B, coded one code over the same units (characters, lines, turns…). */
 export interface Counts2x2 {
@@ -45,9 +44,31 @@ export interface Agreement2x2 {
  *
  * units = 0: everything is null with a reason.
  */
+const CELLS = ['both', 'onlyA', 'onlyB', 'neither'] as const;
+
+/**
+ * Cohen's kappa of [[both, onlyA], [onlyB, neither]], or null when chance agreement is 1: the
+ * unweighted case of cohen.ts's cohenKappa with its sums taken in the same order, so the value
+ * is the same to the last bit (test/core/stats/binary-2x2.test.ts compares them), without building a
+ * k×k table and its weights (an agreement report makes one per code and source: ~25,000 at
+ * 100,000 codings).
+ */
+export function kappa2x2(both: number, onlyA: number, onlyB: number, neither: number): number | null {
+  const row0 = both + onlyA;
+  const row1 = onlyB + neither;
+  const column0 = both + onlyB;
+  const column1 = onlyA + neither;
+  const total = row0 + row1;
+  const observed = onlyA + onlyB; // Σ v_ij n_ij, v = 1 off the diagonal
+  const expected = row0 * column1 + row1 * column0; // Σ v_ij r_i c_j
+  if (total === 0 || expected === 0) return null;
+  return finiteOrNull(1 - (total * observed) / expected);
+}
+
 export function agreement2x2(counts: Counts2x2): Agreement2x2 {
   const { both, onlyA, onlyB, neither } = counts;
-  for (const [name, x] of Object.entries(counts)) {
+  for (const name of CELLS) {
+    const x = counts[name];
     if (!Number.isFinite(x) || x < 0) throw new RangeError(`agreement2x2: ${name} must be a finite number ≥ 0 (got ${String(x)})`);
   }
   const units = both + onlyA + onlyB + neither;
@@ -65,12 +86,9 @@ export function agreement2x2(counts: Counts2x2): Agreement2x2 {
   // unit is "neither".
   const uniform = both === units ? 'both coders coded every unit' : 'neither coder coded any unit';
 
-  const kappa = cohenKappa([
-    [both, onlyA],
-    [onlyB, neither],
-  ]);
-  if (kappa.value === null) out.kappaReason = `chance agreement is 1: ${uniform}; kappa is undefined`;
-  else out.kappa = kappa.value;
+  const kappa = kappa2x2(both, onlyA, onlyB, neither);
+  if (kappa === null) out.kappaReason = `chance agreement is 1: ${uniform}; kappa is undefined`;
+  else out.kappa = kappa;
 
   const disagreements = onlyA + onlyB;
   const coded = 2 * both + disagreements; // n_1

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agreement2x2, cohenKappa, krippendorffAlpha, type Counts2x2 } from '../../../src/core/stats/index.js';
+import { kappa2x2 } from '../../../src/core/stats/binary-2x2.js';
 import { expectNoNaN } from './finite.js';
 
 /** The reliability data behind a 2×2 count: two coders, one value (1 coded, 0 not) per unit. */
@@ -121,5 +122,21 @@ describe('agreement2x2: degenerate cases', () => {
   it('negative or non-finite counts are bugs', () => {
     expect(() => agreement2x2({ both: -1, onlyA: 0, onlyB: 0, neither: 3 })).toThrow(RangeError);
     expect(() => agreement2x2({ both: Number.NaN, onlyA: 0, onlyB: 0, neither: 3 })).toThrow(RangeError);
+  });
+});
+
+describe('kappa2x2: the 2×2 kappa without the k×k machinery', () => {
+  it('equals cohenKappa to the last bit, small and huge tables, and is null where it is', () => {
+    let a = 12345;
+    const rnd = (max: number) => ((a = (Math.imul(a, 1103515245) + 12345) >>> 0) / 4294967296) * max;
+    const tables: number[][] = [[0, 0, 0, 0], [5, 0, 0, 0], [0, 0, 0, 7], [0, 5, 0, 95], [3, 1, 2, 4], [1e9, 3e8, 7e8, 2e9]];
+    for (let i = 0; i < 2000; i++) {
+      const max = i % 2 === 0 ? 100 : 5e9; // past 2^53 in total × observed: rounding must match too
+      tables.push([0, 1, 2, 3].map(() => Math.floor(rnd(max))));
+    }
+    for (const [both, onlyA, onlyB, neither] of tables) {
+      const general = cohenKappa([[both!, onlyA!], [onlyB!, neither!]]).value;
+      expect(Object.is(kappa2x2(both!, onlyA!, onlyB!, neither!), general)).toBe(true);
+    }
   });
 });
