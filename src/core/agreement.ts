@@ -144,6 +144,64 @@ export function countCodedUnits(grid: UnitGrid, coders: readonly (readonly Span[
   return { units, codedBy, perCoder };
 }
 
+/**
+ * countCodedUnits for character units read straight off packed codings (core/span-index.ts):
+ * the codings at `packed[from … to)` (field offsets), one code's run in one source, sorted by
+ * start; `coderOf(id)` is a coding's coder index (0 … coders − 1), or −1 to skip it. The same
+ * counts as countCodedUnits over `charUnits(length)` and the same spans, with no object per
+ * coding: each coder's spans are clipped and merged as they come, in start order.
+ */
+export function countCodedCharsPacked(length: number, packed: Int32Array, from: number, to: number, fields: { start: number; end: number; coder: number; size: number }, coderOf: (coderId: number) => number, coders: number): UnitCounts {
+  const codedBy = new Array<number>(coders + 1).fill(0);
+  const perCoder = new Array<number>(coders).fill(0);
+  const openStart = new Array<number>(coders).fill(-1);
+  const openEnd = new Array<number>(coders).fill(-1);
+  let n = 0;
+  const close = (k: number): void => {
+    perCoder[k]! += openEnd[k]! - openStart[k]!;
+    if (n + 2 > scratch.length) scratch = grown(scratch, n + 2);
+    scratch[n++] = openStart[k]! * 2 + 1; // at one position, ends sort before starts
+    scratch[n++] = openEnd[k]! * 2;
+  };
+  for (let o = from; o < to; o += fields.size) {
+    const k = coderOf(packed[o + fields.coder]!);
+    if (k < 0) continue;
+    const start = Math.max(0, packed[o + fields.start]!);
+    const end = Math.min(length, packed[o + fields.end]!);
+    if (end <= start) continue;
+    if (openStart[k]! >= 0 && start <= openEnd[k]!) {
+      if (end > openEnd[k]!) openEnd[k] = end;
+      continue;
+    }
+    if (openStart[k]! >= 0) close(k);
+    openStart[k] = start;
+    openEnd[k] = end;
+  }
+  for (let k = 0; k < coders; k++) if (openStart[k]! >= 0) close(k);
+  const sorted = scratch.subarray(0, n).sort();
+  let active = 0;
+  let prev = 0;
+  for (const e of sorted) {
+    const pos = Math.floor(e / 2);
+    if (active > 0) codedBy[active]! += pos - prev;
+    prev = pos;
+    active += e % 2 === 1 ? 1 : -1;
+  }
+  codedBy[0] = length - codedBy.reduce((s, x) => s + x, 0);
+  return { units: length, codedBy, perCoder };
+}
+
+/** The events of countCodedCharsPacked, reused from call to call (one report makes thousands). */
+let scratch: Float64Array = new Float64Array(1024);
+
+function grown(a: Float64Array, need: number): Float64Array {
+  let size = a.length;
+  while (size < need) size *= 2;
+  const b = new Float64Array(size);
+  b.set(a);
+  return b;
+}
+
 /** The sum of tables of the same coders (pooling over sources or codes). */
 export function addCounts(a: UnitCounts, b: UnitCounts): UnitCounts {
   return { units: a.units + b.units, codedBy: a.codedBy.map((x, k) => x + b.codedBy[k]!), perCoder: a.perCoder.map((x, i) => x + b.perCoder[i]!) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addCounts, agreementFigures, binaryAlpha, charUnits, codedRanges, countCodedUnits, spansGrid, turnUnits, unitCount, wordEnd, wordUnits,
+  addCounts, agreementFigures, binaryAlpha, charUnits, codedRanges, countCodedCharsPacked, countCodedUnits, spansGrid, turnUnits, unitCount, wordEnd, wordUnits,
   type UnitGrid,
 } from '../../src/core/agreement.js';
 import { cohenKappa, krippendorffAlpha } from '../../src/core/stats/index.js';
@@ -245,5 +245,27 @@ describe('degenerate tables give null with a reason, never NaN', () => {
     expect(agreementFigures(b).kappa).toBeNull();
     const pooled = agreementFigures(addCounts(a, b));
     expect(pooled).toMatchObject({ units: 20, both: 10, neither: 10, agreementPct: 100, kappa: 1, alpha: 1 });
+  });
+});
+
+describe('countCodedCharsPacked: character units off packed codings', () => {
+  it('counts as countCodedUnits does, for 2 and 3 coders, with overlaps, touching spans, spans past the end and other coders skipped', () => {
+    let a = 99;
+    const rnd = (max: number) => Math.floor(((a = (Math.imul(a, 1103515245) + 12345) >>> 0) / 4294967296) * max);
+    const fields = { start: 1, end: 2, coder: 0, size: 3 };
+    for (let trial = 0; trial < 300; trial++) {
+      const coders = 2 + (trial % 2);
+      const length = 20 + rnd(200);
+      // [coder id, start, end], coder id 9 belongs to no compared coder; sorted by start, end.
+      const rows = Array.from({ length: rnd(12) }, () => {
+        const start = rnd(length + 10);
+        return [rnd(4) === 0 ? 9 : rnd(coders), start, start + rnd(40)];
+      }).sort((x, y) => x[1]! - y[1]! || x[2]! - y[2]!);
+      const packed = Int32Array.from([0, 0, 0, ...rows.flat(), 0, 0, 0]); // a foreign coding each side
+      const spans: Span[][] = Array.from({ length: coders }, () => []);
+      for (const [c, s, e] of rows) if (c !== 9) spans[c!]!.push(span(s!, e!));
+      const got = countCodedCharsPacked(length, packed, 3, 3 + rows.length * 3, fields, (id) => (id === 9 ? -1 : id), coders);
+      expect(got).toEqual(countCodedUnits(charUnits(length), spans));
+    }
   });
 });

@@ -8,7 +8,7 @@
  * a theme's roll-up would count a unit as agreed when the coders used different children.
  */
 import { CODING_FIELDS, F_CODE, F_CODER, F_END, F_START } from '../../core/span-index.js';
-import { KAPPA_TWO_CODERS, addCounts, agreementFigures, charUnits, countCodedUnits, emptyCounts, turnUnits, wordUnits, type AgreementFigures, type AgreementUnit, type UnitCounts, type UnitGrid } from '../../core/agreement.js';
+import { KAPPA_TWO_CODERS, addCounts, agreementFigures, charUnits, countCodedCharsPacked, countCodedUnits, emptyCounts, turnUnits, wordUnits, type AgreementFigures, type AgreementUnit, type UnitCounts, type UnitGrid } from '../../core/agreement.js';
 import { CodePointMap } from '../../core/code-points.js';
 import { treeOrder } from '../../core/codebook.js';
 import { GateError, UsageError } from '../../core/errors.js';
@@ -93,11 +93,56 @@ export function ownSpans(scope: ReportScope, coders: readonly string[]): Map<num
   return out;
 }
 
+/** Where a code's run of codings lies in a source's packed codings: field offsets [from, to). */
+interface Run {
+  from: number;
+  to: number;
+}
+
+/**
+ * Each code's run of codings per source (packed codings are sorted by code first), kept where
+ * one of the coders coded the code there: byCode → bySource → run. The same codes and sources
+ * as ownSpans, without an object per coding.
+ */
+function ownRuns(scope: ReportScope, coderOf: (coderId: number) => number): Map<number, Map<number, Run>> {
+  const out = new Map<number, Map<number, Run>>();
+  scope.packed.forEach((packed, source) => {
+    for (let o = 0; o < packed.length; ) {
+      const codeId = packed[o + F_CODE]!;
+      let to = o;
+      let mine = false;
+      for (; to < packed.length && packed[to + F_CODE] === codeId; to += CODING_FIELDS) if (coderOf(packed[to + F_CODER]!) >= 0) mine = true;
+      if (mine) {
+        let bySource = out.get(codeId);
+        if (bySource === undefined) out.set(codeId, (bySource = new Map()));
+        bySource.set(source, { from: o, to });
+      }
+      o = to;
+    }
+  });
+  return out;
+}
+
+const PACKED_FIELDS = { start: F_START, end: F_END, coder: F_CODER, size: CODING_FIELDS };
+
 /** The agreement report on a loaded scope (whose codings are those of the named coders). */
 export function agreementReport(scope: ReportScope, o: AgreementOptions): AgreementReport {
   const unit = o.unit ?? 'char';
   const compared = comparedSources(scope, o.coders, o.sourcesChosen === true);
-  const spans = ownSpans(scope, o.coders);
+  const index = new Map([...scope.coderNames].filter(([, name]) => o.coders.includes(name)).map(([id, name]) => [id, o.coders.indexOf(name)]));
+  const coderOf = (id: number): number => index.get(id) ?? -1;
+  const runs = ownRuns(scope, coderOf);
+  // Character units are counted off the packed codings; words and turns from spans.
+  const count = (i: number, run: Run): UnitCounts => {
+    const packed = scope.packed[i]!;
+    if (unit === 'char') return countCodedCharsPacked(scope.sources[i]!.summary.length, packed, run.from, run.to, PACKED_FIELDS, coderOf, o.coders.length);
+    const perCoder: Span[][] = o.coders.map(() => []);
+    for (let f = run.from; f < run.to; f += CODING_FIELDS) {
+      const k = coderOf(packed[f + F_CODER]!);
+      if (k >= 0) perCoder[k]!.push({ start: packed[f + F_START]!, end: packed[f + F_END]! });
+    }
+    return countCodedUnits(gridOf(i), perCoder);
+  };
   const grids = new Map<number, UnitGrid>();
   const gridOf = (i: number): UnitGrid => {
     let g = grids.get(i);
@@ -108,13 +153,13 @@ export function agreementReport(scope: ReportScope, o: AgreementOptions): Agreem
   const rows: AgreementRow[] = [];
   let overall = emptyCounts(o.coders.length);
   for (const { code } of treeOrder(scope.codes)) {
-    const bySource = spans.get(code.id);
+    const bySource = runs.get(code.id);
     if (!scope.shown.has(code.id) || bySource === undefined) continue;
     let pooled: UnitCounts | null = null;
     for (const i of compared) {
-      const perCoder = bySource.get(i);
-      if (perCoder === undefined) continue;
-      const counts = countCodedUnits(gridOf(i), perCoder);
+      const run = bySource.get(i);
+      if (run === undefined) continue;
+      const counts = count(i, run);
       rows.push(row(code.name, scope.sources[i]!.id, counts));
       pooled = pooled === null ? counts : addCounts(pooled, counts);
     }
