@@ -59,6 +59,17 @@ export class TextTableWidths {
     const head = cols.map((c, i) => pad(c.header, widths[i]!, c.align)).join(GAP).trimEnd();
     // The lines of a row from its cells' texts (addRow's).
     const textLines = (texts: string[]): string[] => {
+      // The common case, every cell within its width: one line, no wrapping.
+      let line = '';
+      let fits = texts.length > 0;
+      for (let i = 0; fits && i < texts.length; i++) {
+        const t = texts[i]!;
+        const n = len(t);
+        if (n > widths[i]!) fits = false;
+        const fill = ' '.repeat(Math.max(0, widths[i]! - n));
+        line += (i === 0 ? '' : GAP) + (cols[i]!.align === 'right' ? fill + t : t + fill);
+      }
+      if (fits) return [line.trimEnd()];
       const wrapped = texts.map((t, i) => wrap(t, widths[i]!));
       let height = 0;
       for (const w of wrapped) if (w.length > height) height = w.length;
