@@ -2,8 +2,21 @@
  * A small element tree over saxes, enough for REFI-QDA's XML (elements, attributes and
  * text; namespaces matched by local name within the document's own namespace).
  */
-import { SaxesParser } from 'saxes';
+import { createRequire } from 'node:module';
+import type * as Saxes from 'saxes';
 import type { SaxesTagNS } from 'saxes';
+
+let saxes: typeof Saxes | undefined;
+
+/**
+ * The saxes package, loaded on first parse: loading it costs ~25 ms, paid otherwise by every
+ * command whose modules reach this one (codebook import reads YAML far more often than .qdc).
+ * It is CommonJS: require gives what import would.
+ */
+function saxesPackage(): typeof Saxes {
+  saxes ??= createRequire(import.meta.url)('saxes') as typeof Saxes;
+  return saxes;
+}
 
 export interface XmlElement {
   name: string;
@@ -15,7 +28,7 @@ export interface XmlElement {
 
 /** Parses `xml` into its root element; throws saxes' error on malformed XML. */
 export function parseXml(xml: string): XmlElement {
-  const parser = new SaxesParser({ xmlns: true });
+  const parser = new (saxesPackage().SaxesParser)({ xmlns: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   parser.on('opentag', (tag: SaxesTagNS) => {
