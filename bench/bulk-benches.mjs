@@ -8,15 +8,14 @@
  *   node bench/bulk-benches.mjs [--only TEXT] [--runs N]   # these rows alone, as a table
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { editCorpus } from './edit-corpus.mjs';
-import { generateCorpus } from './generate-corpus.mjs';
-import { seedCodings } from './seed-codings.mjs';
+import { benchContext, runEntry } from './ratio.mjs';
 import * as lib from './lib.mjs';
 
-const { ROOT, ensureOk, formatMB, formatSeconds, kibToMB, median, peakRss, qcode, timeCommand } = lib;
+const { ROOT, ensureOk, formatMB, formatSeconds, kibToMB, median, peakRss, qcode } = lib;
 
 /** Codes in the generated codebook: 200 themes of 99 codes, plus the themes. */
 const CODEBOOK_CODES = 20_000;
@@ -128,75 +127,14 @@ function reingest(ctx) {
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Standing alone (before bench/run.mjs hands a context): the same projects, built the same way.
-
-const PROJECTS = { '100k': 100, '1m': 1000 };
-
-/** A context with what the entries use: project, scratch, corpus, timeRatio. */
-export function standaloneContext({ runs = 5, log = (s) => process.stderr.write(`bench: ${s}\n`) } = {}) {
-  const corpus = () => 'bench/corpus/1000';
-  const project = (size) => {
-    const dir = `bench/work/${size}`;
-    if (existsSync(join(ROOT, dir, '.complete'))) return dir;
-    generateCorpus(join(ROOT, corpus()), 1000, { seed: 1 });
-    freshProject(dir);
-    log(`project ${size}: ingest and ${PROJECTS[size]} codings per source (once)…`);
-    ensureOk(qcode(['ingest', corpus(), '--project', dir, '--name-pattern', '{case}_T{wave}', '--json']), 'qcode ingest');
-    writeFileSync(join(ROOT, dir, '.complete'), `${seedCodings(join(ROOT, dir, 'qcode.db'), PROJECTS[size])}\n`);
-    return dir;
-  };
-  const scratch = (size, name) => {
-    const from = project(size);
-    const dir = `bench/work/scratch-${name}`;
-    rmSync(join(ROOT, dir), { recursive: true, force: true });
-    mkdirSync(join(ROOT, dir), { recursive: true });
-    copyFileSync(join(ROOT, from, 'qcode.db'), join(ROOT, dir, 'qcode.db'));
-    return dir;
-  };
-  const timeRatio = (args, { prepare, rss = false } = {}) => {
-    const times = [];
-    const bases = [];
-    let peakKiB = null;
-    for (let i = 0; i <= runs; i++) {
-      prepare?.();
-      const r = ensureOk(rss ? peakRss(args) : qcode(args), `qcode ${args.slice(0, 2).join(' ')}`);
-      if (r.peakRssKiB != null) peakKiB = Math.max(peakKiB ?? 0, r.peakRssKiB);
-      const b = ensureOk(timeCommand(process.execPath, ['-e', '0']), 'node -e 0');
-      if (i > 0) {
-        times.push(r.seconds);
-        bases.push(b.seconds);
-      }
-    }
-    return { median: median(times), baseline: median(bases), ratio: median(times) / median(bases), runs: times.length, peakMB: peakKiB === null ? null : kibToMB(peakKiB) };
-  };
-  return { ...lib, project, scratch, corpus, timeRatio };
-}
-
-/** One entry as a table row: [command, project, measured, ratio, target, verdict]. */
-export function runStandalone(entry, ctx) {
-  const size = entry.size ?? '—';
-  try {
-    if (entry.measure !== undefined) {
-      const m = entry.measure(ctx);
-      return [entry.name, size, m.measured, `${m.ratio.toFixed(2)}×`, m.target, m.ok ? '✅' : '❌'];
-    }
-    const dir = entry.size == null ? null : ctx.project(entry.size);
-    const t = ctx.timeRatio(entry.args(dir), { prepare: entry.prepare && (() => entry.prepare(dir)), rss: entry.maxPeakMB !== undefined });
-    const ok = t.ratio <= entry.target && (entry.maxPeakMB === undefined || (t.peakMB !== null && t.peakMB <= entry.maxPeakMB));
-    const measured = `${formatSeconds(t.median)} (node -e 0: ${formatSeconds(t.baseline)}; n=${t.runs})${t.peakMB === null ? '' : `, peak ${formatMB(t.peakMB)}`}`;
-    return [entry.name, size, measured, `${t.ratio.toFixed(2)}×`, `≤ ${entry.target}×${entry.maxPeakMB === undefined ? '' : `, ≤ ${entry.maxPeakMB} MB`}`, ok ? '✅' : '❌'];
-  } catch (e) {
-    return [entry.name, size, `failed: ${e instanceof Error ? e.message : String(e)}`, '—', '—', '❌'];
-  }
-}
+// Standing alone: the context and row runner of bench/ratio.mjs, as bench/run.mjs uses them.
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string', default: '5' } } });
-  const ctx = standaloneContext({ runs: Number(values.runs) });
+  const ctx = benchContext({ ratioRuns: Number(values.runs), log: (line) => process.stderr.write(`bench: ${line}\n`) });
   const rows = [];
   for (const e of benchmarks(ctx).filter((x) => values.only === undefined || x.name.includes(values.only) || x.size === values.only)) {
-    const row = runStandalone(e, ctx);
+    const row = runEntry(e, ctx);
     process.stderr.write(`bench: ${row.join(' | ')}\n`);
     rows.push(row);
   }
