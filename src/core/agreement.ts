@@ -132,14 +132,7 @@ export function countCodedUnits(grid: UnitGrid, coders: readonly (readonly Span[
     perCoder.push(sum);
   }
   const sorted = Float64Array.from(events).sort();
-  let active = 0;
-  let prev = 0;
-  for (const e of sorted) {
-    const pos = Math.floor(e / 2);
-    if (active > 0) codedBy[active]! += pos - prev;
-    prev = pos;
-    active += e % 2 === 1 ? 1 : -1;
-  }
+  sweep(sorted, codedBy);
   codedBy[0] = units - codedBy.reduce((s, x) => s + x, 0);
   return { units, codedBy, perCoder };
 }
@@ -179,6 +172,16 @@ export function countCodedCharsPacked(length: number, packed: Int32Array, from: 
   }
   for (let k = 0; k < coders; k++) if (openStart[k]! >= 0) close(k);
   const sorted = scratch.subarray(0, n).sort();
+  sweep(sorted, codedBy);
+  codedBy[0] = length - codedBy.reduce((s, x) => s + x, 0);
+  return { units: length, codedBy, perCoder };
+}
+
+/**
+ * Adds to codedBy[k] the units covered by exactly k coders, from sorted events (position × 2,
+ * + 1 for a start: at one position, ends sort before starts). codedBy[0] is left to the caller.
+ */
+function sweep(sorted: Float64Array, codedBy: number[]): void {
   let active = 0;
   let prev = 0;
   for (const e of sorted) {
@@ -187,8 +190,6 @@ export function countCodedCharsPacked(length: number, packed: Int32Array, from: 
     prev = pos;
     active += e % 2 === 1 ? 1 : -1;
   }
-  codedBy[0] = length - codedBy.reduce((s, x) => s + x, 0);
-  return { units: length, codedBy, perCoder };
 }
 
 /** The events of countCodedCharsPacked, reused from call to call (one report makes thousands). */

@@ -89,6 +89,21 @@ export class CodeSpans implements ReadonlyMap<number, readonly WordSpan[]> {
   }
 }
 
+/** Writes span `i` (four integers) into `data`, doubled first when full; returns the array written. */
+export function putSpan(data: Int32Array<ArrayBuffer>, i: number, start: number, end: number, firstWord: number, endWord: number): Int32Array<ArrayBuffer> {
+  let out = data;
+  if ((i + 1) * SPAN_FIELDS > out.length) {
+    out = new Int32Array(Math.max(out.length * 2, (i + 1) * SPAN_FIELDS));
+    out.set(data);
+  }
+  const o = i * SPAN_FIELDS;
+  out[o] = start;
+  out[o + 1] = end;
+  out[o + 2] = firstWord;
+  out[o + 3] = endWord;
+  return out;
+}
+
 /** Builds a CodeSpans source by source, ascending, in growable typed arrays. */
 export class CodeSpansBuilder {
   private sources = new Int32Array(16);
@@ -106,17 +121,7 @@ export class CodeSpansBuilder {
   }
 
   push(start: number, end: number, firstWord: number, endWord: number): void {
-    if ((this.spans + 1) * SPAN_FIELDS > this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    const o = this.spans * SPAN_FIELDS;
-    this.data[o] = start;
-    this.data[o + 1] = end;
-    this.data[o + 2] = firstWord;
-    this.data[o + 3] = endWord;
-    this.spans++;
+    this.data = putSpan(this.data, this.spans++, start, end, firstWord, endWord);
   }
 
   /**

@@ -6,7 +6,7 @@
  */
 import { childrenMap, type Code } from './codebook.js';
 import { CODING_FIELDS, F_CODE, F_END, F_END_WORD, F_FIRST_WORD, F_START } from './span-index.js';
-import { CodeSpans, CodeSpansBuilder, SPAN_FIELDS, type WordSpan } from './code-spans.js';
+import { CodeSpans, CodeSpansBuilder, putSpan, SPAN_FIELDS, type WordSpan } from './code-spans.js';
 
 /** Per code, the merged spans of the code and its descendants in every source in scope. */
 export type MergedSpans = Map<number, CodeSpans>;
@@ -40,17 +40,7 @@ class Gather {
   }
 
   push(start: number, end: number, firstWord: number, endWord: number): void {
-    if ((this.n + 1) * SPAN_FIELDS > this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    const o = this.n * SPAN_FIELDS;
-    this.data[o] = start;
-    this.data[o + 1] = end;
-    this.data[o + 2] = firstWord;
-    this.data[o + 3] = endWord;
-    this.n++;
+    this.data = putSpan(this.data, this.n++, start, end, firstWord, endWord);
   }
 }
 
