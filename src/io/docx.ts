@@ -1,7 +1,6 @@
 import { SaxesParser } from 'saxes';
 import type { SaxesTagNS } from 'saxes';
-import { InputError } from '../core/errors.js';
-import { readZipPart } from './zip-entry.js';
+import { zipPartText } from './zip-entry.js';
 
 const MAIN_PART = 'word/document.xml';
 // Namespaces are matched by URI, not by prefix: Word always writes `w:`, but other
@@ -36,13 +35,7 @@ const INLINE: Record<string, string> = {
  */
 export function docxToText(bytes: Uint8Array, file: string, maxBytes = Number.MAX_SAFE_INTEGER): string {
   const hint = 'Open it in Word or LibreOffice and save it as a .docx (Word Document) file.';
-  const xml = readZipPart(bytes, MAIN_PART, file, maxBytes, { what: 'a Word .docx file', code: 'E_DOCX', hint });
-  try {
-    return bodyText(new TextDecoder('utf-8', { fatal: true }).decode(xml));
-  } catch (cause) {
-    const why = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
-    throw new InputError(`${file}: ${MAIN_PART} is not well-formed XML (${why})`, { code: 'E_DOCX_XML', hint, cause });
-  }
+  return zipPartText(bytes, MAIN_PART, file, maxBytes, { what: 'a Word .docx file', code: 'E_DOCX', hint }, bodyText);
 }
 
 /** Walks document.xml once, keeping paragraphs, rows and cells on stacks. */

@@ -1,7 +1,6 @@
 import { SaxesParser } from 'saxes';
 import type { SaxesTagNS } from 'saxes';
-import { InputError } from '../core/errors.js';
-import { readZipPart } from './zip-entry.js';
+import { zipPartText } from './zip-entry.js';
 
 const MAIN_PART = 'content.xml';
 const TEXT = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0';
@@ -23,13 +22,7 @@ const SKIPPED = new Set([`${OFFICE} annotation`, `${TEXT} note`, `${TEXT} tracke
 export function odtToText(bytes: Uint8Array, file: string, maxBytes = Number.MAX_SAFE_INTEGER): string {
   const hint = 'Open it in LibreOffice or Word and save it again as .odt, or as .docx.';
   // Unpacked within the size limit: a small archive must not expand into gigabytes.
-  const xml = readZipPart(bytes, MAIN_PART, file, maxBytes, { what: 'an OpenDocument .odt file', code: 'E_ODT', hint });
-  try {
-    return bodyText(new TextDecoder('utf-8', { fatal: true }).decode(xml));
-  } catch (cause) {
-    const why = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
-    throw new InputError(`${file}: ${MAIN_PART} is not well-formed XML (${why})`, { code: 'E_ODT_XML', hint, cause });
-  }
+  return zipPartText(bytes, MAIN_PART, file, maxBytes, { what: 'an OpenDocument .odt file', code: 'E_ODT', hint }, bodyText);
 }
 
 function bodyText(xml: string): string {

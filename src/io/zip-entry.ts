@@ -132,6 +132,20 @@ export function readZipPart(bytes: Uint8Array, part: string, file: string, maxBy
   throw new InputError(`${file}: not ${doc.what} (${why})`, { code: doc.code, hint: doc.hint });
 }
 
+/**
+ * The text `toText` makes of the XML `part` of a zipped document (read as readZipPart reads
+ * it); XML that is not UTF-8 or not well-formed is an input error naming `file` and the part.
+ */
+export function zipPartText(bytes: Uint8Array, part: string, file: string, maxBytes: number, doc: ZipDocument, toText: (xml: string) => string): string {
+  const xml = readZipPart(bytes, part, file, maxBytes, doc);
+  try {
+    return toText(new TextDecoder('utf-8', { fatal: true }).decode(xml));
+  } catch (cause) {
+    const why = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    throw new InputError(`${file}: ${part} is not well-formed XML (${why})`, { code: `${doc.code}_XML`, hint: doc.hint, cause });
+  }
+}
+
 function mb(bytes: number): string {
   return String(Number((bytes / 1048576).toFixed(1)));
 }
