@@ -6,7 +6,7 @@
  * "About" sheet with the title and the report's prose (scope, coders, definitions). Text is
  * stored as inline strings, so no cell is ever read as a formula. Same input, same bytes.
  */
-import { zipSync, type Zippable } from 'fflate';
+import { Zip, ZipDeflate, zipSync, type Zippable } from 'fflate';
 import { type Cell, type Column, type TableData } from './table-shape.js';
 import { depthOf } from './tex-fit.js';
 
@@ -36,38 +36,115 @@ const MAX_INDENT = 8;
 const XF = { header: 1, text: 2, number: 3, number1: 4, number2: 5, indent: 6 } as const;
 
 export function renderXlsx(book: XlsxBook): Uint8Array {
-  const sheets = [...book.sheets];
-  const names = uniqueNames([...sheets.map((s) => s.name), 'About']);
+  const names = uniqueNames([...book.sheets.map((s) => s.name), 'About']);
   const files: Zippable = {};
-  const put = (name: string, xml: string): void => void (files[name] = [new TextEncoder().encode(xml), { mtime: EPOCH }]);
-  const all = [...sheets.map((s) => sheetXml(s)), aboutXml(book)];
-  put('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${all.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`);
-  put('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  put('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>${names.map((n, i) => `<sheet name="${xml(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`);
-  put('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">${all.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${all.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`);
-  put('xl/styles.xml', STYLES);
-  all.forEach((s, i) => put(`xl/worksheets/sheet${i + 1}.xml`, s));
+  const all = [...book.sheets.map((s) => sheetXml(s)), aboutXml(book)];
+  for (const [name, xml] of packageParts(names)) files[name] = [encode(xml), { mtime: EPOCH }];
+  all.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = [encode(s), { mtime: EPOCH }]));
   return zipSync(files, { level: 6 });
+}
+
+/** A workbook of one table written as its rows come (a listing of any size in little memory). */
+export interface XlsxStream {
+  row(r: Record<string, Cell>): void;
+  /** Writes the rest (the About sheet, the zip's directory); nothing may follow. */
+  end(): void;
+}
+
+/** Rows that set the column widths, as renderXlsx measures them. */
+const WIDTH_ROWS = 500;
+/** Sheet XML is handed to the deflater in pieces of about this many characters. */
+const PIECE = 1 << 16;
+
+/**
+ * The workbook renderXlsx makes of `book` with one sheet of `columns`, written to `write`
+ * piece by piece: the rows are deflated as they come (the first 500 are held to measure the
+ * column widths), so memory does not grow with the table.
+ */
+export function streamXlsx(book: Omit<XlsxBook, 'sheets'> & { sheet: string; columns: Column[] }, write: (bytes: Uint8Array) => void): XlsxStream {
+  const names = uniqueNames([book.sheet, 'About']);
+  const zip = new Zip((err, chunk) => {
+    if (err !== null) throw err;
+    write(chunk);
+  });
+  const add = (name: string): ZipDeflate => {
+    const f = new ZipDeflate(name, { level: 6 });
+    f.mtime = EPOCH;
+    zip.add(f);
+    return f;
+  };
+  for (const [name, xml] of packageParts(names)) add(name).push(encode(xml), true);
+  const sheet = add('xl/worksheets/sheet1.xml');
+  const held: Record<string, Cell>[] = [];
+  let n = 1;
+  let piece = '';
+  let started = false;
+  const flush = (final: boolean): void => {
+    sheet.push(encode(piece), final);
+    piece = '';
+  };
+  const emit = (r: Record<string, Cell>): void => {
+    piece += rowXml(book.columns, r, ++n);
+    if (piece.length >= PIECE) flush(false);
+  };
+  const start = (): void => {
+    started = true;
+    piece = worksheetHead(columnWidths(book.columns, held), true) + headerRow(book.columns);
+    for (const r of held.splice(0)) emit(r);
+  };
+  return {
+    row(r) {
+      if (started) emit(r);
+      else if (held.push(r) === WIDTH_ROWS) start();
+    },
+    end() {
+      if (!started) start();
+      piece += WORKSHEET_TAIL;
+      flush(true);
+      add('xl/worksheets/sheet2.xml').push(encode(aboutXml({ title: book.title, sheets: [], notes: book.notes })), true);
+      zip.end();
+    },
+  };
+}
+
+const encode = (xml: string): Uint8Array => new TextEncoder().encode(xml);
+
+/** Every part of the package but the worksheets, for sheets named `names` (the last is About). */
+function packageParts(names: string[]): [string, string][] {
+  return [
+    ['[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`],
+    ['_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+    ['xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>${names.map((n, i) => `<sheet name="${xml(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`],
+    ['xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${names.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`],
+    ['xl/styles.xml', STYLES],
+  ];
 }
 
 function sheetXml(sheet: XlsxSheet): string {
   const { columns, rows } = withDepth(sheet);
-  const widths = columns.map((c) => Math.min(c.wrap ? 80 : 40, Math.max(c.header.length + 2, ...rows.slice(0, 500).map((r) => cellLength(r[c.key], c) + 1)) + 1));
-  const out: string[] = [];
-  out.push(`<row r="1">${columns.map((c, j) => textCell(ref(j, 1), c.header, XF.header)).join('')}</row>`);
-  rows.forEach((r, i) => {
-    const n = i + 2;
-    const cells = columns.map((c, j) => {
-      const v = r[c.key];
-      if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref(j, n)}" s="${c.decimals === 1 ? XF.number1 : c.decimals === 2 ? XF.number2 : XF.number}"><v>${v}</v></c>` : '';
-      if (typeof v === 'boolean') return `<c r="${ref(j, n)}" t="b" s="${XF.text}"><v>${v ? 1 : 0}</v></c>`;
-      if (v === null || v === undefined || v === '') return '';
-      const depth = j === 0 ? Math.min(MAX_INDENT, depthOf(r, sheet.indentKey)) : 0;
-      return textCell(ref(j, n), String(v), depth > 0 ? XF.indent + depth - 1 : XF.text);
-    });
-    out.push(`<row r="${n}">${cells.join('')}</row>`);
+  const out = [headerRow(columns), ...rows.map((r, i) => rowXml(columns, r, i + 2, sheet.indentKey))];
+  return worksheet(columnWidths(columns, rows.slice(0, WIDTH_ROWS)), out, true);
+}
+
+function columnWidths(columns: Column[], rows: readonly Record<string, Cell>[]): number[] {
+  return columns.map((c) => Math.min(c.wrap ? 80 : 40, Math.max(c.header.length + 2, ...rows.map((r) => cellLength(r[c.key], c) + 1)) + 1));
+}
+
+function headerRow(columns: Column[]): string {
+  return `<row r="1">${columns.map((c, j) => textCell(ref(j, 1), c.header, XF.header)).join('')}</row>`;
+}
+
+/** Row `n` (1-based) of the sheet; the first column indented by the row's `indentKey` depth. */
+function rowXml(columns: Column[], r: Record<string, Cell>, n: number, indentKey?: string): string {
+  const cells = columns.map((c, j) => {
+    const v = r[c.key];
+    if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref(j, n)}" s="${c.decimals === 1 ? XF.number1 : c.decimals === 2 ? XF.number2 : XF.number}"><v>${v}</v></c>` : '';
+    if (typeof v === 'boolean') return `<c r="${ref(j, n)}" t="b" s="${XF.text}"><v>${v ? 1 : 0}</v></c>`;
+    if (v === null || v === undefined || v === '') return '';
+    const depth = j === 0 ? Math.min(MAX_INDENT, depthOf(r, indentKey)) : 0;
+    return textCell(ref(j, n), String(v), depth > 0 ? XF.indent + depth - 1 : XF.text);
   });
-  return worksheet(widths, out, true);
+  return `<row r="${n}">${cells.join('')}</row>`;
 }
 
 function aboutXml(book: XlsxBook): string {
@@ -77,12 +154,18 @@ function aboutXml(book: XlsxBook): string {
 }
 
 function worksheet(widths: number[], rows: string[], frozen: boolean): string {
+  return `${worksheetHead(widths, frozen)}${rows.join('')}${WORKSHEET_TAIL}`;
+}
+
+const WORKSHEET_TAIL = '</sheetData></worksheet>';
+
+function worksheetHead(widths: number[], frozen: boolean): string {
   const view = frozen
     ? '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>'
     : '<sheetView workbookViewId="0"/>';
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   // <cols> may not be empty (a table without columns).
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews>${view}</sheetViews>${cols === '' ? '' : `<cols>${cols}</cols>`}<sheetData>${rows.join('')}</sheetData></worksheet>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews>${view}</sheetViews>${cols === '' ? '' : `<cols>${cols}</cols>`}<sheetData>`;
 }
 
 /** The table with the tree depth as its second column, as in CSV (sorting in Excel would lose the indent). */

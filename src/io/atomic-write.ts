@@ -20,7 +20,7 @@ export function writeFileAtomic(path: string, text: string | Uint8Array, mode = 
  * A file written piece by piece that appears whole or not at all: pieces go to a temporary
  * file beside it, renamed over the target by `commit`; `abort` removes it.
  */
-export function atomicWriter(path: string, mode = 0o644): { write: (s: string) => void; commit: () => void; abort: () => void } {
+export function atomicWriter(path: string, mode = 0o644): { write: (s: string | Uint8Array) => void; commit: () => void; abort: () => void } {
   const tmp = `${path}.${process.pid}.tmp`;
   const fail = (e: unknown): never => {
     closeQuietly();
@@ -46,7 +46,8 @@ export function atomicWriter(path: string, mode = 0o644): { write: (s: string) =
   return {
     write: (s) => {
       try {
-        writeSync(fd!, s);
+        if (typeof s === 'string') writeSync(fd!, s);
+        else writeSync(fd!, s);
       } catch (e) {
         fail(e);
       }

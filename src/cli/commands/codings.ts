@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { CliContext } from '../context.js';
-import { chosenFormat, emit, withBom, withOutputOptions, type OutputFlags } from '../output.js';
+import { UsageError } from '../../core/errors.js';
+import { chosenFormat, withBom, withOutputOptions, type OutputFlags } from '../output.js';
 import { appContext } from '../program.js';
 import { summaryOf } from '../command-list.js';
 
@@ -30,10 +31,20 @@ export function codingsCommand(ctx: CliContext): Command {
       const { coder, ...base } = appContext(ctx, cmd);
       const filter = { code: f.code, source: f.source, case: f.case, coder: f.coder ?? coder, descendants: f.tree };
       if (f.format === 'xlsx' && f.json !== true) {
-        // A workbook is one zip written at the end: built from the whole listing.
-        const { listCodings, codingsTable } = await import('../../app/codings.js');
-        const rows = listCodings(base, filter);
-        await emit(ctx, f, codingsTable(rows), rows);
+        // A workbook streamed as the rows are read: a listing of any size in little memory.
+        if (f.out === undefined) throw new UsageError('--format xlsx writes a file: give --out FILE.xlsx');
+        const { streamXlsx } = await import('../../format/xlsx.js');
+        const name = basename(f.out).replace(/\.[^.]*$/, '');
+        const out = atomicWriter(resolve(ctx.cwd, f.out));
+        try {
+          const book = streamXlsx({ title: name, sheet: name, columns: CODING_COLUMNS }, out.write);
+          forEachCoding(base, filter, { passes: 1, row: (row) => book.row(codingRow(row)), endPass: () => {} });
+          book.end();
+          out.commit();
+        } catch (e) {
+          out.abort();
+          throw e;
+        }
         return;
       }
       const format = chosenFormat(f);

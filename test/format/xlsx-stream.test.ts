@@ -1,0 +1,38 @@
+/**
+ * `codings --format xlsx` streams its workbook so that memory does not grow with the
+ * listing: the streamed workbook must hold exactly what renderXlsx makes of the whole table,
+ * including column widths measured on the first 500 rows.
+ */
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { Cell, Column } from '../../src/format/table-shape.js';
+import { renderXlsx, streamXlsx } from '../../src/format/xlsx.js';
+
+const columns: Column[] = [
+  { key: 'id', header: 'id', align: 'right' },
+  { key: 'code', header: 'code' },
+  { key: 'quote', header: 'quote', wrap: true },
+];
+
+/** Rows whose later quotes are longer, so widths measured past row 500 would differ. */
+const rows = (n: number): Record<string, Cell>[] =>
+  Array.from({ length: n }, (_, i) => ({ id: i + 1, code: i % 3 === 0 ? 'Sleep & nights' : 'Support', quote: i < 500 ? `short ${i}` : `a much longer quote that would widen the column ${i} <&>` }));
+
+function streamed(data: Record<string, Cell>[]): Record<string, Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  const book = streamXlsx({ title: 'segments', sheet: 'segments', columns }, (c) => chunks.push(c));
+  for (const r of data) book.row(r);
+  book.end();
+  return unzipSync(Buffer.concat(chunks));
+}
+
+const whole = (data: Record<string, Cell>[]) => unzipSync(renderXlsx({ title: 'segments', sheets: [{ name: 'segments', table: { columns, rows: data } }] }));
+const texts = (files: Record<string, Uint8Array>) => Object.fromEntries(Object.entries(files).map(([k, v]) => [k, new TextDecoder().decode(v)]));
+
+describe('streamXlsx', () => {
+  for (const n of [0, 3, 500, 1234]) {
+    it(`holds the same parts as renderXlsx (${n} rows)`, () => {
+      expect(texts(streamed(rows(n)))).toEqual(texts(whole(rows(n))));
+    });
+  }
+});
