@@ -9,6 +9,9 @@ import { processContext, type CliContext } from './context.js';
 import { buildProgram } from './program.js';
 import { checkSubcommand } from './did-you-mean.js';
 
+/** bin/qcode.js asks a one-command bundle which command argv runs (it must be that one). */
+export { invokedCommand } from './program.js';
+
 export const EXIT_OK = 0;
 export const EXIT_GATE = 1;
 export const EXIT_ERROR = 2;
@@ -50,11 +53,6 @@ function report(e: unknown, ctx: CliContext): number {
 
 /** Entry point of bin/qcode.js. */
 export async function main(): Promise<void> {
-  // A reader that stops early (qcode … | head) is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
   const code = await run(process.argv.slice(2), processContext());
   process.exitCode = code;
 }

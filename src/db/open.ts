@@ -36,7 +36,11 @@ function nativeBinding(): object | null {
 
 function connect(file: string | Buffer, options: Database.Options = {}): Db {
   const binding = nativeBinding();
-  return new Database(file, binding === null ? options : { ...options, nativeBinding: binding as never });
+  if (binding !== null) return new Database(file, { ...options, nativeBinding: binding as never });
+  // The addon is elsewhere: better-sqlite3's own lookup, from the installed package (the
+  // bundled CLI carries a copy of its JavaScript, whose lookup would start from the bundle).
+  const Installed = createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+  return new Installed(file, options);
 }
 
 function configure(db: Db): void {

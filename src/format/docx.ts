@@ -10,6 +10,7 @@ import type { ReportView } from './report.js';
 import { displayText, type Cell, type Column, type TableData } from './table-shape.js';
 import { depthOf } from './tex-fit.js';
 import { deterministicZip } from './zip-fixed.js';
+import { importExternal } from '../core/external-module.js';
 
 type Docx = typeof import('docx');
 type Block = import('docx').Paragraph | import('docx').Table;
@@ -25,7 +26,7 @@ const PORTRAIT_WIDTH = 11906 - 2 * 1440;
 const LANDSCAPE_WIDTH = 16838 - 2 * 1440;
 
 export async function renderDocx(view: ReportView): Promise<Uint8Array> {
-  const d = await import('docx');
+  const d = await importExternal<typeof import('docx')>('docx');
   const children: Block[] = [];
   const wide = Math.max(0, ...view.tables.map((t) => t.table.columns.length)) > 8;
   const lineWidth = wide ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH;

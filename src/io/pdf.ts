@@ -3,6 +3,7 @@
  * Node). Loaded only when a .pdf is ingested: it is large, and `qcode tag` must start fast.
  */
 import { InputError } from '../core/errors.js';
+import { importExternal } from '../core/external-module.js';
 
 interface TextItem {
   str: string;
@@ -18,7 +19,7 @@ interface TextItem {
  * NFC-normalised.
  */
 export async function pdfToText(bytes: Uint8Array, file: string): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await importExternal<typeof import('pdfjs-dist/legacy/build/pdf.mjs')>('pdfjs-dist/legacy/build/pdf.mjs');
   let doc;
   try {
     // pdf.js takes ownership of (detaches) the buffer it is given: pass a copy.

@@ -38,7 +38,7 @@ async function loop(ctx: CliContext, s: CodingSession): Promise<void> {
   const out = (line: string): void => void ctx.stdout.write(`${line}\n`);
   const rl = createInterface({
     input: ctx.stdin,
-    output: tty ? (ctx.stdout as NodeJS.WritableStream) : undefined,
+    output: tty ? (ctx.terminalOutput?.() ?? (ctx.stdout as NodeJS.WritableStream)) : undefined,
     terminal: tty,
     completer: (line: string) => complete(s, line),
   });
