@@ -76,6 +76,8 @@ const onlyCommand = (name) => ({
   },
 });
 
+const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+
 async function bundle(outfile, plugins) {
   const result = await build({
     entryPoints: [entry],
@@ -85,6 +87,7 @@ async function bundle(outfile, plugins) {
     format: 'cjs',
     target: 'node20',
     external: ['*.node', 'docx', 'pdfjs-dist', 'natural', 'yaml', 'saxes'],
+    define: { QCODE_BUNDLED_VERSION: JSON.stringify(version) },
     banner: { js: "const __qcodeFileUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__dirname, rel)).href;" },
     plugins: [ownUrl, lazyChildProcess, ...plugins],
     metafile: true,
