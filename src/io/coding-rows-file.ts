@@ -42,7 +42,59 @@ function fieldOf(name: string, shown: string, line: number): CodingRowField {
   return key as CodingRowField;
 }
 
+/** A CSV record: its cells and the line it starts on. */
+interface CsvRecord {
+  cells: string[];
+  line: number;
+}
+
 function fromCsv(text: string, shown: string, delimiter: string): RawCodingRow[] {
+  const records = quickCsvRecords(text, delimiter) ?? libraryCsvRecords(text, shown, delimiter);
+  const [head, ...body] = records;
+  if (head === undefined) throw new InputError(`${shown}: the file is empty`, { code: 'E_EMPTY', hint: 'the first line names the columns: code,source,lines' });
+  const headLine = head.line + head.cells.reduce((n, cell) => n + cell.split('\n').length - 1, 0);
+  const fields = head.cells.map((h) => fieldOf(h, shown, headLine));
+  const twice = fields.find((f, i) => fields.indexOf(f) !== i);
+  if (twice !== undefined) throw new InputError(`${shown}:${headLine}: the column "${twice}" appears twice`, { code: 'E_CODING_ROWS' });
+  return body.map(({ cells, line }) => {
+    const row: RawCodingRow = { line, fields: {} };
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      if (cell.trim() !== '') row.fields[fields[i]!] = cell;
+    }
+    return row;
+  });
+}
+
+/**
+ * The records of CSV text that has no quotes and no carriage returns (what spreadsheets and
+ * scripts mostly write), split by hand: csv-parse takes ~0.4 s for 100,000 rows (issue #12).
+ * It gives exactly what csv-parse gives (empty lines skipped, a leading BOM dropped), or
+ * undefined for anything else, and for a row with the wrong number of cells, so that the
+ * library reads such files and words their errors.
+ */
+export function quickCsvRecords(text: string, delimiter: string): CsvRecord[] | undefined {
+  if (text.includes('"') || text.includes('\r')) return undefined;
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const out: CsvRecord[] = [];
+  let width = -1;
+  let at = 0;
+  for (let line = 1; at <= body.length; line++) {
+    let end = body.indexOf('\n', at);
+    if (end < 0) end = body.length;
+    if (end > at) {
+      const cells = body.slice(at, end).split(delimiter);
+      if (width < 0) width = cells.length;
+      else if (cells.length !== width) return undefined;
+      out.push({ cells, line });
+    }
+    at = end + 1;
+  }
+  return out;
+}
+
+/** The records as csv-parse reads them; a record spanning lines (a quoted line break) starts on its first. */
+export function libraryCsvRecords(text: string, shown: string, delimiter: string): CsvRecord[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { delimiter, bom: true, skip_empty_lines: true, relax_column_count: false, info: true }) as never;
@@ -50,20 +102,8 @@ function fromCsv(text: string, shown: string, delimiter: string): RawCodingRow[]
     const err = e as { lines?: number; message: string };
     throw new InputError(`${shown}:${err.lines ?? 1}: invalid CSV: ${err.message.split('\n')[0]}`, { code: 'E_CSV', hint: 'check the quoting and the number of columns on that line' });
   }
-  const [head, ...body] = records;
-  if (head === undefined) throw new InputError(`${shown}: the file is empty`, { code: 'E_EMPTY', hint: 'the first line names the columns: code,source,lines' });
-  const fields = head.record.map((h) => fieldOf(h, shown, head.info.lines));
-  const twice = fields.find((f, i) => fields.indexOf(f) !== i);
-  if (twice !== undefined) throw new InputError(`${shown}:${head.info.lines}: the column "${twice}" appears twice`, { code: 'E_CODING_ROWS' });
-  return body.map(({ record, info }) => {
-    // csv-parse counts the line a record ends on; a quoted cell may span lines: name the first.
-    const breaks = record.reduce((n, cell) => n + cell.split('\n').length - 1, 0);
-    const row: RawCodingRow = { line: info.lines - breaks, fields: {} };
-    record.forEach((cell, i) => {
-      if (cell.trim() !== '') row.fields[fields[i]!] = cell;
-    });
-    return row;
-  });
+  // csv-parse counts the line a record ends on; a quoted cell may span lines: name the first.
+  return records.map(({ record, info }) => ({ cells: record, line: info.lines - record.reduce((n, cell) => n + cell.split('\n').length - 1, 0) }));
 }
 
 function fromJsonLines(text: string, shown: string): RawCodingRow[] {
