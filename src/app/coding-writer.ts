@@ -49,12 +49,32 @@ export function emptyChange(): CodingChange {
 }
 
 /**
+ * Where `applyCoding` finds the codings a span meets when not in the database: a batch's own
+ * copy of them (app/coding-index.ts), told of every change so that it answers as the
+ * database would.
+ */
+export interface MeetingLookup {
+  /**
+   * As CodingRepo.meeting: placed codings of the code by the coder that overlap or touch
+   * [start, end), by start and id; undefined to have the database asked.
+   */
+  meeting(sourceId: number, codeId: number, coderId: number, start: number, end: number): CodingRow[] | undefined;
+  changed(change: CodingChange): void;
+}
+
+/**
  * Applies `codeId` by `coderId` to `span`, joining it with the coder's codings of that
  * code that it overlaps or touches (the lowest id survives; memos follow it).
  */
-export function applyCoding(project: Project, src: SourceAt, codeId: number, coderId: number, span: Span, weight: number | null, now: string): { id: number; change: CodingChange } {
+export function applyCoding(project: Project, src: SourceAt, codeId: number, coderId: number, span: Span, weight: number | null, now: string, lookup?: MeetingLookup): { id: number; change: CodingChange } {
+  const r = applyCodingTo(project, src, codeId, coderId, span, weight, now, lookup);
+  lookup?.changed(r.change);
+  return r;
+}
+
+function applyCodingTo(project: Project, src: SourceAt, codeId: number, coderId: number, span: Span, weight: number | null, now: string, lookup: MeetingLookup | undefined): { id: number; change: CodingChange } {
   const change = emptyChange();
-  const meeting = project.codings.meeting(src.sourceId, codeId, coderId, span.start, span.end);
+  const meeting = lookup?.meeting(src.sourceId, codeId, coderId, span.start, span.end) ?? project.codings.meeting(src.sourceId, codeId, coderId, span.start, span.end);
   const union = mergeSpans([span, ...meeting])[0]!;
   if (meeting.length === 0) {
     const row: Omit<CodingRow, 'id'> = {

@@ -20,6 +20,7 @@ import { withProject, type Project } from './project.js';
 import { resolve } from 'node:path';
 import { readCodingRowsFile } from '../io/coding-rows-file.js';
 import { selectSpans, type Selector } from './select-spans.js';
+import { SourceCodings } from './source-codings.js';
 import { loadSource } from './tag.js';
 
 /** One coding to apply: the fields of a `--from` file's row (numbers may be given as numbers). */
@@ -75,6 +76,8 @@ interface Loaded {
   at: SourceAt;
   starts: number[];
   full?: ReturnType<typeof loadSource>;
+  /** Its placed codings, answering each row's "which codings does this span meet" in memory. */
+  codings: SourceCodings;
 }
 
 /** Reads a `--from` file (CSV, TSV or JSON Lines; io/coding-rows-file.ts) and applies its rows. */
@@ -90,11 +93,10 @@ export function tagMany(ctx: AppContext, rows: readonly TagRow[], options: TagMa
     const now = nowOf(ctx);
     const result: TagManyResult = { dryRun: options.dryRun === true, rows: 0, created: 0, joined: 0, createdCodes: [], coders: [] };
     const coders = new Map<string, number>();
-    const codes = new Map<string, Code>();
+    const codes = { byName: new Map<string, Code>(), byKey: new Map<string, Code>() };
     const sources = new Map<string, Loaded>();
     let parent: Code | null | undefined;
     rows.forEach((row, i) => {
-      const where = `${options.file ?? 'row'}${options.file === undefined ? ' ' : ':'}${row.line ?? i + 1}`;
       try {
         const mine = row.coder === undefined || String(row.coder).trim() === '';
         const coder = mine ? actor!.coder : String(row.coder).trim();
@@ -112,7 +114,7 @@ export function tagMany(ctx: AppContext, rows: readonly TagRow[], options: TagMa
           : selectSpans((src.full ??= loadSource(p, src.id)), src.at.map, selector);
         const ids = new Set<number>();
         for (const span of spans) {
-          const r = applyCoding(p, src.at, code.id, coderId, span, weight, now);
+          const r = applyCoding(p, src.at, code.id, coderId, span, weight, now, src.codings);
           if (r.change.created.length > 0) result.created++;
           else result.joined++;
           ids.add(r.id);
@@ -122,7 +124,7 @@ export function tagMany(ctx: AppContext, rows: readonly TagRow[], options: TagMa
         }
         result.rows++;
       } catch (e) {
-        throw located(e, where);
+        throw located(e, `${options.file ?? 'row'}${options.file === undefined ? ' ' : ':'}${row.line ?? i + 1}`);
       }
     });
     return result;
@@ -160,15 +162,19 @@ function selectorOf(row: TagRow): Selector {
   }
 }
 
-function codeOf(p: Project, cache: Map<string, Code>, name: string, coderId: number, now: string, o: TagManyOptions, r: TagManyResult, parent: () => Code | null): Code {
+function codeOf(p: Project, cache: { byName: Map<string, Code>; byKey: Map<string, Code> }, name: string, coderId: number, now: string, o: TagManyOptions, r: TagManyResult, parent: () => Code | null): Code {
+  // The name as written first (rows repeat a code's name), then its key.
+  const known = cache.byName.get(name);
+  if (known !== undefined) return known;
   const key = nameKey(name.replace(/\s+/g, ' '));
-  let code = cache.get(key) ?? p.codes.byKey(key);
+  let code = cache.byKey.get(key) ?? p.codes.byKey(key);
   if (code === undefined) {
     if (o.createNew !== true) throw unknownCode(name, p.codes.list(), CREATE_WITH_NEW);
     code = addCode(p, cleanCodeName(name), parent(), {}, coderId, now);
     r.createdCodes.push(code.name);
   }
-  cache.set(key, code);
+  cache.byKey.set(key, code);
+  cache.byName.set(name, code);
   return code;
 }
 
@@ -180,7 +186,10 @@ function sourceOf(p: Project, cache: Map<string, Loaded>, id: string): Loaded {
     const state = p.sources.state(id);
     if (state === undefined) throw sourceNotFound(p, id);
     const text = p.sources.revisionText(state.rowId, state.revision) ?? '';
-    src = { id, text, at: { sourceId: state.rowId, revision: state.revision, text, map: new CodePointMap(text) }, starts: lineStarts(text) };
+    src = {
+      id, text, at: { sourceId: state.rowId, revision: state.revision, text, map: new CodePointMap(text) }, starts: lineStarts(text),
+      codings: new SourceCodings(p, state.rowId),
+    };
     if (cache.size >= SOURCE_CACHE) cache.delete(cache.keys().next().value!);
   }
   cache.set(id, src);
