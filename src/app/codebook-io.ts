@@ -9,7 +9,7 @@ import { CodebookError } from '../core/errors.js';
 import { readCodebookFile, type CodebookEntry } from '../io/codebook-file.js';
 import { readQdc, type QdcEntry } from '../io/refi/qdc.js';
 import { CodableRepo } from '../db/codable-repo.js';
-import { insertCode } from './code-lookup.js';
+import { CodeBatch } from './code-batch.js';
 import { checkFields } from './codebook.js';
 import { actingCoderId, coderIdentity } from './coder.js';
 import { nowOf, type AppContext } from './context.js';
@@ -40,33 +40,41 @@ export function importCodebook(ctx: AppContext, file: string, options: { prune?:
     // Looked up in memory, not one query per entry (20,000 codes: issue #12); the file names
     // each code once (checkUnique), so the map only gains the codes this import adds.
     const byKey = new Map(p.codes.list().map((c) => [nameKey(c.name), c]));
+    // New codes and history entries are written many rows a statement (app/code-batch.ts).
+    const batch = new CodeBatch(p, coderId, now);
     const walk = (list: QdcEntry[], parent: Code | null): void => {
       for (const e of list) {
         const added = r.added.length;
-        const code = upsert(p, byKey, e, parent, { id: coderId, name: coder }, now, file, r);
-        if (e.codable === false && r.added.length > added) new CodableRepo(p.db).set(code.id, false);
+        const code = upsert(p, batch, byKey, e, parent, coder, file, r);
+        if (e.codable === false && r.added.length > added) {
+          batch.flush();
+          new CodableRepo(p.db).set(code.id, false);
+        }
         seen.add(code.id);
         walk(e.children ?? [], code);
       }
     };
     walk(entries, null);
+    batch.flush();
     if (options.prune === true) prune(p, seen, coderId, now, file, r);
     return r;
   }, options.dryRun === true));
 }
 
-function upsert(p: Project, byKey: Map<string, Code>, e: CodebookEntry, parent: Code | null, by: { id: number; name: string }, now: string, file: string, r: ImportResult): Code {
-  const coderId = by.id;
+function upsert(p: Project, batch: CodeBatch, byKey: Map<string, Code>, e: CodebookEntry, parent: Code | null, coder: string, file: string, r: ImportResult): Code {
   // Only the fields the file gives are set; a field it leaves out keeps its value.
   const fields = checkFields({ description: e.description, include: e.include, exclude: e.exclude, example: e.example, color: e.color });
   const name = cleanCodeName(e.name);
-  const existing = byKey.get(nameKey(name));
+  const key = nameKey(name);
+  const existing = byKey.get(key);
   if (existing === undefined) {
     r.added.push(name);
-    const code: Code = { ...insertCode(p, name, parent, fields as Partial<Code>, coderId, now), createdBy: by.name };
-    byKey.set(nameKey(name), code);
+    const code: Code = { ...batch.add(name, key, parent, fields), createdBy: coder };
+    byKey.set(key, code);
     return code;
   }
+  // A change to a code that was there: what is held back goes first (it may move under a new code).
+  batch.flush();
   const before: CodeFields = {};
   const after: CodeFields = {};
   for (const k of CODE_FIELDS) {
@@ -77,19 +85,19 @@ function upsert(p: Project, byKey: Map<string, Code>, e: CodebookEntry, parent: 
   }
   let changed = false;
   if (Object.keys(after).length > 0) {
-    p.codes.record(coderId, now, 'describe', existing.name, { before, after, import: file });
+    batch.record('describe', existing.name, { before, after, import: file });
     r.updated.push(existing.name);
     changed = true;
   }
   if (existing.name !== name) {
     p.codes.rename(existing.id, name, nameKey(name));
-    p.codes.record(coderId, now, 'rename', name, { from: existing.name, to: name, import: file });
+    batch.record('rename', name, { from: existing.name, to: name, import: file });
     changed = true;
   }
   if (existing.parentId !== (parent?.id ?? null)) {
     const from = existing.parentId === null ? null : p.codes.get(existing.parentId)?.name ?? null;
     p.codes.move(existing.id, parent?.id ?? null);
-    p.codes.record(coderId, now, 'move', name, { from, to: parent?.name ?? null, import: file });
+    batch.record('move', name, { from, to: parent?.name ?? null, import: file });
     r.moved.push(name);
     changed = true;
   }
