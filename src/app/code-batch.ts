@@ -6,7 +6,7 @@
  * the same rows in the same order as code by code.
  */
 import type { Code, CodeFields } from '../core/codebook.js';
-import { CodeBatchRepo } from '../db/code-batch-repo.js';
+import { BATCH_ROWS, CODE_VALUES, CodeBatchRepo, HISTORY_VALUES } from '../db/code-batch-repo.js';
 import type { Project } from './project.js';
 
 type Value = string | number | null;
@@ -24,30 +24,40 @@ export class CodeBatch {
 
   /**
    * As insertCode (app/code-lookup.ts): a code known to be new (`name` cleaned, `key` its
-   * unused nameKey) and its "add" history entry; returns the code (`createdBy` left to the caller).
+   * unused nameKey) and its "add" history entry; returns the code, created by `createdBy`.
    */
-  add(name: string, key: string, parent: Code | null, fields: CodeFields): Omit<Code, 'createdBy'> {
-    const record = {
-      description: fields.description ?? null, include: fields.include ?? null, exclude: fields.exclude ?? null,
-      example: fields.example ?? null, color: fields.color ?? null,
+  add(name: string, key: string, parent: Code | null, fields: CodeFields, createdBy: string): Code {
+    const code: Code = {
+      id: this.nextId++, name, parentId: parent?.id ?? null, description: fields.description ?? null, include: fields.include ?? null,
+      exclude: fields.exclude ?? null, example: fields.example ?? null, color: fields.color ?? null, createdBy, createdAt: this.now,
     };
-    const id = this.nextId++;
-    const parentId = parent?.id ?? null;
-    this.codes.push(id, name, key, parentId, record.description, record.include, record.exclude, record.example, record.color, this.coderId, this.now);
-    this.record('add', name, { parent: parent?.name ?? null, ...record });
-    return { id, name, parentId, ...record, createdAt: this.now };
+    this.codes.push(code.id, name, key, code.parentId, code.description, code.include, code.exclude, code.example, code.color, this.coderId, this.now);
+    // insertCode's details, key for key: { parent, ...the five fields }.
+    this.record('add', name, { parent: parent?.name ?? null, description: code.description, include: code.include, exclude: code.exclude, example: code.example, color: code.color });
+    // Full statements are written as they fill: 20,000 codes held to the end cost the GC more.
+    if (this.codes.length >= BATCH_ROWS * CODE_VALUES) this.writeCodes();
+    return code;
   }
 
   /** As CodeRepo.record, by the batch's coder at its time. */
   record(action: string, code: string, details: Record<string, unknown>): void {
     this.history.push(this.now, this.coderId, action, code, JSON.stringify(details));
+    if (this.history.length >= BATCH_ROWS * HISTORY_VALUES) this.writeHistory();
   }
 
   /** Writes what is held back: the codes first (history names them only by name). */
   flush(): void {
-    if (this.codes.length > 0) this.repo.insertCodes(this.codes);
-    if (this.history.length > 0) this.repo.insertHistory(this.history);
+    if (this.codes.length > 0) this.writeCodes();
+    if (this.history.length > 0) this.writeHistory();
+  }
+
+  private writeCodes(): void {
+    this.repo.insertCodes(this.codes);
     this.codes = [];
+  }
+
+  private writeHistory(): void {
+    this.repo.insertHistory(this.history);
     this.history = [];
   }
 }

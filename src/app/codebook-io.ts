@@ -69,7 +69,7 @@ function upsert(p: Project, batch: CodeBatch, byKey: Map<string, Code>, e: Codeb
   const existing = byKey.get(key);
   if (existing === undefined) {
     r.added.push(name);
-    const code: Code = { ...batch.add(name, key, parent, fields), createdBy: coder };
+    const code = batch.add(name, key, parent, fields, coder);
     byKey.set(key, code);
     return code;
   }

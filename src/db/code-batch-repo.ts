@@ -9,7 +9,7 @@ import type { Db } from './open.js';
 type Value = string | number | null;
 
 /** Rows a statement (codes take 11 values a row, history 5: well under SQLite's 32,766). */
-const BATCH = 100;
+export const BATCH_ROWS = 100;
 
 /** One INSERT of `head` for each number of rows, prepared when first needed. */
 class BatchInsert {
@@ -20,8 +20,8 @@ class BatchInsert {
   /** Inserts the rows of `values` (`width` values a row, in order). */
   run(values: Value[]): void {
     const rows = values.length / this.width;
-    for (let at = 0; at < rows; at += BATCH) {
-      const n = Math.min(BATCH, rows - at);
+    for (let at = 0; at < rows; at += BATCH_ROWS) {
+      const n = Math.min(BATCH_ROWS, rows - at);
       this.stmt(n).run(n === rows ? values : values.slice(at * this.width, (at + n) * this.width));
     }
   }
