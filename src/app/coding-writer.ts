@@ -78,13 +78,13 @@ function applyCodingTo(project: Project, src: SourceAt, codeId: number, coderId:
   if (meeting.length === 0) {
     // Written out field by field (no spreads): `tag --from` makes 100,000 of these.
     const q = quoteOf(src, span);
-    const row: Omit<CodingRow, 'id'> = {
-      codeId, sourceId: src.sourceId, coderId, revision: src.revision, start: span.start, end: span.end, quote: q.quote, before: q.before,
-      after: q.after, weight, orphaned: false, createdAt: now, updatedAt: now,
+    const row: CodingRow = {
+      id: 0, codeId, sourceId: src.sourceId, coderId, revision: src.revision, start: span.start, end: span.end, quote: q.quote,
+      before: q.before, after: q.after, weight, orphaned: false, createdAt: now, updatedAt: now,
     };
-    const id = project.codings.insert(row);
-    change.created.push({ id, ...row });
-    return { id, change };
+    row.id = project.codings.insert(row);
+    change.created.push(row);
+    return { id: row.id, change };
   }
   const union = mergeSpans([span, ...meeting])[0]!;
   const [keep, ...absorbed] = [...meeting].sort((a, b) => a.id - b.id);

@@ -67,10 +67,10 @@ export class CodingRepo {
     this.insertStmt = db.prepare<[number, number, number, number, number, number, string, string, string, number | null, number, string, string]>(`
       INSERT INTO codings (code_id, source_id, coder_id, revision, start, "end", quote, context_before, context_after, weight, orphaned, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.updateStmt = db.prepare(`
-      UPDATE codings SET code_id = @codeId, revision = @revision, start = @start, "end" = @end, quote = @quote,
-        context_before = @before, context_after = @after, weight = @weight, orphaned = @orphaned, updated_at = @updatedAt
-      WHERE id = @id`);
+    this.updateStmt = db.prepare<[number, number, number, number, string, string, string, number | null, number, string, number]>(`
+      UPDATE codings SET code_id = ?, revision = ?, start = ?, "end" = ?, quote = ?,
+        context_before = ?, context_after = ?, weight = ?, orphaned = ?, updated_at = ?
+      WHERE id = ?`);
     this.moveStmt = db.prepare<[number, number, number, string, number]>(`
       UPDATE codings SET revision = ?, start = ?, "end" = ?, orphaned = 0, updated_at = ? WHERE id = ?`);
     this.restoreStmt = db.prepare(`
@@ -109,7 +109,7 @@ export class CodingRepo {
   }
 
   update(row: CodingRow): void {
-    this.updateStmt.run({ ...row, orphaned: row.orphaned ? 1 : 0 });
+    this.updateStmt.run(row.codeId, row.revision, row.start, row.end, row.quote, row.before, row.after, row.weight, row.orphaned ? 1 : 0, row.updatedAt, row.id);
   }
 
   /** Places a coding at a span of another revision whose text there is its quote and context still. */
