@@ -51,6 +51,19 @@ describe('codebook import writes new codes many rows a statement', () => {
     };
     add(entries, undefined);
     expect(dumpDb(batch.dir)).toEqual(dumpDb(oneByOne.dir));
+  }, 30_000);
+
+  it('--dry-run reports what a real import does, written batches and all, and changes nothing', () => {
+    const { dir, ctx } = newProject();
+    codebookAdd(as(ctx, 'ana'), 'Gone', undefined, {});
+    put(dir, 'cb.yaml', `codes:\n${yaml(tree(8), '  ')}\n`);
+    const before = dumpDb(dir);
+    const dry = importCodebook(as(ctx, 'ana'), 'cb.yaml', { dryRun: true, prune: true });
+    expect(dumpDb(dir)).toEqual(before);
+    expect(dry.added.length).toBeGreaterThan(100);
+    expect(dry.pruned).toEqual(['Gone']);
+    expect(importCodebook(as(ctx, 'ana'), 'cb.yaml', { prune: true })).toEqual(dry);
+    expect(listCodebook(ctx).map((c) => c.code)).not.toContain('Gone');
   });
 
   it('writes held-back codes before a code that was there moves under one of them', () => {
