@@ -83,7 +83,11 @@ interface Loaded {
 /** Reads a `--from` file (CSV, TSV or JSON Lines; io/coding-rows-file.ts) and applies its rows. */
 export function tagFromFile(ctx: AppContext, file: string, options: Omit<TagManyOptions, 'file'> = {}): TagManyResult {
   // Each row's fields become the row itself (no copy of 100,000 objects).
-  const rows = readCodingRowsFile(resolve(ctx.cwd, file), file).map(({ line, fields }) => Object.assign(fields as TagRow, { line }));
+  const rows = readCodingRowsFile(resolve(ctx.cwd, file), file).map(({ line, fields }) => {
+    const row = fields as TagRow;
+    row.line = line;
+    return row;
+  });
   return tagMany(ctx, rows, { ...options, file });
 }
 
