@@ -19,6 +19,7 @@ describe('parseSimpleYaml', () => {
     ['comments and blank lines between entries', '# a codebook\ncodes:\n\n  # first\n  - name: A\n\n  - name: B\n'],
     ['CRLF line ends', 'codes:\r\n  - name: A\r\n    description: d\r\n'],
     ['text with hashes and colons inside words', 'codes:\n  - name: C#\n    description: ratio 3:1 and a#b\n'],
+    ['a tab in a comment, CR line ends', '# codes\tof the study\rcodes:\n  - name: A\n'.replace('\r', '\r\n')],
   ])('gives what the library gives: %s', (_, text) => {
     const fast = parseSimpleYaml(text);
     expect(fast).toBeDefined();
@@ -37,6 +38,8 @@ describe('parseSimpleYaml', () => {
     ['an anchor', 'codes:\n  - name: &x A\n'],
     ['a duplicate key', 'codes:\n  - name: A\n    name: B\n'],
     ['a tab', 'codes:\n\t- name: A\n'],
+    ['a tab in a value, after a comment with one', '# a\tb\ncodes:\n  - name: A\tB\n'],
+    ['a control character in a value', 'codes:\n  - name: A\u0007B\n'],
     ['a document marker', '---\ncodes:\n  - name: A\n'],
     ['extra spaces after the colon', 'codes:\n  - name:   A\n'],
     ['a list of plain items', 'codes:\n  - A\n  - B\n'],
