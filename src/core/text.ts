@@ -78,6 +78,37 @@ export function forEachWordStart(text: string, onWord: (utf16: number) => void):
   }
 }
 
+/** The UTF-16 offset just after the word starting at `i` (forEachWordStart's rule). */
+function afterWord(text: string, i: number): number {
+  const n = text.length;
+  let w: number;
+  for (;;) {
+    while (i < n && (w = wordCharAt(text, i)) > 0) i += w;
+    const c = text.charCodeAt(i);
+    if (i + 1 < n && (c === 0x27 || c === 0x2019 || c === 0x2d) && wordCharAt(text, i + 1) > 0) i += 1;
+    else return i;
+  }
+}
+
+/**
+ * The UTF-16 offset at which word `k` (from 0) of `text` starts — the words of
+ * forEachWordStart, scanning no further than that word — or, when the text has only
+ * `n` ≤ k words, −1 − n.
+ */
+export function wordStartAt(text: string, k: number): number {
+  const n = text.length;
+  let seen = 0;
+  for (let i = 0; i < n;) {
+    if (wordCharAt(text, i) === 0) {
+      i++;
+      continue;
+    }
+    if (seen++ === k) return i;
+    i = afterWord(text, i);
+  }
+  return -1 - seen;
+}
+
 /** A one-line excerpt of at most `max` code points, with … when cut (for messages). */
 export function excerpt(text: string, max = 60): string {
   const flat = [...text.replace(/\s+/g, ' ').trim()];

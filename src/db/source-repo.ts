@@ -90,6 +90,8 @@ export class SourceRepo {
   private readonly updateTalkStmt;
   private readonly updateRoleStmt;
 
+  private bytesStmt: import('better-sqlite3').Statement<[number, number], [number, Buffer]> | undefined;
+  private talkPairsStmt: import('better-sqlite3').Statement<[number], [number, string | null]> | undefined;
   private talkStmt: import('better-sqlite3').Statement<[string], { text: string; length: number; revision_id: number }> | undefined;
   private talkTurnsStmt: import('better-sqlite3').Statement<[number], [number, string, Role, number, number]> | undefined;
 
@@ -231,6 +233,25 @@ export class SourceRepo {
     const row = this.passageStmt.get(rowId, revision);
     if (row === undefined) return undefined;
     return { revisionId: row.id, text: row.text, turns: this.turnsStmt.all(row.id).map(toTurn) };
+  }
+
+  /**
+   * The text of one revision as UTF-8 bytes, and the talk of its participant turns as
+   * [talkStart, talkEnd) pairs in text order (null when it has no turns), for reports that
+   * quote passages: SQLite hands the text over as it stores it, with no string decoded and
+   * no row object per turn.
+   */
+  passageBytes(rowId: number, revision: number): { bytes: Uint8Array; talk: Int32Array | null } | undefined {
+    this.bytesStmt ??= this.db.prepare<[number, number], [number, Buffer]>(
+      'SELECT id, CAST(text AS BLOB) FROM revisions WHERE source_id = ? AND number = ?').raw();
+    this.talkPairsStmt ??= this.db.prepare<[number], [number, string | null]>(`
+      SELECT count(*), group_concat(CASE WHEN role = 'participant' THEN talk_start || ',' || talk_end END, ',')
+      FROM (SELECT role, talk_start, talk_end FROM turns WHERE revision_id = ? ORDER BY number)`).raw();
+    const row = this.bytesStmt.get(rowId, revision);
+    if (row === undefined) return undefined;
+    const [turns, pairs] = this.talkPairsStmt.get(row[0])!;
+    if (turns === 0) return { bytes: row[1], talk: null };
+    return { bytes: row[1], talk: pairs === null ? new Int32Array() : Int32Array.from(pairs.split(','), Number) };
   }
 
   /** Rewrites who-says-what of a revision after the interviewer labels changed. */

@@ -6,12 +6,14 @@ import { codePath, descendantIds, treeOrder } from '../../core/codebook.js';
 import { UsageError } from '../../core/errors.js';
 import { mergedSpansByCode } from '../../core/figures.js';
 import { waveLabel } from '../../core/quotes.js';
-import { wordRegex } from '../../core/text.js';
+import { SPAN_FIELDS } from '../../core/code-spans.js';
 import type { ReportView } from '../../format/report.js';
 import type { Column } from '../../format/table-shape.js';
 import type { Project } from '../project.js';
 import type { ReportScope } from '../report-scope.js';
-import { codedSpans, passageReader } from './quotes.js';
+import { passageReader, type PassageTexts } from './quotes.js';
+
+export { clipWords } from '../../core/passage-text.js';
 
 /** Passages in cells are cut after this many words. */
 export const CELL_WORDS = 25;
@@ -53,6 +55,8 @@ export interface FrameworkOptions {
   levels?: number;
   /** Memos instead of passages in the cells. */
   memos?: readonly FrameworkMemo[];
+  /** Where passages are read from (default: the scope's texts; the CLI reads the project's bytes). */
+  texts?: PassageTexts;
 }
 
 /**
@@ -70,7 +74,7 @@ export interface FrameworkOptions {
 export function frameworkReport(scope: ReportScope, o: FrameworkOptions = {}): FrameworkReport {
   if (o.levels !== undefined && !(Number.isInteger(o.levels) && o.levels >= 1)) throw new UsageError(`--depth ${o.levels}: give a whole number of at least 1 (1 = top-level codes)`);
   const candidates = treeOrder(scope.codes).filter(({ code, depth }) => scope.shown.has(code.id) && depth < (o.levels ?? Infinity));
-  const cellsOf = o.memos === undefined ? passageCells(scope) : memoCells(scope, o.memos);
+  const cellsOf = o.memos === undefined ? passageCells(scope, candidates.map(({ code }) => code.id), o.texts) : memoCells(scope, o.memos);
   const grid = candidates.map(({ code }) => cellsOf(code.id));
   const kept = candidates.map((_, k) => k).filter((k) => [...grid[k]!.values()].some((list) => list.length > 0));
   return {
@@ -86,17 +90,34 @@ export function frameworkReport(scope: ReportScope, o: FrameworkOptions = {}): F
 
 type CellsOf = (codeId: number) => Map<string, FrameworkEntry[]>;
 
-function passageCells(scope: ReportScope): CellsOf {
+/**
+ * The passages of every code in `ids`, source by source: each source's text is read once,
+ * and each passage decoded only as far as its cell shows it.
+ */
+function passageCells(scope: ReportScope, ids: readonly number[], texts?: PassageTexts): CellsOf {
   const merged = mergedSpansByCode(scope.codes, scope.packed);
-  const read = passageReader(scope);
-  return (id) => {
-    const out = new Map<string, FrameworkEntry[]>();
-    for (const p of codedSpans(scope, merged.get(id) ?? new Map()).map(read)) {
-      const entry = { wave: p.wave, source: p.source, text: clipWords(p.text, CELL_WORDS), lineStart: p.lineStart, lineEnd: p.lineEnd };
-      out.set(p.case, [...(out.get(p.case) ?? []), entry]);
+  const read = passageReader(scope, texts);
+  const grid = new Map(ids.map((id) => [id, new Map<string, FrameworkEntry[]>()]));
+  const lists = ids.map((id) => ({ spans: merged.get(id), cells: grid.get(id)! }));
+  for (let i = 0; i < scope.sources.length; i++) {
+    const { case: kase } = scope.sources[i]!;
+    for (const { spans, cells } of lists) {
+      const k = spans === undefined ? -1 : spans.indexOf(i);
+      if (k < 0) continue;
+      const d = spans!.data;
+      for (let j = spans!.offsets[k]!; j < spans!.offsets[k + 1]!; j++) {
+        const o = j * SPAN_FIELDS;
+        const words = d[o + 3]! - d[o + 2]!;
+        if (words <= 0) continue;
+        const p = read({ i, span: { start: d[o]!, end: d[o + 1]! }, words }, CELL_WORDS);
+        const entry: FrameworkEntry = { wave: p.wave, source: p.source, text: p.text, lineStart: p.lineStart, lineEnd: p.lineEnd };
+        const list = cells.get(kase);
+        if (list === undefined) cells.set(kase, [entry]);
+        else list.push(entry);
+      }
     }
-    return out;
-  };
+  }
+  return (id) => grid.get(id) ?? new Map();
 }
 
 function memoCells(scope: ReportScope, memos: readonly FrameworkMemo[]): CellsOf {
@@ -125,16 +146,6 @@ function memoCells(scope: ReportScope, memos: readonly FrameworkMemo[]): CellsOf
     }
     return out;
   };
-}
-
-/** The text cut after its `max`-th word, marked " …" when something was cut. */
-export function clipWords(text: string, max: number): string {
-  const re = wordRegex();
-  let n = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (++n > max) return `${text.slice(0, m.index).trimEnd().replace(/[\s,;:–—-]+$/u, '')} …`;
-  }
-  return text;
 }
 
 /**

@@ -3,18 +3,18 @@
  * verbatim participant talk, grouped by code and case, each attributed with case, wave,
  * source and lines, ready to paste into a manuscript.
  */
-import { CodePointMap, countBelow } from '../../core/code-points.js';
-import { codePath, nameKey, type Code } from '../../core/codebook.js';
+import { codePath, descendantIds, nameKey, type Code } from '../../core/codebook.js';
 import { CodebookError } from '../../core/errors.js';
-import type { StoredTurn } from '../../core/model.js';
 import { wordsOf, mergedSpansByCode, type WordSpan } from '../../core/figures.js';
-import { participantPieces, waveLabel } from '../../core/quotes.js';
+import { PassageReader, type PassageSourceText } from '../../core/passage-text.js';
+import { waveLabel } from '../../core/quotes.js';
 import type { Span } from '../../core/spans.js';
 import { nearestNames } from '../../core/nearest.js';
-import { lineStarts } from '../../core/text.js';
+import { encodeUtf8 } from '../../core/utf8-cursor.js';
 import { escapeMd } from '../../format/markdown.js';
 import type { ReportFormat, ReportView } from '../../format/report.js';
 import type { Column } from '../../format/table-shape.js';
+import type { Project } from '../project.js';
 import type { ReportScope } from '../report-scope.js';
 
 export interface Passage {
@@ -53,37 +53,51 @@ export function codedSpans(scope: ReportScope, spansBySource: ReadonlyMap<number
   return out;
 }
 
+/** Where passages are read from: a source's UTF-8 text and participant talk, by scope index. */
+export type PassageTexts = (i: number) => PassageSourceText;
+
 /**
- * Reads passages: the participant talk of a span — labels and interviewer turns cut out,
- * the pieces left that hold a word joined by " … ", white space runs as single spaces.
+ * The texts of the scope's sources (loaded as strings, encoded): for callers without the
+ * project at hand. The CLI reads the bytes straight from the project (projectPassageTexts).
  */
-export function passageReader(scope: ReportScope): (c: CodedSpan) => Passage {
-  const texts = new Map<number, { text: string; map: CodePointMap; lines: number[]; turns: readonly StoredTurn[] }>();
-  return ({ i, span, words }) => {
-    let t = texts.get(i);
-    if (t === undefined) {
-      const st = scope.text(i);
-      const map = new CodePointMap(st.text);
-      texts.set(i, (t = { text: st.text, map, lines: lineStarts(st.text).map((u) => map.toCodePoint(u)), turns: st.turns }));
-    }
-    const { text, map, lines } = t;
-    const lineOf = (cp: number): number => countBelow(lines, cp + 1);
-    const pieces = participantPieces(span, t.turns)
-      .map((p) => ({ ...p, text: text.slice(map.toUtf16(p.start), map.toUtf16(p.end)).replace(/\s+/g, ' ').trim() }))
-      // A piece holds a word when it holds a letter or digit (a word starts with one).
-      .filter((p) => HAS_WORD.test(p.text));
-    // A participant word starts inside the span, so at least one piece holds a word.
-    const first = pieces[0] ?? span;
-    const last = pieces[pieces.length - 1] ?? span;
-    const src = scope.sources[i]!;
-    return {
-      text: pieces.map((p) => p.text).join(' … '), case: src.case, wave: src.wave, source: src.id,
-      lineStart: lineOf(first.start), lineEnd: lineOf(last.end - 1), words,
-    };
+export function scopePassageTexts(scope: ReportScope): PassageTexts {
+  return (i) => {
+    const t = scope.text(i);
+    const talk = t.turns.length === 0 ? null : Int32Array.from(t.turns.filter((x) => x.role === 'participant').flatMap((x) => [x.talkStart, x.talkEnd]));
+    return { bytes: encodeUtf8(t.text), talk };
   };
 }
 
-const HAS_WORD = /[\p{L}\p{N}]/u;
+/** The texts of the scope's sources read from the project as UTF-8, with no string decoded whole. */
+export function projectPassageTexts(p: Project, scope: ReportScope): PassageTexts {
+  return (i) => {
+    const s = scope.sources[i]!.summary;
+    const t = p.sources.passageBytes(s.rowId, s.revision);
+    if (t === undefined) throw new Error(`source ${s.id}: revision ${s.revision} is missing`);
+    return t;
+  };
+}
+
+/**
+ * Reads passages: the participant talk of a span — labels and interviewer turns cut out,
+ * the pieces left that hold a word joined by " … ", white space runs as single spaces;
+ * with `maxWords`, cut after that many words (clipWords). Reads are cheapest source by
+ * source, by position within each.
+ */
+export function passageReader(scope: ReportScope, texts: PassageTexts = scopePassageTexts(scope)): (c: CodedSpan, maxWords?: number) => Passage {
+  let current = -1;
+  let reader: PassageReader | undefined;
+  return ({ i, span, words }, maxWords) => {
+    if (i !== current || reader === undefined) {
+      reader = new PassageReader(texts(i));
+      current = i;
+    }
+    const { text, lineStart, lineEnd } = reader.read(span.start, span.end, maxWords);
+    const src = scope.sources[i]!;
+    return { text, case: src.case, wave: src.wave, source: src.id, lineStart, lineEnd, words };
+  };
+}
+
 
 export interface QuotesOptions {
   /** Only the first N passages of each case (by wave, source and position). */
@@ -105,14 +119,15 @@ export interface QuoteBank {
  * --min-words, then --per-case, then --max. The report's --codes filter does not apply:
  * the codes named here are the ones shown.
  */
-export function quotesReport(scope: ReportScope, names: readonly string[], o: QuotesOptions = {}): QuoteBank {
+export function quotesReport(scope: ReportScope, names: readonly string[], o: QuotesOptions = {}, texts?: PassageTexts): QuoteBank {
   const codes: Code[] = [];
   for (const name of names) {
     const c = codeNamed(scope.codes, name);
     if (!codes.includes(c)) codes.push(c);
   }
-  const merged = mergedSpansByCode(scope.codes, scope.packed);
-  const read = passageReader(scope);
+  // Only the named codes' subtrees are merged: their figures need no other code.
+  const merged = mergedSpansByCode(subtrees(scope.codes, codes), scope.packed);
+  const read = passageReader(scope, texts);
   return {
     codes: codes.map((c) => {
       const perCase = new Map<string, number>();
@@ -126,9 +141,15 @@ export function quotesReport(scope: ReportScope, names: readonly string[], o: Qu
           return o.perCase === undefined || n <= o.perCase;
         });
       if (o.max !== undefined) kept = kept.slice(0, o.max);
-      return { code: c.name, path: codePath(scope.codes, c.id), quotes: kept.map(read) };
+      return { code: c.name, path: codePath(scope.codes, c.id), quotes: kept.map((q) => read(q)) };
     }),
   };
+}
+
+/** The codes of the subtrees of `roots`, each root made a top-level code (for merging them alone). */
+export function subtrees(codes: readonly Code[], roots: readonly Code[]): Code[] {
+  const ids = new Set(roots.flatMap((r) => [...descendantIds(codes, r.id)]));
+  return codes.filter((c) => ids.has(c.id)).map((c) => (c.parentId !== null && !ids.has(c.parentId) ? { ...c, parentId: null } : c));
 }
 
 /**

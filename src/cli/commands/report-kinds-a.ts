@@ -35,9 +35,12 @@ export function reportKindsA(ctx: CliContext): Command[] {
     .option('--max <n>', 'at most N passages per code')
     .action(reportAction(ctx, async ({ ctx: ac, load, format }, f, names) => {
       const { withProject } = await import('../../app/project.js');
-      const { quotesReport, quotesView } = await import('../../app/reports/quotes.js');
+      const { projectPassageTexts, quotesReport, quotesView } = await import('../../app/reports/quotes.js');
       const o = { perCase: wholeOption('--per-case', f.perCase, 1), minWords: wholeOption('--min-words', f.minWords), max: wholeOption('--max', f.max, 1) };
-      const report = withProject(ac, (p) => quotesReport(load(p), names, o), { readonly: true });
+      const report = withProject(ac, (p) => {
+        const scope = load(p);
+        return quotesReport(scope, names, o, projectPassageTexts(p, scope));
+      }, { readonly: true });
       return quotesView(report, format);
     }));
 
@@ -48,11 +51,15 @@ export function reportKindsA(ctx: CliContext): Command[] {
     .action(reportAction(ctx, async ({ ctx: ac, load, filters }, f) => {
       const { withProject } = await import('../../app/project.js');
       const { frameworkMemos, frameworkReport, frameworkView } = await import('../../app/reports/framework.js');
+      const { projectPassageTexts } = await import('../../app/reports/quotes.js');
       const { namedCoders, stateMemoAuthors } = await import('../../app/coders-in-scope.js');
       const levels = wholeOption('--depth', f.depth, 1);
-      const report = withProject(ac, (p) => frameworkReport(load(p), {
-        levels, memos: f.memos === true ? frameworkMemos(p, namedCoders(filters.coders)) : undefined,
-      }), { readonly: true });
+      const report = withProject(ac, (p) => {
+        const scope = load(p);
+        return frameworkReport(scope, {
+          levels, memos: f.memos === true ? frameworkMemos(p, namedCoders(filters.coders)) : undefined, texts: projectPassageTexts(p, scope),
+        });
+      }, { readonly: true });
       return f.memos === true ? stateMemoAuthors(frameworkView(report), filters.coders) : frameworkView(report);
     }));
 
