@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addCounts, agreementFigures, binaryAlpha, charUnits, codedRanges, countCodedCharsPacked, countCodedUnits, spansGrid, turnUnits, unitCount, wordEnd, wordUnits,
+  addCounts, agreementFigures, binaryAlpha, charUnits, codedRanges, countCodedCharsPacked, countCodedCharsPacked2, countCodedUnits, spansGrid, turnUnits, unitCount, wordEnd, wordUnits,
   type UnitGrid,
 } from '../../src/core/agreement.js';
 import { cohenKappa, krippendorffAlpha } from '../../src/core/stats/index.js';
@@ -266,6 +266,28 @@ describe('countCodedCharsPacked: character units off packed codings', () => {
       for (const [c, s, e] of rows) if (c !== 9) spans[c!]!.push(span(s!, e!));
       const got = countCodedCharsPacked(length, packed, 3, 3 + rows.length * 3, fields, (id) => (id === 9 ? -1 : id), coders);
       expect(got).toEqual(countCodedUnits(charUnits(length), spans));
+    }
+  });
+});
+
+describe('countCodedCharsPacked2: two coders without sorting events', () => {
+  it('counts as countCodedUnits does, with overlaps, touching and nested spans, spans past the end, long lists and other coders skipped', () => {
+    let a = 7;
+    const rnd = (max: number) => Math.floor(((a = (Math.imul(a, 1103515245) + 12345) >>> 0) / 4294967296) * max);
+    const fields = { start: 1, end: 2, coder: 0, size: 3 };
+    for (let trial = 0; trial < 400; trial++) {
+      const length = 20 + rnd(trial % 10 === 0 ? 5000 : 200);
+      // [coder id, start, end], coder id 9 belongs to neither; sorted by start, end (then coder).
+      const rows = Array.from({ length: rnd(trial % 10 === 0 ? 600 : 14) }, () => {
+        const start = rnd(length + 10) - 3;
+        return [rnd(4) === 0 ? 9 : rnd(2), start, start + rnd(trial % 3 === 0 ? 3 : 60)];
+      }).sort((x, y) => x[1]! - y[1]! || x[2]! - y[2]! || x[0]! - y[0]!);
+      const packed = Int32Array.from([0, 0, 0, ...rows.flat(), 0, 0, 0]);
+      const spans: Span[][] = [[], []];
+      for (const [c, s, e] of rows) if (c !== 9) spans[c!]!.push(span(s!, e!));
+      const got = countCodedCharsPacked2(length, packed, 3, 3 + rows.length * 3, fields, (id) => (id === 9 ? -1 : id));
+      expect(got).toEqual(countCodedUnits(charUnits(length), spans));
+      expect(got).toEqual(countCodedCharsPacked(length, packed, 3, 3 + rows.length * 3, fields, (id) => (id === 9 ? -1 : id), 2));
     }
   });
 });

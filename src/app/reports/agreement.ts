@@ -8,7 +8,7 @@
  * a theme's roll-up would count a unit as agreed when the coders used different children.
  */
 import { CODING_FIELDS, F_CODE, F_CODER, F_END, F_START } from '../../core/span-index.js';
-import { KAPPA_TWO_CODERS, addCounts, agreementFigures, charUnits, countCodedCharsPacked, countCodedUnits, emptyCounts, turnUnits, wordUnits, type AgreementFigures, type AgreementUnit, type UnitCounts, type UnitGrid } from '../../core/agreement.js';
+import { KAPPA_TWO_CODERS, addCounts, agreementFigures, charUnits, countCodedCharsPacked, countCodedCharsPacked2, countCodedUnits, emptyCounts, turnUnits, wordUnits, type AgreementFigures, type AgreementUnit, type UnitCounts, type UnitGrid } from '../../core/agreement.js';
 import { CodePointMap } from '../../core/code-points.js';
 import { treeOrder } from '../../core/codebook.js';
 import { GateError, UsageError } from '../../core/errors.js';
@@ -135,7 +135,12 @@ export function agreementReport(scope: ReportScope, o: AgreementOptions): Agreem
   // Character units are counted off the packed codings; words and turns from spans.
   const count = (i: number, run: Run): UnitCounts => {
     const packed = scope.packed[i]!;
-    if (unit === 'char') return countCodedCharsPacked(scope.sources[i]!.summary.length, packed, run.from, run.to, PACKED_FIELDS, coderOf, o.coders.length);
+    if (unit === 'char') {
+      const length = scope.sources[i]!.summary.length;
+      return o.coders.length === 2
+        ? countCodedCharsPacked2(length, packed, run.from, run.to, PACKED_FIELDS, coderOf)
+        : countCodedCharsPacked(length, packed, run.from, run.to, PACKED_FIELDS, coderOf, o.coders.length);
+    }
     const perCoder: Span[][] = o.coders.map(() => []);
     for (let f = run.from; f < run.to; f += CODING_FIELDS) {
       const k = coderOf(packed[f + F_CODER]!);
