@@ -2,11 +2,11 @@
  * `qcode report framework`: NVivo's framework matrix — cases × codes, each cell holding
  * the case's coded passages (short) or, with --memos, the memos on that case and code.
  */
-import { codePath, descendantIds, treeOrder } from '../../core/codebook.js';
+import { codePath, descendantIds, treeOrder, type Code } from '../../core/codebook.js';
 import { UsageError } from '../../core/errors.js';
 import { mergedSpansByCode } from '../../core/figures.js';
 import { waveLabel } from '../../core/quotes.js';
-import { SPAN_FIELDS } from '../../core/code-spans.js';
+import { SPAN_FIELDS, type CodeSpans } from '../../core/code-spans.js';
 import type { ReportView } from '../../format/report.js';
 import type { Column } from '../../format/table-shape.js';
 import type { Project } from '../project.js';
@@ -72,13 +72,18 @@ export interface FrameworkOptions {
  * and, as passages roll up, to every theme above that code. Order: as written (date, id).
  */
 export function frameworkReport(scope: ReportScope, o: FrameworkOptions = {}): FrameworkReport {
-  if (o.levels !== undefined && !(Number.isInteger(o.levels) && o.levels >= 1)) throw new UsageError(`--depth ${o.levels}: give a whole number of at least 1 (1 = top-level codes)`);
-  const candidates = treeOrder(scope.codes).filter(({ code, depth }) => scope.shown.has(code.id) && depth < (o.levels ?? Infinity));
-  const cellsOf = o.memos === undefined ? passageCells(scope, candidates.map(({ code }) => code.id), o.texts) : memoCells(scope, o.memos);
+  if (o.memos === undefined) {
+    const matrix = frameworkRows(scope, o);
+    const rows: FrameworkRow[] = [];
+    matrix.forEachRow((row) => rows.push(row));
+    return { content: 'passages', codes: matrix.codes, rows };
+  }
+  const candidates = columnCandidates(scope, o.levels);
+  const cellsOf = memoCells(scope, o.memos);
   const grid = candidates.map(({ code }) => cellsOf(code.id));
   const kept = candidates.map((_, k) => k).filter((k) => [...grid[k]!.values()].some((list) => list.length > 0));
   return {
-    content: o.memos === undefined ? 'passages' : 'memos',
+    content: 'memos',
     codes: kept.map((k) => ({ code: candidates[k]!.code.name, path: codePath(scope.codes, candidates[k]!.code.id), depth: candidates[k]!.depth })),
     rows: scope.cases.map((c) => {
       const cells: Record<string, FrameworkEntry[]> = {};
@@ -88,37 +93,74 @@ export function frameworkReport(scope: ReportScope, o: FrameworkOptions = {}): F
   };
 }
 
-type CellsOf = (codeId: number) => Map<string, FrameworkEntry[]>;
+export type FrameworkRow = FrameworkReport['rows'][number];
+
+/** The passage matrix case by case: its columns, and its rows one at a time. */
+export interface FrameworkRows {
+  codes: FrameworkReport['codes'];
+  /** Calls `onRow` for every case in scope, in natural order (reading the passages again at each call). */
+  forEachRow(onRow: (row: FrameworkRow) => void): void;
+}
+
+/** The shown codes in tree order within --depth levels: the columns a framework matrix may have. */
+function columnCandidates(scope: ReportScope, levels: number | undefined): { code: Code; depth: number }[] {
+  if (levels !== undefined && !(Number.isInteger(levels) && levels >= 1)) throw new UsageError(`--depth ${levels}: give a whole number of at least 1 (1 = top-level codes)`);
+  return treeOrder(scope.codes).filter(({ code, depth }) => scope.shown.has(code.id) && depth < (levels ?? Infinity));
+}
 
 /**
- * The passages of every code in `ids`, source by source: each source's text is read once,
- * and each passage decoded only as far as its cell shows it.
+ * The passage framework matrix (frameworkReport's rows), built case by case, source by source:
+ * each source's text is read once per pass, each passage decoded only as far as its cell shows
+ * it, and no more than one case's row is held, so that a matrix of any size takes little memory.
+ * A column is kept when its code has a passage: a merged span holding a participant word.
  */
-function passageCells(scope: ReportScope, ids: readonly number[], texts?: PassageTexts): CellsOf {
+export function frameworkRows(scope: ReportScope, o: Omit<FrameworkOptions, 'memos'> = {}): FrameworkRows {
+  const candidates = columnCandidates(scope, o.levels);
   const merged = mergedSpansByCode(scope.codes, scope.packed);
-  const read = passageReader(scope, texts);
-  const grid = new Map(ids.map((id) => [id, new Map<string, FrameworkEntry[]>()]));
-  const lists = ids.map((id) => ({ spans: merged.get(id), cells: grid.get(id)! }));
-  for (let i = 0; i < scope.sources.length; i++) {
-    const { case: kase } = scope.sources[i]!;
-    for (const { spans, cells } of lists) {
-      const k = spans === undefined ? -1 : spans.indexOf(i);
-      if (k < 0) continue;
-      const d = spans!.data;
-      for (let j = spans!.offsets[k]!; j < spans!.offsets[k + 1]!; j++) {
-        const o = j * SPAN_FIELDS;
-        const words = d[o + 3]! - d[o + 2]!;
-        if (words <= 0) continue;
-        const p = read({ i, span: { start: d[o]!, end: d[o + 1]! }, words }, CELL_WORDS);
-        const entry: FrameworkEntry = { wave: p.wave, source: p.source, text: p.text, lineStart: p.lineStart, lineEnd: p.lineEnd };
-        const list = cells.get(kase);
-        if (list === undefined) cells.set(kase, [entry]);
-        else list.push(entry);
+  const kept = candidates.filter(({ code }) => hasWords(merged.get(code.id)));
+  const columns = kept.map(({ code }) => ({ name: code.name, spans: merged.get(code.id)! }));
+  const sourcesOf = new Map<string, number[]>();
+  scope.sources.forEach((s, i) => {
+    const list = sourcesOf.get(s.case);
+    if (list === undefined) sourcesOf.set(s.case, [i]);
+    else list.push(i);
+  });
+  return {
+    codes: kept.map(({ code, depth }) => ({ code: code.name, path: codePath(scope.codes, code.id), depth })),
+    forEachRow(onRow) {
+      const read = passageReader(scope, o.texts);
+      for (const kase of scope.cases) {
+        const cells: Record<string, FrameworkEntry[]> = {};
+        for (const { name } of columns) cells[name] = [];
+        for (const i of sourcesOf.get(kase) ?? []) {
+          for (const { name, spans } of columns) {
+            const k = spans.indexOf(i);
+            if (k < 0) continue;
+            const d = spans.data;
+            for (let j = spans.offsets[k]!; j < spans.offsets[k + 1]!; j++) {
+              const at = j * SPAN_FIELDS;
+              const words = d[at + 3]! - d[at + 2]!;
+              if (words <= 0) continue;
+              const p = read({ i, span: { start: d[at]!, end: d[at + 1]! }, words }, CELL_WORDS);
+              cells[name]!.push({ wave: p.wave, source: p.source, text: p.text, lineStart: p.lineStart, lineEnd: p.lineEnd });
+            }
+          }
+        }
+        onRow({ case: kase, cells });
       }
-    }
-  }
-  return (id) => grid.get(id) ?? new Map();
+    },
+  };
 }
+
+/** True when some span of `spans` holds a participant word. */
+function hasWords(spans: CodeSpans | undefined): boolean {
+  if (spans === undefined) return false;
+  const d = spans.data;
+  for (let at = 0; at < spans.spanCount * SPAN_FIELDS; at += SPAN_FIELDS) if (d[at + 3]! > d[at + 2]!) return true;
+  return false;
+}
+
+type CellsOf = (codeId: number) => Map<string, FrameworkEntry[]>;
 
 function memoCells(scope: ReportScope, memos: readonly FrameworkMemo[]): CellsOf {
   const sourceIndex = new Map(scope.sources.map((s, i) => [s.id, i]));
@@ -171,13 +213,16 @@ export function frameworkMemos(p: Project, coders?: readonly string[]): Framewor
 export function frameworkView(r: FrameworkReport): ReportView {
   const keys = r.codes.map((_, k) => `c${k}`);
   const columns: Column[] = [{ key: 'case', header: 'case' }, ...r.codes.map((c, k) => ({ key: keys[k]!, header: c.code, wrap: true }))];
-  const rows = r.rows.map((row) => {
-    const out: Record<string, string> = { case: row.case };
-    r.codes.forEach((c, k) => (out[keys[k]!] = row.cells[c.code]!.map((e) => (e.wave === null ? e.text : `${waveLabel(e.wave)}: ${e.text}`)).join(' / ')));
-    return out;
-  });
+  const rows = r.rows.map((row) => frameworkViewRow(r.codes, row));
   const what = r.content === 'memos'
     ? 'Cells: the memos on the case (or its sources, or codings in them) and the code (or a coding of it, or of a sub-code), by date.'
     : `Cells: the case’s coded participant talk (a theme includes its sub-codes; the codings of the coders in scope merged), by wave, each passage cut after ${CELL_WORDS} words.`;
   return { title: r.content === 'memos' ? 'Framework matrix (memos)' : 'Framework matrix', data: r, tables: [{ table: { columns, rows }, heat: keys, heatMeasure: 'words' }], paragraphs: [what] };
+}
+
+/** The table row of a case (frameworkView's columns). */
+export function frameworkViewRow(codes: FrameworkReport['codes'], row: FrameworkRow): Record<string, string> {
+  const out: Record<string, string> = { case: row.case };
+  codes.forEach((c, k) => (out[`c${k}`] = row.cells[c.code]!.map((e) => (e.wave === null ? e.text : `${waveLabel(e.wave)}: ${e.text}`)).join(' / ')));
+  return out;
 }

@@ -48,12 +48,23 @@ export function reportKindsA(ctx: CliContext): Command[] {
     .description('framework matrix: cases × codes, cells holding each case’s coded passages (or, with --memos, its memos)')
     .option('--depth <n>', 'only codes this many levels down (1 = top-level themes)')
     .option('--memos', 'memos on the case and code instead of passages')
-    .action(reportAction(ctx, async ({ ctx: ac, load, filters }, f) => {
+    .action(reportAction(ctx, async ({ ctx: ac, load, filters, format }, f) => {
       const { withProject } = await import('../../app/project.js');
-      const { frameworkMemos, frameworkReport, frameworkView } = await import('../../app/reports/framework.js');
+      const { frameworkMemos, frameworkReport, frameworkRows, frameworkView, frameworkViewRow } = await import('../../app/reports/framework.js');
       const { projectPassageTexts } = await import('../../app/reports/quotes.js');
-      const { namedCoders, stateMemoAuthors } = await import('../../app/coders-in-scope.js');
+      const { namedCoders, stateCoders, stateMemoAuthors } = await import('../../app/coders-in-scope.js');
       const levels = wholeOption('--depth', f.depth, 1);
+      const { isStreamed, streamReport } = await import('./report-stream.js');
+      if (f.memos !== true && isStreamed(format)) {
+        // Every coded passage: written case by case, in little memory at any size.
+        withProject(ac, (p) => {
+          const scope = load(p);
+          const matrix = frameworkRows(scope, { levels, texts: projectPassageTexts(p, scope) });
+          const view = stateCoders(frameworkView({ content: 'passages', codes: matrix.codes, rows: [] }), scope);
+          streamReport(ctx, f, format, view, 'rows', (onRow) => matrix.forEachRow((row) => onRow(frameworkViewRow(matrix.codes, row), row)));
+        }, { readonly: true });
+        return null;
+      }
       const report = withProject(ac, (p) => {
         const scope = load(p);
         return frameworkReport(scope, {

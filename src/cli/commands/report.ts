@@ -106,8 +106,8 @@ export interface ReportBuild {
   load: (p: Project) => ReportScope;
 }
 
-/** Runs a report kind's use case on the scope of the flags. */
-export function reportAction(ctx: CliContext, build: (b: ReportBuild, f: ReportFlags, args: string[]) => Promise<ReportView>) {
+/** Runs a report kind's use case on the scope of the flags, and writes the view it returns. */
+export function reportAction(ctx: CliContext, build: (b: ReportBuild, f: ReportFlags, args: string[]) => Promise<ReportView | null>) {
   return async (...args: unknown[]): Promise<void> => {
     const cmd = args[args.length - 1] as Command;
     const f = args[args.length - 2] as ReportFlags;
@@ -119,6 +119,8 @@ export function reportAction(ctx: CliContext, build: (b: ReportBuild, f: ReportF
     let scope: ReportScope | undefined;
     const load = (p: Project): ReportScope => (scope = loadScope(p, filters));
     const view = await build({ ctx: { ...ac, coder: undefined }, filters, format: formatOf(f), load }, f, positional);
+    // null: the kind wrote its report itself, row by row (report-stream.ts).
+    if (view === null) return;
     await emitReport(ctx, f, scope === undefined || view.coders !== undefined ? view : stateCoders(view, scope));
   };
 }

@@ -1,0 +1,97 @@
+/**
+ * A one-table report written row by row, with the very bytes renderReport gives for the whole
+ * view (table, md, csv and json): for reports whose table grows with the project (a framework
+ * matrix prints every coded passage), so that their memory does not.
+ */
+import { csvHeader, csvRow } from './csv.js';
+import { escapeMd, markdownHead, markdownRow } from './markdown.js';
+import type { ReportView } from './report.js';
+import { chunked, type RowWriter } from './row-writer.js';
+import type { Cell, Column } from './table-shape.js';
+import { TextTableWidths, type TextTableOptions } from './text-table.js';
+
+/** The formats reportRowWriter writes; the others render the whole view. */
+export const STREAMED_FORMATS = ['table', 'md', 'csv', 'json'] as const;
+export type StreamedFormat = (typeof STREAMED_FORMATS)[number];
+
+/**
+ * Writes `view` (one table, no indent key; its rows left empty) with its rows given one at a
+ * time: each row's table cells and, for JSON, its element of the array `view.data[rowsKey]`.
+ */
+export function reportRowWriter(format: StreamedFormat, view: ReportView, rowsKey: string, write: (s: string) => void, options: TextTableOptions = {}): RowWriter {
+  const [t] = view.tables;
+  if (t === undefined || view.tables.length !== 1 || t.indentKey !== undefined || t.title !== undefined) throw new Error('reportRowWriter: a view of one untitled table');
+  const out = chunked(write);
+  const columns = t.table.columns;
+  const c = view.coders;
+  const paragraphs = view.paragraphs ?? [];
+  switch (format) {
+    case 'json': {
+      // JSON.stringify(data, null, 2) with the rows key's array written element by element.
+      const data = c === undefined ? view.data : { ...(view.data as object), codersInScope: { coders: c.coders, rule: c.rule } };
+      const keys = Object.entries(data as Record<string, unknown>).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+      const at = keys.findIndex(([k]) => k === rowsKey);
+      if (at < 0) throw new Error(`reportRowWriter: no "${rowsKey}" in the data`);
+      const member = ([k, v]: [string, unknown]): string => `\n  ${JSON.stringify(k)}: ${JSON.stringify(v, null, 2).replace(/\n/g, '\n  ')}`;
+      out.write(`{${keys.slice(0, at).map((kv) => `${member(kv)},`).join('')}\n  ${JSON.stringify(rowsKey)}: `);
+      let first = true;
+      return {
+        passes: 1,
+        row: (_, row) => {
+          out.write(`${first ? '[\n    ' : ',\n    '}${JSON.stringify(row, null, 2).replace(/\n/g, '\n    ')}`);
+          first = false;
+        },
+        endPass: () => {
+          out.write(`${first ? '[]' : '\n  ]'}${keys.slice(at + 1).map((kv) => `,${member(kv)}`).join('')}\n}\n`);
+          out.flush();
+        },
+      };
+    }
+    case 'csv': {
+      // The coders in scope as a last column, as renderReport adds it.
+      const key = '__codersInScope';
+      const all: Column[] = c === undefined ? columns : [...columns, { key, header: 'coders in scope' }];
+      const coders = c?.coders.join(', ');
+      out.write(`${csvHeader(all)}\r\n`);
+      return {
+        passes: 1,
+        row: (cells) => out.write(`${csvRow(all, c === undefined ? cells : { ...cells, [key]: coders })}\r\n`),
+        endPass: () => out.flush(),
+      };
+    }
+    case 'md': {
+      const head = [`## ${escapeMd(view.title)}`, ...(c === undefined ? [] : [escapeMd(c.sentence)]), ...paragraphs];
+      out.write(`${head.join('\n\n')}\n\n${markdownHead(columns)}`);
+      return {
+        passes: 1,
+        row: (cells) => out.write(`\n${markdownRow(columns, cells)}`),
+        endPass: () => {
+          out.write('\n');
+          out.flush();
+        },
+      };
+    }
+    case 'table': {
+      // Column widths first: two passes over the rows.
+      const widths = new TextTableWidths(columns);
+      let layout: ReturnType<TextTableWidths['layout']> | undefined;
+      return {
+        passes: 2,
+        row: (cells: Record<string, Cell>) => {
+          if (layout === undefined) widths.add(cells);
+          else out.write(`${layout.lines(cells).join('\n')}\n`);
+        },
+        endPass: () => {
+          if (layout === undefined) {
+            layout = widths.layout(options);
+            out.write(`${layout.head}\n`);
+            return;
+          }
+          const tail = [...(view.paragraphs === undefined ? [] : [`${view.paragraphs.join('\n\n')}\n`]), ...(c === undefined ? [] : [`${c.sentence}\n`])];
+          out.write(tail.map((s) => `\n${s}`).join(''));
+          out.flush();
+        },
+      };
+    }
+  }
+}
