@@ -166,7 +166,8 @@ export function agreementReport(scope: ReportScope, o: AgreementOptions): Agreem
       if (run === undefined) continue;
       const counts = count(i, run);
       rows.push(row(code.name, scope.sources[i]!.id, counts));
-      pooled = pooled === null ? counts : addCounts(pooled, counts);
+      if (pooled === null) pooled = emptyCounts(o.coders.length);
+      addInto(pooled, counts);
     }
     if (pooled === null) continue;
     rows.push(row(code.name, null, pooled));
@@ -174,6 +175,13 @@ export function agreementReport(scope: ReportScope, o: AgreementOptions): Agreem
   }
   rows.push(row(null, null, overall));
   return { coders: [...o.coders], unit, sources: compared.map((i) => scope.sources[i]!.id), compared: comparedWithCodings(scope, compared, o.coders), rows };
+}
+
+/** Adds table `b` to `sum` in place (addCounts without a new table per source). */
+function addInto(sum: UnitCounts, b: UnitCounts): void {
+  sum.units += b.units;
+  for (let k = 0; k < sum.codedBy.length; k++) sum.codedBy[k]! += b.codedBy[k]!;
+  for (let k = 0; k < sum.perCoder.length; k++) sum.perCoder[k]! += b.perCoder[k]!;
 }
 
 function unitGrid(scope: ReportScope, i: number, unit: AgreementUnit): UnitGrid {

@@ -15,16 +15,16 @@ export interface ComparedSource {
 }
 
 export function comparedWithCodings(scope: ReportScope, compared: readonly number[], coders: readonly string[]): ComparedSource[] {
-  // Read off the packed codings (report-scope.ts): no object per coding.
+  // Read off the packed codings (report-scope.ts): no object or lookup by name per coding.
+  const slot = new Map([...scope.coderNames].filter(([, name]) => coders.includes(name)).map(([id, name]) => [id, coders.indexOf(name)]));
   return compared.map((i) => {
-    const perCoder = new Map(coders.map((c) => [c, 0]));
+    const counts = coders.map(() => 0);
     const packed = scope.packed[i]!;
     for (let o = 0; o < packed.length; o += CODING_FIELDS) {
-      const coder = scope.coderNames.get(packed[o + F_CODER]!)!;
-      if (!scope.shown.has(packed[o + F_CODE]!) || !perCoder.has(coder)) continue;
-      perCoder.set(coder, perCoder.get(coder)! + 1);
+      const k = slot.get(packed[o + F_CODER]!);
+      if (k !== undefined && scope.shown.has(packed[o + F_CODE]!)) counts[k]!++;
     }
-    return { source: scope.sources[i]!.id, codings: Object.fromEntries(perCoder) };
+    return { source: scope.sources[i]!.id, codings: Object.fromEntries(coders.map((c, k) => [c, counts[k]!])) };
   });
 }
 
