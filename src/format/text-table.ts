@@ -105,8 +105,9 @@ const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
 
 /** Length in code points: UTF-16 units less one per surrogate pair. */
 function len(s: string): number {
-  // Most text has no surrogate: a native scan for one beats walking it in a loop.
-  if (!HIGH_SURROGATE.test(s)) return s.length;
+  // Most long text (a quote, a framework cell) has no surrogate: a native scan for one beats
+  // walking it in a loop. Short cells are walked: a call to the regex costs more there.
+  if (s.length > 64 && !HIGH_SURROGATE.test(s)) return s.length;
   let n = s.length;
   for (let i = 0; i < s.length - 1; i++) {
     const c = s.charCodeAt(i);

@@ -63,9 +63,10 @@ export function comparedSources(scope: ReportScope, coders: readonly string[], c
   const all = scope.sources.map((_, i) => i);
   if (chosen) return all;
   const seen = scope.packed.map((packed) => {
-    const ids = new Set<number>();
-    for (let o = F_CODER; o < packed.length; o += CODING_FIELDS) ids.add(packed[o]!);
-    return new Set([...ids].map((id) => scope.coderNames.get(id)!));
+    // A source has codings by a few coders: a short list beats a set per coding.
+    const ids: number[] = [];
+    for (let o = F_CODER; o < packed.length; o += CODING_FIELDS) if (!ids.includes(packed[o]!)) ids.push(packed[o]!);
+    return new Set(ids.map((id) => scope.coderNames.get(id)!));
   });
   const compared = all.filter((i) => coders.every((c) => seen[i]!.has(c)));
   if (compared.length === 0) {
@@ -111,7 +112,7 @@ function ownRuns(scope: ReportScope, coderOf: (coderId: number) => number): Map<
       const codeId = packed[o + F_CODE]!;
       let to = o;
       let mine = false;
-      for (; to < packed.length && packed[to + F_CODE] === codeId; to += CODING_FIELDS) if (coderOf(packed[to + F_CODER]!) >= 0) mine = true;
+      for (; to < packed.length && packed[to + F_CODE] === codeId; to += CODING_FIELDS) if (!mine && coderOf(packed[to + F_CODER]!) >= 0) mine = true;
       if (mine) {
         let bySource = out.get(codeId);
         if (bySource === undefined) out.set(codeId, (bySource = new Map()));

@@ -15,16 +15,29 @@ export interface ComparedSource {
 }
 
 export function comparedWithCodings(scope: ReportScope, compared: readonly number[], coders: readonly string[]): ComparedSource[] {
-  // Read off the packed codings (report-scope.ts): no object or lookup by name per coding.
+  // Read off the packed codings (report-scope.ts): per coding two array reads, no lookup by name.
   const slot = new Map([...scope.coderNames].filter(([, name]) => coders.includes(name)).map(([id, name]) => [id, coders.indexOf(name)]));
   return compared.map((i) => {
     const counts = coders.map(() => 0);
     const packed = scope.packed[i]!;
+    let code = -1;
+    let codeShown = false;
+    let coder = -1;
+    let k: number | undefined;
     for (let o = 0; o < packed.length; o += CODING_FIELDS) {
-      const k = slot.get(packed[o + F_CODER]!);
-      if (k !== undefined && scope.shown.has(packed[o + F_CODE]!)) counts[k]!++;
+      // Codings are sorted by code: look a code (and a coder) up once per run.
+      if (packed[o + F_CODE] !== code) {
+        code = packed[o + F_CODE]!;
+        codeShown = scope.shown.has(code);
+      }
+      if (!codeShown) continue;
+      if (packed[o + F_CODER] !== coder) {
+        coder = packed[o + F_CODER]!;
+        k = slot.get(coder);
+      }
+      if (k !== undefined) counts[k]!++;
     }
-    return { source: scope.sources[i]!.id, codings: Object.fromEntries(coders.map((c, k) => [c, counts[k]!])) };
+    return { source: scope.sources[i]!.id, codings: Object.fromEntries(coders.map((c, n) => [c, counts[n]!])) };
   });
 }
 
