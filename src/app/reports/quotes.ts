@@ -98,7 +98,6 @@ export function passageReader(scope: ReportScope, texts: PassageTexts = scopePas
   };
 }
 
-
 export interface QuotesOptions {
   /** Only the first N passages of each case (by wave, source and position). */
   perCase?: number;
@@ -117,7 +116,8 @@ export interface QuoteBank {
  * come from its merged spans (its sub-codes included, all coders in scope merged), in
  * natural case order, then wave, source and position. Filters apply in this order:
  * --min-words, then --per-case, then --max. The report's --codes filter does not apply:
- * the codes named here are the ones shown.
+ * the codes named here are the ones shown. `texts`: where passages are read from (default:
+ * the scope's texts; the CLI reads the project's bytes, projectPassageTexts).
  */
 export function quotesReport(scope: ReportScope, names: readonly string[], o: QuotesOptions = {}, texts?: PassageTexts): QuoteBank {
   const codes: Code[] = [];
