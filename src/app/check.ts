@@ -8,7 +8,8 @@ import { CodePointMap } from '../core/code-points.js';
 import { IntegrityRepo } from '../db/integrity-repo.js';
 import { compareNatural } from '../core/sort.js';
 import type { AppContext } from './context.js';
-import { withProject } from './project.js';
+import { withProject, type Project } from './project.js';
+import { startIntegrityCheck } from '../db/integrity-worker.js';
 
 export interface CheckProblem {
   kind: 'database' | 'reference' | 'span' | 'quote' | 'revision' | 'codebook';
@@ -24,64 +25,93 @@ export interface CheckResult {
   emptyCases: string[];
 }
 
-export function checkProject(ctx: AppContext): CheckResult {
+/**
+ * How `checkProject` goes about it. The default runs SQLite's integrity check on a worker
+ * thread with its own connection while this thread does qcode's checks, and lets SQLite
+ * pick out the codings that may have something to report. `serial` does everything on one
+ * connection and looks at every coding in JavaScript: the reference the tests compare with.
+ */
+export interface CheckOptions {
+  serial?: boolean;
+}
+
+export function checkProject(ctx: AppContext, options: CheckOptions = {}): CheckResult {
   return withProject(ctx, (p) => {
     const integrity = new IntegrityRepo(p.db);
-    const problems: CheckProblem[] = [];
-    for (const m of integrity.integrityCheck()) problems.push({ kind: 'database', message: m });
-    for (const f of integrity.foreignKeyProblems()) problems.push({ kind: 'reference', message: `${f.table} row ${f.rowid} points at a missing ${f.parent}` });
-    const codes = p.codes.list();
-    const codeNames = new Map(codes.map((c) => [c.id, c.name]));
-    const coderNames = new Map(p.coders.list().map((c) => [c.id, c.name]));
-    // Problems of codings are reported in coding id order, whichever source they are in.
-    const codingProblems: { id: number; problem: CheckProblem }[] = [];
-    const orphans: CheckResult['orphans'] = [];
-    let checked = 0;
-    for (const s of integrity.sources()) {
-      let revision = -1;
-      let text: string | undefined;
-      let map: CodePointMap | undefined;
-      for (const [id, codeId, coderId, rev, start, end, quote, orphaned] of integrity.codingsOf(s.id)) {
-        const c = { id, revision: rev, start, end, quote, orphaned };
-        const code = codeNames.get(codeId);
-        const coder = coderNames.get(coderId);
-        if (code === undefined || coder === undefined) continue; // a dangling reference, reported above
-        checked++;
-        if (c.revision !== revision) {
-          revision = c.revision;
-          text = integrity.revisionText(s.id, revision);
-          map = text === undefined ? undefined : new CodePointMap(text);
-        }
-        const where = `coding #${c.id} (${code}, ${coder}, ${s.name})`;
-        const problem = (kind: CheckProblem['kind'], message: string): void => void codingProblems.push({ id: c.id, problem: { kind, message } });
-        if (c.orphaned === 1) orphans.push({ id: c.id, source: s.name, code, coder, revision: c.revision, quote: c.quote });
-        if (text === undefined || map === undefined) {
-          problem('revision', `${where} refers to revision ${c.revision}, which does not exist`);
-          continue;
-        }
-        if (c.orphaned === 0 && c.revision !== s.current) problem('revision', `${where} is on revision ${c.revision} but the source is at ${s.current}; re-ingest the source to re-anchor it`);
-        if (c.start < 0 || c.end > map.length || c.end <= c.start) {
-          problem('span', `${where}: span ${c.start}-${c.end} is outside the text (${map.length} code points)`);
-          continue;
-        }
-        if (text.slice(map.toUtf16(c.start), map.toUtf16(c.end)) !== c.quote) problem('quote', `${where}: the stored quote differs from the text at ${c.start}-${c.end}`);
-      }
-    }
-    // A stable sort keeps the order of one coding's own problems.
-    problems.push(...codingProblems.sort((a, b) => a.id - b.id).map((x) => x.problem));
-    orphans.sort((a, b) => a.id - b.id);
-    const byId = new Map(codes.map((c) => [c.id, c]));
-    for (const c of codes) {
-      const seen = new Set<number>();
-      for (let x: number | null = c.id; x !== null; x = byId.get(x)?.parentId ?? null) {
-        if (seen.has(x)) {
-          problems.push({ kind: 'codebook', message: `code "${c.name}" is its own ancestor` });
-          break;
-        }
-        seen.add(x);
-      }
-    }
-    const emptyCases = p.cases.list().filter((c) => c.sources === 0).map((c) => c.case).sort(compareNatural);
-    return { ok: problems.length === 0 && orphans.length === 0, problems, orphans, codings: checked, emptyCases };
+    const serial = options.serial === true;
+    // Each answer stands for one committed state of the file: the worker's read and this
+    // thread's transaction each see one snapshot. A writer in another process may commit
+    // between the two; SQLite's check is of pages and indexes, whose soundness a commit
+    // does not change, so the report is the same as if both had read the same state.
+    const worker = !serial && !p.db.memory ? startIntegrityCheck(p.db.name) : undefined;
+    const own = p.db.transaction(() => ownChecks(p, integrity, serial))();
+    const messages = worker?.()?.filter((r) => r !== 'ok') ?? integrity.integrityCheck();
+    const problems: CheckProblem[] = messages.map((message) => ({ kind: 'database', message }));
+    problems.push(...own.problems);
+    return { ok: problems.length === 0 && own.orphans.length === 0, problems, orphans: own.orphans, codings: own.codings, emptyCases: own.emptyCases };
   }, { readonly: true });
+}
+
+/** Everything `check` looks at but SQLite's integrity check, in the order it reports it. */
+function ownChecks(p: Project, integrity: IntegrityRepo, serial: boolean): Omit<CheckResult, 'ok'> {
+  const problems: CheckProblem[] = [];
+  for (const f of integrity.foreignKeyProblems()) problems.push({ kind: 'reference', message: `${f.table} row ${f.rowid} points at a missing ${f.parent}` });
+  const codes = p.codes.list();
+  const codeNames = new Map(codes.map((c) => [c.id, c.name]));
+  const coderNames = new Map(p.coders.list().map((c) => [c.id, c.name]));
+  // Problems of codings are reported in coding id order, whichever source they are in.
+  const codingProblems: { id: number; problem: CheckProblem }[] = [];
+  const orphans: CheckResult['orphans'] = [];
+  let checked = 0;
+  for (const s of integrity.sources()) {
+    let revision = -1;
+    let text: string | undefined;
+    let map: CodePointMap | undefined;
+    // Sound codings (placed on the current revision, in range, with their quote) add
+    // nothing but their count: SQLite leaves them out, and the tally counts them.
+    if (!serial) {
+      for (const [codeId, coderId, n] of integrity.codingTally(s.id)) if (codeNames.has(codeId) && coderNames.has(coderId)) checked += n;
+    }
+    for (const [id, codeId, coderId, rev, start, end, quote, orphaned] of serial ? integrity.codingsOf(s.id) : integrity.suspectCodingsOf(s.id, s.current)) {
+      const c = { id, revision: rev, start, end, quote, orphaned };
+      const code = codeNames.get(codeId);
+      const coder = coderNames.get(coderId);
+      if (code === undefined || coder === undefined) continue; // a dangling reference, reported above
+      if (serial) checked++;
+      if (c.revision !== revision) {
+        revision = c.revision;
+        text = integrity.revisionText(s.id, revision);
+        map = text === undefined ? undefined : new CodePointMap(text);
+      }
+      const where = `coding #${c.id} (${code}, ${coder}, ${s.name})`;
+      const problem = (kind: CheckProblem['kind'], message: string): void => void codingProblems.push({ id: c.id, problem: { kind, message } });
+      if (c.orphaned === 1) orphans.push({ id: c.id, source: s.name, code, coder, revision: c.revision, quote: c.quote });
+      if (text === undefined || map === undefined) {
+        problem('revision', `${where} refers to revision ${c.revision}, which does not exist`);
+        continue;
+      }
+      if (c.orphaned === 0 && c.revision !== s.current) problem('revision', `${where} is on revision ${c.revision} but the source is at ${s.current}; re-ingest the source to re-anchor it`);
+      if (c.start < 0 || c.end > map.length || c.end <= c.start) {
+        problem('span', `${where}: span ${c.start}-${c.end} is outside the text (${map.length} code points)`);
+        continue;
+      }
+      if (text.slice(map.toUtf16(c.start), map.toUtf16(c.end)) !== c.quote) problem('quote', `${where}: the stored quote differs from the text at ${c.start}-${c.end}`);
+    }
+  }
+  // A stable sort keeps the order of one coding's own problems.
+  problems.push(...codingProblems.sort((a, b) => a.id - b.id).map((x) => x.problem));
+  orphans.sort((a, b) => a.id - b.id);
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  for (const c of codes) {
+    const seen = new Set<number>();
+    for (let x: number | null = c.id; x !== null; x = byId.get(x)?.parentId ?? null) {
+      if (seen.has(x)) {
+        problems.push({ kind: 'codebook', message: `code "${c.name}" is its own ancestor` });
+        break;
+      }
+      seen.add(x);
+    }
+  }
+  const emptyCases = p.cases.list().filter((c) => c.sources === 0).map((c) => c.case).sort(compareNatural);
+  return { problems, orphans, codings: checked, emptyCases };
 }

@@ -1,4 +1,6 @@
 /** Database-level integrity checks, and reading the codings source by source for `check`. */
+import { isUtf8 } from 'node:buffer';
+import { Utf8Offsets } from '../core/utf8-offsets.js';
 import type { Db } from './open.js';
 
 /**
@@ -11,12 +13,33 @@ export class IntegrityRepo {
   private readonly sourcesStmt;
   private readonly codingsStmt;
   private readonly textStmt;
+  private readonly bytesStmt;
+  private readonly tallyStmt;
+  private readonly suspectStmt;
+  private readonly suspectAsciiStmt;
+  /** The byte offsets of the text `suspectCodingsOf` is comparing quotes with. */
+  private offsets: Utf8Offsets | undefined;
 
   constructor(private readonly db: Db) {
     this.sourcesStmt = db.prepare<[], { id: number; name: string; current: number }>('SELECT id, name, current_revision AS current FROM sources ORDER BY id');
     this.codingsStmt = db.prepare<[number], CheckedCoding>(`
       SELECT id, code_id, coder_id, revision, start, "end", quote, orphaned FROM codings WHERE source_id = ?`).raw(true);
     this.textStmt = db.prepare<[number, number], { text: string }>('SELECT text FROM revisions WHERE source_id = ? AND number = ?');
+    this.bytesStmt = db.prepare<[number, number], Buffer>('SELECT CAST(text AS BLOB) FROM revisions WHERE source_id = ? AND number = ?').pluck();
+    // Read off the codings_place index alone, in its order: no table row, no sort.
+    this.tallyStmt = db.prepare<[number], [codeId: number, coderId: number, count: number]>(
+      'SELECT code_id, coder_id, count(*) FROM codings WHERE source_id = ? GROUP BY code_id, coder_id').raw(true);
+    // A coding is sound when it is placed on the current revision, its span lies inside the
+    // text, and its quote has the very bytes of the text there; every other coding (and any
+    // whose fields are NULL in a damaged file: IS NOT 1) is a suspect. The comparison runs
+    // in SQLite, so a sound coding never becomes a JavaScript value.
+    db.function('qcode_byte_of', (cp: unknown) => (typeof cp === 'number' ? this.offsets?.byteOf(cp) ?? null : null));
+    const suspects = (byteOf: (x: string) => string): string => `
+      SELECT id, code_id, coder_id, revision, start, "end", quote, orphaned FROM codings
+      WHERE source_id = @source AND (orphaned = 0 AND revision = @current AND start >= 0 AND "end" <= @length AND "end" > start
+        AND CAST(quote AS BLOB) IS substr(@bytes, ${byteOf('start')} + 1, ${byteOf('"end"')} - ${byteOf('start')})) IS NOT 1`;
+    this.suspectStmt = db.prepare(suspects((x) => `qcode_byte_of(${x})`)).raw(true);
+    this.suspectAsciiStmt = db.prepare(suspects((x) => x)).raw(true);
   }
 
   /**
@@ -42,6 +65,34 @@ export class IntegrityRepo {
   /** The codings of one source, by revision then id. */
   codingsOf(sourceId: number): CheckedCoding[] {
     return (this.codingsStmt.all(sourceId) as unknown as CheckedCoding[]).sort((a, b) => a[3] - b[3] || a[0] - b[0]);
+  }
+
+  /**
+   * The codings of one source that may have something to report (see the constructor), by
+   * revision then id: usually none. Every coding when the current revision's text is
+   * missing or is not valid UTF-8, where bytes and code points part ways.
+   */
+  suspectCodingsOf(sourceId: number, current: number): CheckedCoding[] {
+    const bytes = this.bytesStmt.get(sourceId, current);
+    if (bytes === undefined || !isUtf8(bytes)) return this.codingsOf(sourceId);
+    const offsets = new Utf8Offsets(bytes);
+    const params = { source: sourceId, current, length: offsets.length, bytes };
+    let rows: CheckedCoding[];
+    if (offsets.isIdentity) rows = this.suspectAsciiStmt.all(params) as unknown as CheckedCoding[];
+    else {
+      this.offsets = offsets;
+      try {
+        rows = this.suspectStmt.all(params) as unknown as CheckedCoding[];
+      } finally {
+        this.offsets = undefined;
+      }
+    }
+    return rows.sort((a, b) => a[3] - b[3] || a[0] - b[0]);
+  }
+
+  /** How many codings one source has of each code and coder: [code id, coder id, count]. */
+  codingTally(sourceId: number): [codeId: number, coderId: number, count: number][] {
+    return this.tallyStmt.all(sourceId) as unknown as [number, number, number][];
   }
 
   /** The text of one revision of a source, or undefined when that revision does not exist. */
