@@ -1,10 +1,13 @@
 /**
  * `qcode codings`: the codings, filtered, with positions in code points and line numbers.
  */
+import { isUtf8 } from 'node:buffer';
 import { countBelow, lineStartsOfUtf8 } from '../core/code-points.js';
 import { descendantIds } from '../core/codebook.js';
 import type { Cell, Column, TableData } from '../format/table-shape.js';
-import { CodingListingRepo } from '../db/coding-listing-repo.js';
+import { CodingListingRepo, JSON_MEMBERS } from '../db/coding-listing-repo.js';
+import { indentedJson, JSON_ROWS, jsonMemberPrefix } from '../format/row-writer.js';
+import type { Project } from './project.js';
 import { findCode } from './code-lookup.js';
 import type { AppContext } from './context.js';
 import { withProject } from './project.js';
@@ -48,18 +51,8 @@ export interface CodingSink {
  */
 export function forEachCoding(ctx: AppContext, f: CodingFilterArgs, sink: CodingSink): void {
   withProject(ctx, (p) => {
-    const codes = p.codes.list();
-    const codeIds = f.code === undefined ? undefined : [...(f.descendants === true ? descendantIds(codes, findCode(p, f.code, codes).id) : [findCode(p, f.code, codes).id])];
-    let sourceId: number | undefined;
-    if (f.source !== undefined) {
-      sourceId = p.sources.state(f.source)?.rowId;
-      if (sourceId === undefined) throw sourceNotFound(p, f.source);
-    }
-    const coderId = f.coder === undefined ? undefined : p.coders.find(f.coder) ?? -1;
-    const codeNames = new Map(codes.map((c) => [c.id, c.name]));
-    const coderNames = new Map(p.coders.list().map((c) => [c.id, c.name]));
+    const { filter, codeNames, coderNames } = resolveFilter(p, f);
     const repo = new CodingListingRepo(p.db);
-    const filter = { codeIds, sourceId, caseName: f.case, coderId };
     const sources = repo.sources(filter);
     const codingsOf = repo.codingsOfSource(filter);
     p.db.transaction(() => {
@@ -83,6 +76,93 @@ export function forEachCoding(ctx: AppContext, f: CodingFilterArgs, sink: Coding
         sink.endPass();
       }
     })();
+  }, { readonly: true });
+}
+
+function resolveFilter(p: Project, f: CodingFilterArgs) {
+  const codes = p.codes.list();
+  const codeIds = f.code === undefined ? undefined : [...(f.descendants === true ? descendantIds(codes, findCode(p, f.code, codes).id) : [findCode(p, f.code, codes).id])];
+  let sourceId: number | undefined;
+  if (f.source !== undefined) {
+    sourceId = p.sources.state(f.source)?.rowId;
+    if (sourceId === undefined) throw sourceNotFound(p, f.source);
+  }
+  const coderId = f.coder === undefined ? undefined : p.coders.find(f.coder) ?? -1;
+  const codeNames = new Map(codes.map((c) => [c.id, c.name]));
+  const coderNames = new Map(p.coders.list().map((c) => [c.id, c.name]));
+  return { filter: { codeIds, sourceId, caseName: f.case, coderId }, codeNames, coderNames };
+}
+
+/**
+ * The listing as JSON, exactly the bytes JSON.stringify(listCodings(…), null, 2) + '\n'
+ * gives, handed to `write` in chunks of about a megabyte as it is read. SQLite writes each
+ * element (see CodingListingRepo.jsonRowsOfSource); an element that is not valid UTF-8
+ * (text a damaged file can hold, which JavaScript would read with U+FFFD) sends the rest of
+ * its source through the row-by-row path of {@link forEachCoding}, which reads it as
+ * JavaScript does.
+ */
+export function writeCodingsJson(ctx: AppContext, f: CodingFilterArgs, write: (chunk: string | Uint8Array) => void): void {
+  withProject(ctx, (p) => {
+    const { filter, codeNames, coderNames } = resolveFilter(p, f);
+    const repo = new CodingListingRepo(p.db);
+    const layout = { open: JSON_ROWS.rowOpen, prefixes: JSON_MEMBERS.map(jsonMemberPrefix), close: JSON_ROWS.rowClose };
+    const json = repo.jsonRowsOfSource(filter, { codeIds: [...codeNames.keys()], coderIds: [...coderNames.keys()] }, layout);
+    const codingsOf = repo.codingsOfSource(filter);
+    const between = Buffer.from(JSON_ROWS.between);
+    let parts: Uint8Array[] = [];
+    let size = 0;
+    let first = true;
+    const flush = (): void => {
+      if (parts.length > 0) write(Buffer.concat(parts, size));
+      parts = [];
+      size = 0;
+    };
+    const put = (element: Uint8Array): void => {
+      const lead = first ? Buffer.from(JSON_ROWS.open) : between;
+      first = false;
+      parts.push(lead, element);
+      size += lead.length + element.length;
+      if (size >= 1 << 20) flush();
+    };
+    p.db.transaction(() => {
+      for (const s of repo.sources(filter)) {
+        let lines: number[] | undefined;
+        const lineOf = (cp: number): number => countBelow(lines!, cp + 1);
+        if (json.anyPlaced(s)) lines = lineStartsOfUtf8(repo.revisionBytes(s.id, s.current));
+        let done = 0;
+        let rest = false;
+        for (const element of json.rows({ id: s.id, current: s.current, nameJson: JSON.stringify(s.name) }, lineOf)) {
+          if (!isUtf8(element)) {
+            rest = true;
+            break;
+          }
+          put(element);
+          done++;
+        }
+        if (!rest) continue;
+        // The same rows in the same order, read as JavaScript reads them, from the first one
+        // SQLite's bytes could not stand for.
+        let skip = done;
+        for (const [id, codeId, coderId, revision, start, end, quote, weight, orphaned] of codingsOf(s.id)) {
+          const code = codeNames.get(codeId);
+          const coder = coderNames.get(coderId);
+          if (code === undefined || coder === undefined || skip-- > 0) continue;
+          const placed = orphaned === 0 && revision === s.current;
+          const row: CodingListing = {
+            id, code, source: s.name, coder, start, end,
+            lineStart: placed ? lineOf(start) : null, lineEnd: placed ? lineOf(end - 1) : null,
+            quote, weight, orphaned: orphaned === 1,
+          };
+          put(Buffer.from(indentedJson(row)));
+        }
+      }
+    })();
+    if (first) write(JSON_ROWS.empty);
+    else {
+      parts.push(Buffer.from(JSON_ROWS.close));
+      size += JSON_ROWS.close.length;
+      flush();
+    }
   }, { readonly: true });
 }
 

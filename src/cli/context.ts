@@ -7,7 +7,8 @@ import { fstatSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 export interface OutStream {
-  write(chunk: string): unknown;
+  /** Text, or the UTF-8 bytes of text cut at character boundaries. */
+  write(chunk: string | Uint8Array): unknown;
 }
 
 export interface CliContext {

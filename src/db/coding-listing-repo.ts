@@ -7,6 +7,21 @@ import type { Db } from './open.js';
 /** [id, code id, coder id, revision, start, end, quote, weight, orphaned (0 or 1)]. */
 export type ListedCoding = [id: number, codeId: number, coderId: number, revision: number, start: number, end: number, quote: string, weight: number | null, orphaned: number];
 
+/**
+ * How `jsonRowsOfSource` writes a coding: the text before each member's value (in the order
+ * of {@link JSON_MEMBERS}) and the text closing the element. The values themselves are
+ * JSON: numbers, `null`, `true`/`false`, and strings through SQLite's json_quote, which
+ * escapes valid UTF-8 exactly as JSON.stringify does (test/db/coding-json.test.ts).
+ */
+export interface JsonRowLayout {
+  open: string;
+  prefixes: readonly string[];
+  close: string;
+}
+
+/** The members of a coding in a JSON listing, in order. */
+export const JSON_MEMBERS = ['id', 'code', 'source', 'coder', 'start', 'end', 'lineStart', 'lineEnd', 'quote', 'weight', 'orphaned'] as const;
+
 export interface ListingFilter {
   codeIds?: number[];
   sourceId?: number;
@@ -16,9 +31,62 @@ export interface ListingFilter {
 
 export class CodingListingRepo {
   private readonly bytesStmt;
+  /** The line of a code point in the text `jsonRowsOfSource` is listing. */
+  private lineOf: ((cp: number) => number) | undefined;
 
   constructor(private readonly db: Db) {
     this.bytesStmt = db.prepare<[number, number], { bytes: Uint8Array }>('SELECT CAST(text AS BLOB) AS bytes FROM revisions WHERE source_id = ? AND number = ?');
+  }
+
+  /**
+   * A statement giving, for one source, each coding that passes the filter (and whose code
+   * and coder are among `codeIds`/`coderIds`, the ones the listing can name) as the UTF-8
+   * bytes of its JSON element, by start, end, id: SQLite reads, escapes and joins, and no
+   * row object is made. `lineOf` gives the line of a code point of the current revision;
+   * it is asked only for codings placed on that revision. The bytes are those of SQLite's
+   * text: the caller must check they are valid UTF-8 before taking them as JSON.
+   */
+  jsonRowsOfSource(f: ListingFilter, named: { codeIds: number[]; coderIds: number[] }, layout: JsonRowLayout):
+    { rows: (source: { id: number; current: number; nameJson: string }, lineOf: (cp: number) => number) => IterableIterator<Buffer>; anyPlaced: (source: { id: number; current: number }) => boolean } {
+    const where = ['c.source_id = @source', 'c.code_id IN (SELECT value FROM json_each(@codeIds))', 'c.coder_id IN (SELECT value FROM json_each(@coderIds))'];
+    const params: Record<string, number | string> = { codeIds: JSON.stringify(named.codeIds), coderIds: JSON.stringify(named.coderIds), open: layout.open, close: layout.close };
+    if (f.codeIds !== undefined) {
+      where.push(`c.code_id IN (SELECT value FROM json_each(@filterCodeIds))`);
+      params.filterCodeIds = JSON.stringify(f.codeIds);
+    }
+    if (f.coderId !== undefined) {
+      where.push('c.coder_id = @coderId');
+      params.coderId = f.coderId;
+    }
+    layout.prefixes.forEach((prefix, i) => (params[`p${i}`] = prefix));
+    this.db.function('qcode_line_of', (cp: unknown) => (typeof cp === 'number' && this.lineOf !== undefined ? this.lineOf(cp) : null));
+    const placed = 'c.orphaned = 0 AND c.revision = @current';
+    const values: Record<(typeof JSON_MEMBERS)[number], string> = {
+      id: 'c.id', code: 'json_quote(k.name)', source: '@sourceJson', coder: 'json_quote(d.name)', start: 'c.start', end: 'c."end"',
+      lineStart: `CASE WHEN ${placed} THEN CAST(qcode_line_of(c.start) AS INTEGER) ELSE 'null' END`,
+      lineEnd: `CASE WHEN ${placed} THEN CAST(qcode_line_of(c."end" - 1) AS INTEGER) ELSE 'null' END`,
+      quote: 'json_quote(c.quote)', weight: "coalesce(c.weight, 'null')", orphaned: "CASE c.orphaned WHEN 1 THEN 'true' ELSE 'false' END",
+    };
+    const members = JSON_MEMBERS.map((m, i) => `${i === 0 ? '' : "',', "}@p${i}, ${values[m]}`).join(', ');
+    const stmt = this.db.prepare<Record<string, number | string>, Buffer>(`
+      SELECT CAST(concat(@open, ${members}, @close) AS BLOB)
+      FROM codings c JOIN codes k ON k.id = c.code_id JOIN coders d ON d.id = c.coder_id
+      WHERE ${where.join(' AND ')} ORDER BY c.start, c."end", c.id`).pluck();
+    // Off the codings_place index alone: whether the source's lines will be asked for.
+    const anyPlacedStmt = this.db.prepare<Record<string, number | string>, number>(`
+      SELECT EXISTS (SELECT 1 FROM codings c WHERE ${where.join(' AND ')} AND ${placed})`).pluck();
+    const repo = this;
+    return {
+      *rows(source, lineOf) {
+        repo.lineOf = lineOf;
+        try {
+          yield* stmt.iterate({ ...params, source: source.id, current: source.current, sourceJson: source.nameJson });
+        } finally {
+          repo.lineOf = undefined;
+        }
+      },
+      anyPlaced: (source) => anyPlacedStmt.get({ codeIds: params.codeIds!, coderIds: params.coderIds!, ...(params.filterCodeIds === undefined ? {} : { filterCodeIds: params.filterCodeIds }), ...(params.coderId === undefined ? {} : { coderId: params.coderId }), source: source.id, current: source.current }) === 1,
+    };
   }
 
   /** The sources a listing visits, ordered by id (name) as SQLite compares text. */

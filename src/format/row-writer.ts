@@ -36,6 +36,16 @@ export function chunked(write: (s: string) => void): { write: (s: string) => voi
   };
 }
 
+/** How a JSON listing lays out its rows: JSON.stringify(rows, null, 2), element by element. */
+export const JSON_ROWS = { open: '[\n  ', between: ',\n  ', close: '\n]\n', empty: '[]\n', rowOpen: '{', rowClose: '\n  }' } as const;
+
+/** What precedes a member's value inside an element of a JSON listing: `\n    "key": `. */
+export function jsonMemberPrefix(key: string): string {
+  let prefix = KEY_PREFIX.get(key);
+  if (prefix === undefined) KEY_PREFIX.set(key, (prefix = `\n    ${JSON.stringify(key)}: `));
+  return prefix;
+}
+
 export function rowWriter(format: OutputFormat, columns: Column[], write: (s: string) => void, options: TextTableOptions = {}): RowWriter {
   const out = chunked(write);
   switch (format) {
@@ -45,11 +55,11 @@ export function rowWriter(format: OutputFormat, columns: Column[], write: (s: st
         passes: 1,
         // As JSON.stringify(rows, null, 2) lays the array out: each element indented by two.
         row: (_, data) => {
-          out.write(`${first ? '[\n  ' : ',\n  '}${indentedJson(data)}`);
+          out.write(`${first ? JSON_ROWS.open : JSON_ROWS.between}${indentedJson(data)}`);
           first = false;
         },
         endPass: () => {
-          out.write(first ? '[]\n' : '\n]\n');
+          out.write(first ? JSON_ROWS.empty : JSON_ROWS.close);
           out.flush();
         },
       };
@@ -87,7 +97,7 @@ export function rowWriter(format: OutputFormat, columns: Column[], write: (s: st
  */
 const KEY_PREFIX = new Map<string, string>();
 
-function indentedJson(data: unknown): string {
+export function indentedJson(data: unknown): string {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return JSON.stringify(data, null, 2).replace(/\n/g, '\n  ');
   let out = '';
   for (const key in data) {
@@ -95,9 +105,7 @@ function indentedJson(data: unknown): string {
     const v = (data as Record<string, unknown>)[key];
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
     if (typeof v === 'object' && v !== null) return JSON.stringify(data, null, 2).replace(/\n/g, '\n  ');
-    let prefix = KEY_PREFIX.get(key);
-    if (prefix === undefined) KEY_PREFIX.set(key, (prefix = `\n    ${JSON.stringify(key)}: `));
-    out += `${out === '' ? '' : ','}${prefix}${typeof v === 'number' ? (Number.isFinite(v) ? String(v) : 'null') : typeof v === 'string' ? JSON.stringify(v) : String(v)}`;
+    out += `${out === '' ? '' : ','}${jsonMemberPrefix(key)}${typeof v === 'number' ? (Number.isFinite(v) ? String(v) : 'null') : typeof v === 'string' ? JSON.stringify(v) : String(v)}`;
   }
-  return out === '' ? '{}' : `{${out}\n  }`;
+  return out === '' ? '{}' : `${JSON_ROWS.rowOpen}${out}${JSON_ROWS.rowClose}`;
 }

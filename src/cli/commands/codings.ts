@@ -24,7 +24,7 @@ export function codingsCommand(ctx: CliContext): Command {
     .option('--coder <name>', "only this coder's codings (default: every coder's)")
     .addHelpText('after', '\nExamples:\n  $ qcode codings --source 50002_T2\n  $ qcode codings --code "Self-care" --json')
     .action(async (f: CodingsFlags, cmd: Command) => {
-      const { forEachCoding, codingRow, CODING_COLUMNS } = await import('../../app/codings.js');
+      const { forEachCoding, writeCodingsJson, codingRow, CODING_COLUMNS } = await import('../../app/codings.js');
       const { rowWriter } = await import('../../format/row-writer.js');
       const { atomicWriter } = await import('../../io/atomic-write.js');
       // --coder here filters (commander hands it to the root command's global option).
@@ -51,6 +51,17 @@ export function codingsCommand(ctx: CliContext): Command {
       // Written as the rows are read: a listing of any size in little memory.
       const file = f.out === undefined ? undefined : atomicWriter(resolve(ctx.cwd, f.out));
       if (file !== undefined && format === 'csv') file.write(withBom(f, '')); // as emit writes CSV to a file
+      if (format === 'json') {
+        // SQLite writes the elements: the same bytes as the row writer's, several times faster.
+        try {
+          writeCodingsJson(base, filter, file?.write ?? ((s) => ctx.stdout.write(s)));
+          file?.commit();
+        } catch (e) {
+          file?.abort();
+          throw e;
+        }
+        return;
+      }
       const w = rowWriter(format, CODING_COLUMNS, file?.write ?? ((s) => ctx.stdout.write(s)), {
         width: file === undefined && ctx.stdoutIsTTY ? ctx.columns : undefined,
         header: file === undefined && ctx.colour ? (s) => ctx.chalk.bold(s) : undefined,
