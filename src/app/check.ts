@@ -9,7 +9,7 @@ import { IntegrityRepo } from '../db/integrity-repo.js';
 import { compareNatural } from '../core/sort.js';
 import type { AppContext } from './context.js';
 import { withProject, type Project } from './project.js';
-import { startIntegrityCheck } from '../db/integrity-worker.js';
+import { startCheck } from '../db/integrity-worker.js';
 
 export interface CheckProblem {
   kind: 'database' | 'reference' | 'span' | 'quote' | 'revision' | 'codebook';
@@ -39,39 +39,41 @@ export function checkProject(ctx: AppContext, options: CheckOptions = {}): Check
   return withProject(ctx, (p) => {
     const integrity = new IntegrityRepo(p.db);
     const serial = options.serial === true;
-    // Each answer stands for one committed state of the file: the worker's read and this
-    // thread's transaction each see one snapshot. A writer in another process may commit
-    // between the two; SQLite's check is of pages and indexes, whose soundness a commit
-    // does not change, so the report is the same as if both had read the same state.
-    const worker = !serial && !p.db.memory ? startIntegrityCheck(p.db.name) : undefined;
+    // SQLite's two checks run on workers, each on its own connection, while this thread
+    // does qcode's own checks in one read transaction (three threads on two cores: on a
+    // large project the two checks take about as long as qcode's own). Each answer is of
+    // one committed state of the file, but a writer in another process may commit between
+    // the three reads. The report is still the one a single read would give: the integrity
+    // check is of pages and indexes, whose soundness no commit changes, and a dangling
+    // reference cannot come or go through a commit made with foreign keys enforced, as
+    // every qcode connection makes them; what could change, the codings, is read once.
+    const workers = !serial && !p.db.memory;
+    const integrityRows = workers ? startCheck(p.db.name, 'integrity_check') : undefined;
+    const foreignKeyRows = workers ? startCheck(p.db.name, 'foreign_key_check') : undefined;
     const own = p.db.transaction(() => ownChecks(p, integrity, serial))();
-    const messages = worker?.()?.filter((r) => r !== 'ok') ?? integrity.integrityCheck();
-    const problems: CheckProblem[] = messages.map((message) => ({ kind: 'database', message }));
+    const problems: CheckProblem[] = integrity.integrityCheck(integrityRows?.()).map((message) => ({ kind: 'database', message }));
+    for (const f of integrity.foreignKeyProblems(foreignKeyRows?.())) problems.push({ kind: 'reference', message: `${f.table} row ${f.rowid} points at a missing ${f.parent}` });
     problems.push(...own.problems);
     return { ok: problems.length === 0 && own.orphans.length === 0, problems, orphans: own.orphans, codings: own.codings, emptyCases: own.emptyCases };
   }, { readonly: true });
 }
 
-/** Everything `check` looks at but SQLite's integrity check, in the order it reports it. */
+/** Everything `check` looks at but SQLite's two checks, in the order it reports it. */
 function ownChecks(p: Project, integrity: IntegrityRepo, serial: boolean): Omit<CheckResult, 'ok'> {
   const problems: CheckProblem[] = [];
-  for (const f of integrity.foreignKeyProblems()) problems.push({ kind: 'reference', message: `${f.table} row ${f.rowid} points at a missing ${f.parent}` });
   const codes = p.codes.list();
   const codeNames = new Map(codes.map((c) => [c.id, c.name]));
   const coderNames = new Map(p.coders.list().map((c) => [c.id, c.name]));
   // Problems of codings are reported in coding id order, whichever source they are in.
   const codingProblems: { id: number; problem: CheckProblem }[] = [];
   const orphans: CheckResult['orphans'] = [];
-  let checked = 0;
+  // Sound codings (placed on the current revision, in range, with their quote) add nothing
+  // but their count: SQLite leaves them out below, and counts them all here.
+  let checked = serial ? 0 : integrity.countCodings([...codeNames.keys()], [...coderNames.keys()]);
   for (const s of integrity.sources()) {
     let revision = -1;
     let text: string | undefined;
     let map: CodePointMap | undefined;
-    // Sound codings (placed on the current revision, in range, with their quote) add
-    // nothing but their count: SQLite leaves them out, and the tally counts them.
-    if (!serial) {
-      for (const [codeId, coderId, n] of integrity.codingTally(s.id)) if (codeNames.has(codeId) && coderNames.has(coderId)) checked += n;
-    }
     for (const [id, codeId, coderId, rev, start, end, quote, orphaned] of serial ? integrity.codingsOf(s.id) : integrity.suspectCodingsOf(s.id, s.current)) {
       const c = { id, revision: rev, start, end, quote, orphaned };
       const code = codeNames.get(codeId);

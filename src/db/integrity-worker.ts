@@ -1,20 +1,23 @@
 /**
- * SQLite's integrity check on a second core: a worker thread with its own read-only
- * connection runs `PRAGMA integrity_check` (pure SQLite, no JavaScript) while the main thread
- * does qcode's own checks, and the main thread then waits for its answer. The wait is
- * synchronous (Atomics.wait, then receiveMessageOnPort), so `checkProject` stays a plain
- * function.
+ * SQLite's checks on other cores: a worker thread with its own read-only connection runs
+ * `PRAGMA integrity_check` or `PRAGMA foreign_key_check` (pure SQLite, no JavaScript) while
+ * the main thread does qcode's own checks, and the main thread then waits for its answer.
+ * The wait is synchronous (Atomics.wait, then receiveMessageOnPort), so `checkProject`
+ * stays a plain function.
  */
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
-/** What the worker answers: the check's rows ('ok' or the problems), or why it could not run. */
-type Answer = { rows: string[] } | { error: string };
+/** The checks a worker can run. */
+export type WorkerCheck = 'integrity_check' | 'foreign_key_check';
+
+/** What the worker answers: the pragma's rows, or why it could not run. */
+type Answer = { rows: unknown[] } | { error: string };
 
 // Plain CommonJS evaluated by the worker; it sets the flag whatever happens, so the wait ends.
 const WORKER = `
 const { workerData } = require('node:worker_threads');
-const { file, module, binding, port, flag } = workerData;
+const { file, module, binding, check, port, flag } = workerData;
 const done = new Int32Array(flag);
 let answer;
 try {
@@ -23,7 +26,7 @@ try {
   try {
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -32768');
-    answer = { rows: db.pragma('integrity_check').map((r) => String(r.integrity_check)) };
+    answer = { rows: db.pragma(check === 'foreign_key_check' ? 'foreign_key_check' : 'integrity_check') };
   } finally {
     db.close();
   }
@@ -35,11 +38,11 @@ try {
 `;
 
 /**
- * Starts `PRAGMA integrity_check` of the database file on a worker thread; the function it
- * returns waits for the rows ('ok' or the problems), or undefined when the worker could not
+ * Starts `PRAGMA <check>` of the database file on a worker thread; the function it returns
+ * waits for the rows (as `db.pragma` gives them), or undefined when the worker could not
  * run the check (the caller then runs it itself).
  */
-export function startIntegrityCheck(file: string): () => string[] | undefined {
+export function startCheck(file: string, check: WorkerCheck): () => unknown[] | undefined {
   let worker: Worker;
   const flag = new SharedArrayBuffer(4);
   const { port1, port2 } = new MessageChannel();
@@ -53,7 +56,7 @@ export function startIntegrityCheck(file: string): () => string[] | undefined {
     }
     worker = new Worker(WORKER, {
       eval: true,
-      workerData: { file, module: require.resolve('better-sqlite3'), binding, port: port2, flag },
+      workerData: { file, module: require.resolve('better-sqlite3'), binding, check, port: port2, flag },
       transferList: [port2],
       stdout: true,
       stderr: true,
