@@ -34,13 +34,20 @@ export class IntegrityRepo {
     // text, and its quote has the very bytes of the text there; every other coding (and any
     // whose fields are NULL in a damaged file: IS NOT 1) is a suspect. The comparison runs
     // in SQLite, so a sound coding never becomes a JavaScript value.
+    // Two calls into JavaScript per coding: where its bytes start, and how many there are.
     db.function('qcode_byte_of', (cp: unknown) => (typeof cp === 'number' ? this.offsets?.byteOf(cp) ?? null : null));
-    const suspects = (byteOf: (x: string) => string): string => `
+    db.function('qcode_bytes_between', (from: unknown, to: unknown) => {
+      if (typeof from !== 'number' || typeof to !== 'number') return null;
+      const a = this.offsets?.byteOf(from) ?? null;
+      const b = this.offsets?.byteOf(to) ?? null;
+      return a === null || b === null ? null : b - a;
+    });
+    const suspects = (start: string, length: string): string => `
       SELECT id, code_id, coder_id, revision, start, "end", quote, orphaned FROM codings
       WHERE source_id = @source AND (orphaned = 0 AND revision = @current AND start >= 0 AND "end" <= @length AND "end" > start
-        AND CAST(quote AS BLOB) IS substr(@bytes, ${byteOf('start')} + 1, ${byteOf('"end"')} - ${byteOf('start')})) IS NOT 1`;
-    this.suspectStmt = db.prepare(suspects((x) => `qcode_byte_of(${x})`)).raw(true);
-    this.suspectAsciiStmt = db.prepare(suspects((x) => x)).raw(true);
+        AND CAST(quote AS BLOB) IS substr(@bytes, ${start} + 1, ${length})) IS NOT 1`;
+    this.suspectStmt = db.prepare(suspects('qcode_byte_of(start)', 'qcode_bytes_between(start, "end")')).raw(true);
+    this.suspectAsciiStmt = db.prepare(suspects('start', '"end" - start')).raw(true);
   }
 
   /**
