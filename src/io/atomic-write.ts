@@ -4,6 +4,7 @@
  */
 import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
+import { backgroundWriter, type BackgroundWriter } from './background-writer.js';
 
 export function writeFileAtomic(path: string, text: string | Uint8Array, mode = 0o644): void {
   const tmp = `${path}.${process.pid}.tmp`;
@@ -18,9 +19,11 @@ export function writeFileAtomic(path: string, text: string | Uint8Array, mode = 
 
 /**
  * A file written piece by piece that appears whole or not at all: pieces go to a temporary
- * file beside it, renamed over the target by `commit`; `abort` removes it.
+ * file beside it, renamed over the target by `commit`; `abort` removes it. With `background`,
+ * a thread of its own writes the pieces while the caller makes the next ones (a piece handed
+ * over as bytes must not be changed afterwards); `commit` waits for the last.
  */
-export function atomicWriter(path: string, mode = 0o644): { write: (s: string | Uint8Array) => void; commit: () => void; abort: () => void } {
+export function atomicWriter(path: string, mode = 0o644, options: { background?: boolean } = {}): { write: (s: string | Uint8Array) => void; commit: () => void; abort: () => void } {
   const tmp = `${path}.${process.pid}.tmp`;
   const fail = (e: unknown): never => {
     closeQuietly();
@@ -28,7 +31,18 @@ export function atomicWriter(path: string, mode = 0o644): { write: (s: string | 
     throw new InputError(`${path}: cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { code: 'E_WRITE', hint: 'check that the folder exists and is writable' });
   };
   let fd: number | null = null;
+  let thread: BackgroundWriter | undefined;
   const closeQuietly = (): void => {
+    if (thread !== undefined) {
+      // The thread must be done with the descriptor before it is closed (and reused).
+      try {
+        thread.drain();
+      } catch {
+        // already failing
+      }
+      thread.stop();
+      thread = undefined;
+    }
     if (fd !== null) {
       try {
         closeSync(fd);
@@ -43,10 +57,12 @@ export function atomicWriter(path: string, mode = 0o644): { write: (s: string | 
   } catch (e) {
     fail(e);
   }
+  if (options.background === true) thread = backgroundWriter(fd!);
   return {
     write: (s) => {
       try {
-        if (typeof s === 'string') writeSync(fd!, s);
+        if (thread !== undefined) thread.write(typeof s === 'string' ? Buffer.from(s) : s);
+        else if (typeof s === 'string') writeSync(fd!, s);
         else writeSync(fd!, s);
       } catch (e) {
         fail(e);
@@ -54,6 +70,11 @@ export function atomicWriter(path: string, mode = 0o644): { write: (s: string | 
     },
     commit: () => {
       try {
+        if (thread !== undefined) {
+          thread.drain();
+          thread.stop();
+          thread = undefined;
+        }
         closeSync(fd!);
         fd = null;
         renameSync(tmp, path);
