@@ -25,7 +25,7 @@ try {
   const db = new Database(file, binding === null ? { readonly: true, fileMustExist: true } : { readonly: true, fileMustExist: true, nativeBinding: binding });
   try {
     db.pragma('busy_timeout = 5000');
-    db.pragma('cache_size = -32768');
+    if (check === 'integrity_check') db.pragma('cache_size = -32768');
     answer = { rows: db.pragma(check === 'foreign_key_check' ? 'foreign_key_check' : 'integrity_check') };
   } finally {
     db.close();
