@@ -49,8 +49,7 @@ export function codingsCommand(ctx: CliContext): Command {
       }
       const format = chosenFormat(f);
       // Written as the rows are read: a listing of any size in little memory.
-      // JSON is written to a file by a thread of its own while the next rows are read.
-      const file = f.out === undefined ? undefined : atomicWriter(resolve(ctx.cwd, f.out), undefined, { background: format === 'json' });
+      const file = f.out === undefined ? undefined : atomicWriter(resolve(ctx.cwd, f.out));
       if (file !== undefined && format === 'csv') file.write(withBom(f, '')); // as emit writes CSV to a file
       if (format === 'json') {
         // SQLite writes the elements: the same bytes as the row writer's, several times faster.
