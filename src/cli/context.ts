@@ -85,8 +85,8 @@ const PAUSE = new Int32Array(new SharedArrayBuffer(4));
  */
 export function fdWriter(fd: number): OutStream {
   return {
-    write(chunk: string): boolean {
-      const bytes = Buffer.from(chunk, 'utf8');
+    write(chunk: string | Uint8Array): boolean {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       for (let done = 0; done < bytes.length;) {
         try {
           done += writeSync(fd, bytes, done, bytes.length - done);
