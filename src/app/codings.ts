@@ -101,6 +101,9 @@ function resolveFilter(p: Project, f: CodingFilterArgs) {
  * its source through the row-by-row path of {@link forEachCoding}, which reads it as
  * JavaScript does.
  */
+/** The most codings of one source `writeCodingsJson` has SQLite join into one buffer. */
+const JOINED_MAX = 4096;
+
 export function writeCodingsJson(ctx: AppContext, f: CodingFilterArgs, write: (chunk: string | Uint8Array) => void): void {
   withProject(ctx, (p) => {
     const { filter, codeNames, coderNames } = resolveFilter(p, f);
@@ -126,12 +129,25 @@ export function writeCodingsJson(ctx: AppContext, f: CodingFilterArgs, write: (c
     };
     p.db.transaction(() => {
       for (const s of repo.sources(filter)) {
+        const { count, anyPlaced } = json.shape(s);
+        if (count === 0) continue;
         let lines: number[] | undefined;
         const lineOf = (cp: number): number => countBelow(lines!, cp + 1);
-        if (json.anyPlaced(s)) lines = lineStartsOfUtf8(repo.revisionBytes(s.id, s.current));
+        if (anyPlaced) lines = lineStartsOfUtf8(repo.revisionBytes(s.id, s.current));
+        const source = { id: s.id, current: s.current, nameJson: JSON.stringify(s.name) };
+        // A source's elements in one buffer (far fewer allocations), unless it has so many
+        // that the buffer would be large; then one element at a time.
+        if (count <= JOINED_MAX) {
+          const joined = json.joined(source, lineOf, JSON_ROWS.between);
+          if (joined === null) continue;
+          if (isUtf8(joined)) {
+            put(joined);
+            continue;
+          }
+        }
         let done = 0;
         let rest = false;
-        for (const element of json.rows({ id: s.id, current: s.current, nameJson: JSON.stringify(s.name) }, lineOf)) {
+        for (const element of json.rows(source, lineOf)) {
           if (!isUtf8(element)) {
             rest = true;
             break;

@@ -42,12 +42,17 @@ export class CodingListingRepo {
    * A statement giving, for one source, each coding that passes the filter (and whose code
    * and coder are among `codeIds`/`coderIds`, the ones the listing can name) as the UTF-8
    * bytes of its JSON element, by start, end, id: SQLite reads, escapes and joins, and no
-   * row object is made. `lineOf` gives the line of a code point of the current revision;
+   * row object is made; `joined` gives them all at once, separated by `between` (one buffer,
+   * for a source of a moderate number of codings). `lineOf` gives the line of a code point of the current revision;
    * it is asked only for codings placed on that revision. The bytes are those of SQLite's
    * text: the caller must check they are valid UTF-8 before taking them as JSON.
    */
   jsonRowsOfSource(f: ListingFilter, named: { codeIds: number[]; coderIds: number[] }, layout: JsonRowLayout):
-    { rows: (source: { id: number; current: number; nameJson: string }, lineOf: (cp: number) => number) => IterableIterator<Buffer>; anyPlaced: (source: { id: number; current: number }) => boolean } {
+    {
+      rows: (source: { id: number; current: number; nameJson: string }, lineOf: (cp: number) => number) => IterableIterator<Buffer>;
+      joined: (source: { id: number; current: number; nameJson: string }, lineOf: (cp: number) => number, between: string) => Buffer | null;
+      shape: (source: { id: number; current: number }) => { count: number; anyPlaced: boolean };
+    } {
     const where = ['c.source_id = @source', 'c.code_id IN (SELECT value FROM json_each(@codeIds))', 'c.coder_id IN (SELECT value FROM json_each(@coderIds))'];
     const params: Record<string, number | string> = { codeIds: JSON.stringify(named.codeIds), coderIds: JSON.stringify(named.coderIds), open: layout.open, close: layout.close };
     if (f.codeIds !== undefined) {
@@ -68,13 +73,16 @@ export class CodingListingRepo {
       quote: 'json_quote(c.quote)', weight: "coalesce(c.weight, 'null')", orphaned: "CASE c.orphaned WHEN 1 THEN 'true' ELSE 'false' END",
     };
     const members = JSON_MEMBERS.map((m, i) => `${i === 0 ? '' : "',', "}@p${i}, ${values[m]}`).join(', ');
-    const stmt = this.db.prepare<Record<string, number | string>, Buffer>(`
-      SELECT CAST(concat(@open, ${members}, @close) AS BLOB)
-      FROM codings c JOIN codes k ON k.id = c.code_id JOIN coders d ON d.id = c.coder_id
-      WHERE ${where.join(' AND ')} ORDER BY c.start, c."end", c.id`).pluck();
-    // Off the codings_place index alone: whether the source's lines will be asked for.
-    const anyPlacedStmt = this.db.prepare<Record<string, number | string>, number>(`
-      SELECT EXISTS (SELECT 1 FROM codings c WHERE ${where.join(' AND ')} AND ${placed})`).pluck();
+    const element = `concat(@open, ${members}, @close)`;
+    const from = `FROM codings c JOIN codes k ON k.id = c.code_id JOIN coders d ON d.id = c.coder_id WHERE ${where.join(' AND ')}`;
+    const order = 'c.start, c."end", c.id';
+    const stmt = this.db.prepare<Record<string, number | string>, Buffer>(`SELECT CAST(${element} AS BLOB) ${from} ORDER BY ${order}`).pluck();
+    const joinedStmt = this.db.prepare<Record<string, number | string>, Buffer | null>(
+      `SELECT CAST(group_concat(${element}, @between ORDER BY ${order}) AS BLOB) ${from}`).pluck();
+    // Off the codings_place index alone: how many codings, and whether lines will be asked for.
+    const shapeStmt = this.db.prepare<Record<string, number | string>, [number, number]>(`
+      SELECT count(*), coalesce(max(${placed}), 0) FROM codings c WHERE ${where.join(' AND ')}`).raw(true);
+    const filterParams = { codeIds: params.codeIds!, coderIds: params.coderIds!, ...(params.filterCodeIds === undefined ? {} : { filterCodeIds: params.filterCodeIds }), ...(params.coderId === undefined ? {} : { coderId: params.coderId }) };
     const repo = this;
     return {
       *rows(source, lineOf) {
@@ -85,7 +93,18 @@ export class CodingListingRepo {
           repo.lineOf = undefined;
         }
       },
-      anyPlaced: (source) => anyPlacedStmt.get({ codeIds: params.codeIds!, coderIds: params.coderIds!, ...(params.filterCodeIds === undefined ? {} : { filterCodeIds: params.filterCodeIds }), ...(params.coderId === undefined ? {} : { coderId: params.coderId }), source: source.id, current: source.current }) === 1,
+      joined(source, lineOf, between) {
+        repo.lineOf = lineOf;
+        try {
+          return joinedStmt.get({ ...params, between, source: source.id, current: source.current, sourceJson: source.nameJson }) ?? null;
+        } finally {
+          repo.lineOf = undefined;
+        }
+      },
+      shape: (source) => {
+        const [count, anyPlaced] = shapeStmt.get({ ...filterParams, source: source.id, current: source.current }) as unknown as [number, number];
+        return { count, anyPlaced: anyPlaced === 1 };
+      },
     };
   }
 
