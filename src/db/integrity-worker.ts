@@ -14,26 +14,31 @@ export type WorkerCheck = 'integrity_check' | 'foreign_key_check';
 /** What the worker answers: the pragma's rows, or why it could not run. */
 type Answer = { rows: unknown[] } | { error: string };
 
-// Plain CommonJS evaluated by the worker; it sets the flag whatever happens, so the wait ends.
+// Plain CommonJS evaluated by the worker. The flag goes to 1 as it starts and to 2 when it has
+// answered, whatever happens, so the wait ends.
 const WORKER = `
 const { workerData } = require('node:worker_threads');
 const { file, module, binding, check, port, flag } = workerData;
 const done = new Int32Array(flag);
-let answer;
-try {
-  const Database = require(module);
-  const db = new Database(file, binding === null ? { readonly: true, fileMustExist: true } : { readonly: true, fileMustExist: true, nativeBinding: binding });
+// Given up already (3) when it started too late: then it does nothing.
+if (Atomics.compareExchange(done, 0, 0, 1) === 0) {
+  Atomics.notify(done, 0);
+  let answer;
   try {
-    db.pragma('busy_timeout = 5000');
-    if (check === 'integrity_check') db.pragma('cache_size = -32768');
-    answer = { rows: db.pragma(check === 'foreign_key_check' ? 'foreign_key_check' : 'integrity_check') };
+    const Database = require(module);
+    const db = new Database(file, binding === null ? { readonly: true, fileMustExist: true } : { readonly: true, fileMustExist: true, nativeBinding: binding });
+    try {
+      db.pragma('busy_timeout = 5000');
+      if (check === 'integrity_check') db.pragma('cache_size = -32768');
+      answer = { rows: db.pragma(check === 'foreign_key_check' ? 'foreign_key_check' : 'integrity_check') };
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    answer = { error: String(e && e.message || e) };
   } finally {
-    db.close();
+    try { port.postMessage(answer ?? { error: 'no answer' }); } finally { Atomics.store(done, 0, 2); Atomics.notify(done, 0); }
   }
-} catch (e) {
-  answer = { error: String(e && e.message || e) };
-} finally {
-  try { port.postMessage(answer ?? { error: 'no answer' }); } finally { Atomics.store(done, 0, 1); Atomics.notify(done, 0); }
 }
 `;
 
@@ -67,7 +72,15 @@ export function startCheck(file: string, check: WorkerCheck): () => unknown[] | 
   }
   worker.unref();
   return () => {
-    Atomics.wait(new Int32Array(flag), 0, 0);
+    const state = new Int32Array(flag);
+    // A thread that has not started within a minute (the system out of threads or memory)
+    // is given up: the caller runs the check itself. Once started, it always answers.
+    if (Atomics.wait(state, 0, 0, 60_000) === 'timed-out' && Atomics.compareExchange(state, 0, 0, 3) === 0) {
+      port1.close();
+      void worker.terminate();
+      return undefined;
+    }
+    while (Atomics.load(state, 0) === 1) Atomics.wait(state, 0, 1);
     const answer = receiveMessageOnPort(port1)?.message as Answer | undefined;
     port1.close();
     void worker.terminate();
