@@ -25,7 +25,11 @@ export interface ReportFilters {
 }
 
 export interface ScopedSource extends ScopeSource {
-  summary: SourceSummary;
+  /** The source's row id and current revision (also in `summary`, which is read on first use). */
+  rowId: number;
+  revision: number;
+  date: string | null;
+  readonly summary: SourceSummary;
   attributes: Record<string, string>;
 }
 
@@ -59,17 +63,23 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
   const conditions = (f.where ?? []).map((w) => parseWhere(w, attributes));
   const waves = f.waves === undefined ? null : new Set(f.waves.map(normaliseWave));
   const wanted = f.sources === undefined ? () => true : sourceMatcher(f.sources);
-  const kept = p.sources.list()
+  const kept = p.sources.scopeList()
     .filter((s) => wanted(s.id) && (waves === null || waves.has(s.wave)))
     .filter((s) => conditions.every(([k, v]) => (attributes.get(s.case)?.[k] ?? '').toLowerCase() === v.toLowerCase()));
   // Cases ranked once: collator comparisons are slow, and a thousand sources share a few hundred cases.
   const caseRank = new Map([...new Set(kept.map((s) => s.case))].sort(compareNatural).map((c, i) => [c, i]));
+  // Full summaries (metadata, turns, lengths) are read only when a report asks for one.
+  let summaries: Map<number, SourceSummary> | undefined;
+  const summaryOf = (rowId: number): SourceSummary => (summaries ??= new Map(p.sources.list().map((x) => [x.rowId, x]))).get(rowId)!;
   const sources: ScopedSource[] = kept
     .sort((a, b) => caseRank.get(a.case)! - caseRank.get(b.case)! || compareNatural(a.wave, b.wave) || compareNatural(a.id, b.id))
     .map((s) => {
       let starts: Uint32Array | undefined;
       return {
-        id: s.id, case: s.case, wave: s.wave, participantWords: s.participantWords, summary: s, attributes: attributes.get(s.case) ?? {},
+        id: s.id, case: s.case, wave: s.wave, participantWords: s.participantWords, rowId: s.rowId, revision: s.revision, date: s.date, attributes: attributes.get(s.case) ?? {},
+        get summary(): SourceSummary {
+          return summaryOf(s.rowId);
+        },
         // Reports count words from the packed codings; the word index is read only if asked for.
         get wordStarts(): Uint32Array {
           return (starts ??= p.codingSpans.wordStarts(s.rowId, s.revision));
@@ -87,7 +97,7 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
   const all = packedCodings(p);
   const present = new Set<number>();
   const packed = sources.map((s) => {
-    const data = all.get(s.summary.rowId) ?? new Int32Array();
+    const data = all.get(s.rowId) ?? new Int32Array();
     const kept = coderIds === null ? data : filterCoders(data, (id) => coderIds.has(id));
     for (let o = F_CODER; o < kept.length; o += CODING_FIELDS) present.add(kept[o]!);
     return kept;
@@ -108,10 +118,13 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
       let t = texts.get(i);
       if (t === undefined) {
         const src = sources[i]!;
-        const { revisionId, text, turns } = p.sources.passageText(src.summary.rowId, src.summary.revision)!;
+        const { revisionId, text, turns } = p.sources.passageText(src.rowId, src.revision)!;
         let starts: Uint32Array | undefined;
         texts.set(i, (t = {
-          source: src.summary, revisionId, text, turns,
+          get source(): SourceSummary {
+            return src.summary;
+          },
+          revisionId, text, turns,
           get participantWordStarts(): Uint32Array {
             return (starts ??= src.wordStarts);
           },

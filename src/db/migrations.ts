@@ -8,6 +8,7 @@ import { SCHEMA_V2 } from './schema-v2.js';
 import { SCHEMA_V3 } from './schema-v3.js';
 import { migrateV5 } from './schema-v5.js';
 import { migrateV6 } from './schema-v6.js';
+import { SCHEMA_V7 } from './schema-v7.js';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, description: 'report index: per source, the placed codings packed for reports', sql: SCHEMA_V3 },
   { version: 5, description: "the codebook history records untag of another coder's codings", sql: migrateV5 },
   { version: 6, description: 'codes that are headings only (REFI-QDA isCodable); PDF, ODT and RTF sources', sql: migrateV6, rebuildsTables: true },
+  { version: 7, description: 'a covering index of the revision fields listings read', sql: SCHEMA_V7 },
 ];
 
 /** The schema version this qcode writes. */

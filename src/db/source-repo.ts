@@ -52,6 +52,17 @@ interface SummaryRow {
   revision_id: number; row_id: number;
 }
 
+/** What a report's scope needs of each source before it knows which it keeps (loadScope). */
+export interface ScopeSourceRow {
+  rowId: number;
+  id: string;
+  case: string;
+  wave: string;
+  date: string | null;
+  revision: number;
+  participantWords: number;
+}
+
 interface TurnRow {
   number: number; speaker: string; role: Role; start: number; talk_start: number; talk_end: number;
   line_start: number; line_end: number; words: number; start_ms: number | null;
@@ -92,6 +103,7 @@ export class SourceRepo {
 
   private bytesStmt: import('better-sqlite3').Statement<[number, number], [number, Buffer]> | undefined;
   private talkPairsStmt: import('better-sqlite3').Statement<[number], [number, string | null]> | undefined;
+  private scopeStmt: import('better-sqlite3').Statement<[], ScopeSourceRow> | undefined;
   private talkStmt: import('better-sqlite3').Statement<[string], { text: string; length: number; revision_id: number }> | undefined;
   private talkTurnsStmt: import('better-sqlite3').Statement<[number], [number, string, Role, number, number]> | undefined;
 
@@ -176,6 +188,19 @@ export class SourceRepo {
 
   list(): SourceSummary[] {
     return this.listStmt.all().map(toSummary);
+  }
+
+  /**
+   * A few fields of every source, for a report's scope: no metadata, no turn count, and
+   * the revision read from its covering index (schema v7), not from revision rows a page
+   * each. Each row's full summary is list()'s.
+   */
+  scopeList(): ScopeSourceRow[] {
+    this.scopeStmt ??= this.db.prepare<[], ScopeSourceRow>(`
+      SELECT s.id AS rowId, s.name AS id, c.name AS "case", s.wave, s.date, s.current_revision AS revision, r.participant_words AS participantWords
+      FROM sources s JOIN cases c ON c.id = s.case_id
+      JOIN revisions r ON r.source_id = s.id AND r.number = s.current_revision`);
+    return this.scopeStmt.all();
   }
 
   summary(name: string): SourceSummary | undefined {

@@ -79,7 +79,7 @@ export function saturationReport(scope: ReportScope, o: SaturationOptions = {}):
   const fresh = firstSeen(order.map(({ i }) => [...(codesBySource.get(i) ?? [])].sort((a, b) => a - b)));
   const a = assessSaturation(fresh.map((f) => f.length), p);
   const sources = order.map(({ s }, k) => ({
-    index: k + 1, source: s.id, case: s.case, wave: s.wave, date: s.summary.date,
+    index: k + 1, source: s.id, case: s.case, wave: s.wave, date: s.date,
     newCodes: fresh[k]!.map((id) => names.get(id)!).sort(compareFolded),
     new: fresh[k]!.length,
     cumulative: a.cumulative[k]!,
@@ -114,8 +114,8 @@ function checkParams(o: SaturationOptions): { base: number; run: number; thresho
 }
 
 function compareInterviews(a: ScopedSource, b: ScopedSource): number {
-  const da = a.summary.date;
-  const db = b.summary.date;
+  const da = a.date;
+  const db = b.date;
   const byDate = da === db ? 0 : da === null ? 1 : db === null ? -1 : compareNatural(da, db);
   return compareNatural(a.wave, b.wave) || byDate || compareNatural(a.id, b.id);
 }
