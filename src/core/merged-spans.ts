@@ -83,8 +83,10 @@ function mergeRuns(b: CodeSpansBuilder, runs: Run[]): void {
 /**
  * Merges the spans of each code's subtree per source (post-order over the tree), from the
  * packed codings of each source in scope (index = scope index). Work is done source by
- * source in typed arrays: a code's own codings are one sorted run there, its children's
- * merged spans of the source the last segment of their builders.
+ * source in one scratch array: a code's own codings (one sorted run of the source's packed
+ * codings) are merged into a run there, then its run and its children's are merged into its
+ * spans of the source — or, with one run alone, that run is its spans. Each code's spans of
+ * the source are then appended to its builder. No object per coding, span or run.
  */
 export function mergedSpansByCode(codes: readonly Code[], packedBySource: readonly Int32Array[]): MergedSpans {
   const children = childrenMap(codes);
@@ -94,56 +96,187 @@ export function mergedSpansByCode(codes: readonly Code[], packedBySource: readon
     post.push(code);
   };
   for (const root of children.get(null) ?? []) visit(root);
-  const builders = new Map(post.map((c) => [c.id, new CodeSpansBuilder()]));
-  const plan = post.map((c) => ({ id: c.id, b: builders.get(c.id)!, kids: (children.get(c.id) ?? []).map((k) => builders.get(k.id)!) }));
-  const firstOf = new Map<number, number>();
-  const gather = new Gather();
-  const runs: Run[] = [];
-  for (let s = 0; s < packedBySource.length; s++) {
-    const packed = packedBySource[s]!;
-    if (packed.length === 0) continue;
-    firstOf.clear();
-    for (let o = 0; o < packed.length; o += CODING_FIELDS) if (!firstOf.has(packed[o + F_CODE]!)) firstOf.set(packed[o + F_CODE]!, o);
-    for (const { id, b, kids } of plan) {
+  const n = post.length;
+  // Code id → post-order slot; children of each slot as a slice of `kids`.
+  let maxId = 0;
+  for (const c of post) maxId = Math.max(maxId, c.id);
+  const slot = new Int32Array(maxId + 1).fill(-1);
+  post.forEach((c, k) => (slot[c.id] = k));
+  const kidsFrom = new Int32Array(n + 1);
+  const kidList: number[] = [];
+  post.forEach((c, k) => {
+    kidsFrom[k] = kidList.length;
+    for (const child of children.get(c.id) ?? []) kidList.push(slot[child.id]!);
+  });
+  kidsFrom[n] = kidList.length;
+  const m = new SourceMerger(n, slot, kidsFrom, Int32Array.from(kidList));
+  for (let s = 0; s < packedBySource.length; s++) if (packedBySource[s]!.length > 0) m.source(s, packedBySource[s]!);
+  return new Map(post.map((c, k) => [c.id, m.builders[k]!.build()]));
+}
+
+/**
+ * The per-source work of mergedSpansByCode, in small methods: V8 optimises a short hot
+ * function within a few calls, where one long loop waits for an on-stack replacement whose
+ * compile takes tens of milliseconds (most of a report's run).
+ */
+class SourceMerger {
+  readonly builders: CodeSpansBuilder[];
+  private readonly ownFrom: Int32Array;
+  private readonly ownTo: Int32Array;
+  /** Each slot's spans of the current source: spans segFrom … segTo - 1 of the scratch array. */
+  private readonly segFrom: Int32Array;
+  private readonly segTo: Int32Array;
+  private readonly runAt: Int32Array;
+  private readonly runEnd: Int32Array;
+  private scratch = new Int32Array(4096);
+
+  constructor(
+    private readonly n: number,
+    /** Code id → post-order slot (-1: not in the tree). */
+    private readonly slot: Int32Array,
+    /** Children of slot k: kids[kidsFrom[k]] … kids[kidsFrom[k + 1] - 1]. */
+    private readonly kidsFrom: Int32Array,
+    private readonly kids: Int32Array,
+  ) {
+    this.builders = Array.from({ length: n }, () => new CodeSpansBuilder());
+    this.ownFrom = new Int32Array(n);
+    this.ownTo = new Int32Array(n);
+    this.segFrom = new Int32Array(n);
+    this.segTo = new Int32Array(n);
+    this.runAt = new Int32Array(n + 1);
+    this.runEnd = new Int32Array(n + 1);
+  }
+
+  source(s: number, packed: Int32Array): void {
+    findOwn(packed, this.slot, this.ownFrom, this.ownTo);
+    let used = 0;
+    for (let k = 0; k < this.n; k++) used = this.code(k, packed, used);
+    for (let k = 0; k < this.n; k++) {
+      if (this.segTo[k]! <= this.segFrom[k]!) continue;
+      const b = this.builders[k]!;
       b.begin();
-      const from = firstOf.get(id);
-      let contributing = 0;
-      let only: CodeSpansBuilder | undefined;
-      for (const k of kids) {
-        if (k.currentEnd > k.currentStart) {
-          contributing++;
-          only = k;
-        }
-      }
-      if (contributing === 0 || (contributing === 1 && from === undefined)) {
-        if (from !== undefined) {
-          for (let o = from; o < packed.length && packed[o + F_CODE] === id; o += CODING_FIELDS) {
-            b.pushMerged(packed[o + F_START]!, packed[o + F_END]!, packed[o + F_FIRST_WORD]!, packed[o + F_END_WORD]!);
-          }
-        } else if (only !== undefined) {
-          const x = only.currentStart;
-          const y = only.currentEnd;
-          const d = only.buffer;
-          for (let j = x; j < y; j++) b.push(d[j * SPAN_FIELDS]!, d[j * SPAN_FIELDS + 1]!, d[j * SPAN_FIELDS + 2]!, d[j * SPAN_FIELDS + 3]!);
-        }
-      } else {
-        runs.length = 0;
-        if (from !== undefined) {
-          gather.clear();
-          for (let o = from; o < packed.length && packed[o + F_CODE] === id; o += CODING_FIELDS) {
-            gather.push(packed[o + F_START]!, packed[o + F_END]!, packed[o + F_FIRST_WORD]!, packed[o + F_END_WORD]!);
-          }
-          runs.push({ data: gather.data, at: 0, end: gather.n });
-        }
-        for (const k of kids) {
-          if (k.currentEnd > k.currentStart) runs.push({ data: k.buffer, at: k.currentStart, end: k.currentEnd });
-        }
-        mergeRuns(b, runs);
-      }
+      b.pushRun(this.scratch, this.segFrom[k]!, this.segTo[k]!);
       b.end(s);
     }
   }
-  return new Map(plan.map(({ id, b }) => [id, b.build()]));
+
+  /** Merges slot k's spans of the source into the scratch array from span `used`; returns the new end. */
+  private code(k: number, packed: Int32Array, used: number): number {
+    const { runAt, runEnd, segFrom, segTo } = this;
+    let runs = 0;
+    let need = 0;
+    const from = this.ownFrom[k]!;
+    if (from >= 0) {
+      const to = this.ownTo[k]!;
+      this.room(used + 2 * (to - from));
+      runAt[runs] = used;
+      used = mergeOwn(packed, from, to, this.scratch, used);
+      runEnd[runs] = used;
+      need += used - runAt[runs++]!;
+    }
+    for (let x = this.kidsFrom[k]!; x < this.kidsFrom[k + 1]!; x++) {
+      const kid = this.kids[x]!;
+      if (segTo[kid]! > segFrom[kid]!) {
+        runAt[runs] = segFrom[kid]!;
+        runEnd[runs++] = segTo[kid]!;
+        need += segTo[kid]! - segFrom[kid]!;
+      }
+    }
+    if (runs <= 1) {
+      segFrom[k] = runs === 0 ? 0 : runAt[0]!;
+      segTo[k] = runs === 0 ? 0 : runEnd[0]!;
+      return used;
+    }
+    this.room(used + need);
+    segFrom[k] = used;
+    used = mergeRunsInto(this.scratch, runAt, runEnd, runs, used);
+    segTo[k] = used;
+    return used;
+  }
+
+  /** Makes room for `spans` spans in the scratch array. */
+  private room(spans: number): void {
+    if (spans * SPAN_FIELDS > this.scratch.length) this.scratch = grow(this.scratch, spans * SPAN_FIELDS);
+  }
+}
+
+/** Each slot's own codings in `packed` (sorted by code): codings ownFrom[k] … ownTo[k] - 1, or ownFrom[k] = -1. */
+function findOwn(packed: Int32Array, slot: Int32Array, ownFrom: Int32Array, ownTo: Int32Array): void {
+  ownFrom.fill(-1);
+  for (let o = 0, c = 0; o < packed.length; o += CODING_FIELDS, c++) {
+    const id = packed[o + F_CODE]!;
+    const k = id < slot.length ? slot[id]! : -1;
+    if (k < 0) continue;
+    if (ownFrom[k]! < 0) ownFrom[k] = c;
+    ownTo[k] = c + 1;
+  }
+}
+
+/** Codings `from` … `to` - 1 of `packed` (sorted by start, then end) merged into `d` from span `w`; returns the end. */
+function mergeOwn(packed: Int32Array, from: number, to: number, d: Int32Array, w: number): number {
+  const first = w;
+  for (let o = from * CODING_FIELDS; o < to * CODING_FIELDS; o += CODING_FIELDS) {
+    const st = packed[o + F_START]!;
+    const en = packed[o + F_END]!;
+    const last = (w - 1) * SPAN_FIELDS;
+    if (w > first && st <= d[last + 1]!) {
+      if (en > d[last + 1]!) {
+        d[last + 1] = en;
+        d[last + 3] = packed[o + F_END_WORD]!;
+      }
+    } else {
+      const x = w++ * SPAN_FIELDS;
+      d[x] = st;
+      d[x + 1] = en;
+      d[x + 2] = packed[o + F_FIRST_WORD]!;
+      d[x + 3] = packed[o + F_END_WORD]!;
+    }
+  }
+  return w;
+}
+
+function grow(data: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(Math.max(length, data.length * 2));
+  out.set(data);
+  return out;
+}
+
+/**
+ * Merges sorted runs of spans of `d` (runs r = 0 … runs - 1, spans runAt[r] … runEnd[r] - 1)
+ * into spans written from span `w` on, which must be after every run and have room; returns
+ * the end. Repeatedly takes the run whose next span starts first, merging by DESIGN's rule:
+ * linear in the spans for the few runs a code has.
+ */
+function mergeRunsInto(d: Int32Array, runAt: Int32Array, runEnd: Int32Array, runs: number, w: number): number {
+  const first = w;
+  for (;;) {
+    let best = -1;
+    let bs = 0;
+    for (let r = 0; r < runs; r++) {
+      if (runAt[r]! >= runEnd[r]!) continue;
+      const st = d[runAt[r]! * SPAN_FIELDS]!;
+      if (best < 0 || st < bs) {
+        best = r;
+        bs = st;
+      }
+    }
+    if (best < 0) return w;
+    const o = runAt[best]!++ * SPAN_FIELDS;
+    const en = d[o + 1]!;
+    const last = (w - 1) * SPAN_FIELDS;
+    if (w > first && bs <= d[last + 1]!) {
+      if (en > d[last + 1]!) {
+        d[last + 1] = en;
+        d[last + 3] = d[o + 3]!;
+      }
+    } else {
+      const x = w++ * SPAN_FIELDS;
+      d[x] = bs;
+      d[x + 1] = en;
+      d[x + 2] = d[o + 2]!;
+      d[x + 3] = d[o + 3]!;
+    }
+  }
 }
 
 /** The union of several codes' merged spans, merged again per source. */

@@ -62,6 +62,7 @@ export function cooccurrenceReport(scope: ReportScope, o: { within?: Cooccurrenc
   const spansOf = (id: number): CodeSpans => merged.get(id) ?? CodeSpans.EMPTY;
   const units = within === 'overlap' ? null : new Map(shown.map(({ code }) => [code.id, unitsOf(scope, spansOf(code.id), within)]));
   const family = new Map(shown.map(({ code }) => [code.id, descendantIds(scope.codes, code.id)]));
+  const overlap = units === null ? overlapPlaces(shown.map(({ code }) => spansOf(code.id)), scope.sources.length) : null;
   const pairs: CooccurrencePair[] = [];
   for (let i = 0; i < shown.length; i++) {
     const a = shown[i]!.code;
@@ -69,7 +70,7 @@ export function cooccurrenceReport(scope: ReportScope, o: { within?: Cooccurrenc
       const b = shown[j]!.code;
       const nested = family.get(a.id)!.has(b.id) || family.get(b.id)!.has(a.id);
       let n: { count: number; countA: number; countB: number } | null = null;
-      if (!nested) n = units === null ? places(spansOf(a.id), spansOf(b.id)) : shared(units.get(a.id)!, units.get(b.id)!);
+      if (!nested) n = overlap === null ? shared(units!.get(a.id)!, units!.get(b.id)!) : overlap(i, j);
       const union = n === null ? 0 : n.countA + n.countB - n.count;
       pairs.push({
         a: a.name, b: b.name, count: n?.count ?? null, countA: n?.countA ?? null, countB: n?.countB ?? null,
@@ -109,58 +110,120 @@ function unitsOf(scope: ReportScope, spans: ReadonlyMap<number, readonly Span[]>
   return out;
 }
 
-/** Places of two codes' merged spans in every source (see cooccurrenceReport), over the packed spans. */
-function places(a: CodeSpans, b: CodeSpans): { count: number; countA: number; countB: number } {
-  const n = { count: 0, countA: 0, countB: 0 };
-  let j = 0;
-  for (let i = 0; i < a.sourceIndices.length; i++) {
-    const s = a.sourceIndices[i]!;
-    while (j < b.sourceIndices.length && b.sourceIndices[j]! < s) n.countB += b.offsets[j + 1]! - b.offsets[j++]!;
-    const spansA = a.offsets[i + 1]! - a.offsets[i]!;
-    // A's spans never overlap one another: without B in the source, each is a place of its own.
-    if (j >= b.sourceIndices.length || b.sourceIndices[j] !== s) n.countA += spansA;
-    else {
-      sweep(a, i, b, j, n);
-      j++;
+/**
+ * Places (see cooccurrenceReport) of every pair of codes at once, from their merged spans
+ * (`spans[c]` for code c): returns, for codes a and b, what a sweep over the spans of a and
+ * b alone would count. One sweep per source over every code's spans in start order finds
+ * each overlapping pair of spans once; the rest is counting. A code's merged spans neither
+ * overlap nor touch, so the spans of two codes joined by overlaps form a forest (a cycle
+ * would need two spans of one code both reaching across the gap between two of the
+ * other's): the places holding both codes are the spans that overlap the other code less
+ * the overlapping pairs, and every other span is a place of its own.
+ */
+export function overlapPlaces(spans: readonly CodeSpans[], sourceCount: number): (a: number, b: number) => { count: number; countA: number; countB: number } {
+  const m = spans.length;
+  const sweep = new OverlapSweep(m);
+  const cursor = new Int32Array(m);
+  for (let s = 0; s < sourceCount; s++) {
+    sweep.clear();
+    for (let c = 0; c < m; c++) {
+      const cs = spans[c]!;
+      const k = cursor[c]!;
+      if (k < cs.sourceIndices.length && cs.sourceIndices[k] === s) {
+        sweep.add(c, cs.data, cs.offsets[k]!, cs.offsets[k + 1]!);
+        cursor[c] = k + 1;
+      }
     }
+    sweep.run();
   }
-  for (; j < b.sourceIndices.length; j++) n.countB += b.offsets[j + 1]! - b.offsets[j]!;
-  return n;
+  return (a, b) => {
+    const pairs = sweep.pairs[a * m + b]!;
+    const overA = sweep.over[a * m + b]!;
+    const overB = sweep.over[b * m + a]!;
+    const count = overA + overB - pairs;
+    return { count, countA: spans[a]!.spanCount - overA + count, countB: spans[b]!.spanCount - overB + count };
+  };
 }
 
-/**
- * One pass over two sorted lists of disjoint spans (A's k-th source, B's l-th), in start
- * order: a span starting before the current place's end shares a code point with it and
- * joins it. As A's spans are disjoint (and B's), a join is always an overlap of an A span
- * with a B span.
- */
-function sweep(a: CodeSpans, k: number, b: CodeSpans, l: number, n: { count: number; countA: number; countB: number }): void {
-  const ad = a.data;
-  const bd = b.data;
-  let i = a.offsets[k]!;
-  const iEnd = a.offsets[k + 1]!;
-  let j = b.offsets[l]!;
-  const jEnd = b.offsets[l + 1]!;
-  let end = -1;
-  let hasA = false;
-  let hasB = false;
-  while (i < iEnd || j < jEnd) {
-    const takeA = j >= jEnd || (i < iEnd && ad[i * SPAN_FIELDS]! <= bd[j * SPAN_FIELDS]!);
-    const o = (takeA ? i++ : j++) * SPAN_FIELDS;
-    const d = takeA ? ad : bd;
-    if (d[o]! >= end) {
-      if (hasA) n.countA++;
-      if (hasB) n.countB++;
-      if (hasA && hasB) n.count++;
-      hasA = hasB = false;
-      end = d[o + 1]!;
-    } else if (d[o + 1]! > end) end = d[o + 1]!;
-    if (takeA) hasA = true;
-    else hasB = true;
+/** The per-source sweep of overlapPlaces, with its counts over every source swept. */
+class OverlapSweep {
+  /** pairs[a·m + b] (= pairs[b·m + a]): overlapping pairs of an a span and a b span. */
+  readonly pairs: Float64Array;
+  /** over[a·m + b]: a spans overlapping at least one b span. */
+  readonly over: Float64Array;
+  /** The last a span counted in over[a·m + b] (ids are unique over the run). */
+  private readonly counted: Float64Array;
+  private readonly activeEnd: Int32Array;
+  private readonly activeId: Float64Array;
+  private readonly active: Int32Array;
+  /** Spans of the current source: keys (start · m + code), and per code its spans in `data`. */
+  private keys = new Float64Array(1024);
+  private n = 0;
+  private readonly data: Int32Array[];
+  private readonly next: Int32Array;
+  private id = 0;
+
+  constructor(private readonly m: number) {
+    this.pairs = new Float64Array(m * m);
+    this.over = new Float64Array(m * m);
+    this.counted = new Float64Array(m * m).fill(-1);
+    this.activeEnd = new Int32Array(m);
+    this.activeId = new Float64Array(m);
+    this.active = new Int32Array(m);
+    this.data = new Array<Int32Array>(m);
+    this.next = new Int32Array(m);
   }
-  if (hasA) n.countA++;
-  if (hasB) n.countB++;
-  if (hasA && hasB) n.count++;
+
+  clear(): void {
+    this.n = 0;
+  }
+
+  /** Code c's spans `from` … `to` - 1 of `data` in the current source. */
+  add(c: number, data: Int32Array, from: number, to: number): void {
+    if (this.n + to - from > this.keys.length) {
+      const k = new Float64Array(Math.max(this.keys.length * 2, this.n + to - from));
+      k.set(this.keys);
+      this.keys = k;
+    }
+    this.data[c] = data;
+    this.next[c] = from;
+    for (let j = from; j < to; j++) this.keys[this.n++] = data[j * SPAN_FIELDS]! * this.m + c;
+  }
+
+  run(): void {
+    if (this.n === 0) return;
+    const keys = this.keys.subarray(0, this.n).sort();
+    const { m, activeEnd, activeId, active, next, data, pairs, over, counted } = this;
+    let live = 0;
+    for (let e = 0; e < keys.length; e++) {
+      const key = keys[e]!;
+      const c = key % m;
+      const start = (key - c) / m;
+      const end = data[c]![next[c]++ * SPAN_FIELDS + 1]!;
+      const id = this.id++;
+      // Spans still open share a code point with this one; the others are closed for good.
+      let kept = 0;
+      for (let x = 0; x < live; x++) {
+        const d = active[x]!;
+        if (activeEnd[d]! <= start) continue;
+        active[kept++] = d;
+        pairs[c * m + d]!++;
+        pairs[d * m + c]!++;
+        if (counted[c * m + d] !== id) {
+          counted[c * m + d] = id;
+          over[c * m + d]!++;
+        }
+        if (counted[d * m + c] !== activeId[d]) {
+          counted[d * m + c] = activeId[d]!;
+          over[d * m + c]!++;
+        }
+      }
+      active[kept++] = c;
+      live = kept;
+      activeEnd[c] = end;
+      activeId[c] = id;
+    }
+  }
 }
 
 const UNIT_TEXT: Record<CooccurrenceWithin, string> = {
