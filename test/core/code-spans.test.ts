@@ -74,3 +74,20 @@ describe('mergedSpansByCode', () => {
 });
 
 const merged = mergedSpansByCode;
+
+describe('mergedSpansByCode, edge cases', () => {
+  it('ignores codings of codes outside the tree and skips sources without codings', () => {
+    const codes = [code(1, null), code(2, 1)];
+    const starts = Uint32Array.from({ length: 20 }, (_, k) => k * 5);
+    const packed = [
+      packCodings([[2, 1, 0, 10], [99, 1, 5, 50], [1, 1, 8, 12], [2, 2, 12, 20]], starts),
+      new Int32Array(),
+      packCodings([[99, 1, 0, 5]], starts),
+      packCodings([[1, 1, 30, 40], [2, 1, 41, 45]], starts),
+    ];
+    const merged = mergedSpansByCode(codes, packed);
+    const plain = (c: number) => [...merged.get(c)!].map(([s, list]) => [s, list.map(({ start, end }) => [start, end])]);
+    expect(plain(1)).toEqual([[0, [[0, 20]]], [3, [[30, 40], [41, 45]]]]);
+    expect(plain(2)).toEqual([[0, [[0, 10], [12, 20]]], [3, [[41, 45]]]]);
+  });
+});
