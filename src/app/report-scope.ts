@@ -95,13 +95,11 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
   const shown = f.codes === undefined ? new Set(codes.map((c) => c.id)) : new Set(f.codes.flatMap((n) => [...descendantIds(codes, findCode(p, n, codes).id)]));
   const coderIds = chosen.only === null ? null : new Set([...coderNames].filter(([, name]) => chosen.only!.includes(name)).map(([id]) => id));
   const all = packedCodings(p);
-  const present = new Set<number>();
   const packed = sources.map((s) => {
     const data = all.get(s.rowId) ?? new Int32Array();
-    const kept = coderIds === null ? data : filterCoders(data, (id) => coderIds.has(id));
-    for (let o = F_CODER; o < kept.length; o += CODING_FIELDS) present.add(kept[o]!);
-    return kept;
+    return coderIds === null ? data : filterCoders(data, (id) => coderIds.has(id));
   });
+  const present = chosen.only === null ? codersPresent(packed, coderNames) : [];
   let codings: ScopeCoding[] | undefined;
   const texts = new Map<number, SourceText>();
   return {
@@ -109,7 +107,7 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
     get codings(): ScopeCoding[] {
       return (codings ??= unpack(packed, coderNames));
     },
-    coders: chosen.only ?? [...present].map((id) => coderNames.get(id)!).sort(),
+    coders: chosen.only ?? present.map((id) => coderNames.get(id)!).sort(),
     coderRule: chosen.rule,
     cases: [...caseRank.keys()],
     participantWords: sources.reduce((n, s) => n + s.participantWords, 0),
@@ -133,6 +131,33 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
       return t;
     },
   };
+}
+
+/** The ids of the coders with a coding in `packed`, by one mark per coder id. */
+function codersPresent(packed: readonly Int32Array[], coderNames: ReadonlyMap<number, string>): number[] {
+  const seen = new Uint8Array(Math.max(0, ...coderNames.keys()) + 1);
+  let found = 0;
+  for (const data of packed) {
+    found += markCoders(data, seen);
+    if (found === coderNames.size) break;
+  }
+  const out: number[] = [];
+  seen.forEach((v, id) => {
+    if (v === 1) out.push(id);
+  });
+  return out;
+}
+
+/** Marks the coders of one source's packed codings in `seen`; returns how many were new. */
+function markCoders(data: Int32Array, seen: Uint8Array): number {
+  let added = 0;
+  for (let o = F_CODER; o < data.length; o += CODING_FIELDS) {
+    if (seen[data[o]!] === 0) {
+      seen[data[o]!] = 1;
+      added++;
+    }
+  }
+  return added;
 }
 
 function unpack(packed: readonly Int32Array[], coderNames: ReadonlyMap<number, string>): ScopeCoding[] {

@@ -91,21 +91,35 @@ export function figuresOf(spansBySource: ReadonlyMap<number, readonly (Span | Wo
 
 /** figuresOf over packed spans, without building a span object. */
 function packedFigures(cs: CodeSpans, sources: readonly ScopeSource[], scopeCases: number, scopeWords: number): Figures {
-  const cases = new Set<string>();
-  let words = 0;
-  const d = cs.data;
-  for (let k = 0; k < cs.sourceIndices.length; k++) cases.add(sources[cs.sourceIndices[k]!]!.case);
-  for (let o = 0; o < d.length; o += SPAN_FIELDS) words += d[o + 3]! - d[o + 2]!;
-  const n = cases.size;
+  // Read before the loops: V8 may optimise the function mid-loop (OSR), and code after the
+  // loops that never ran would then make every later call fall back to the interpreter.
+  const coded = cs.size;
+  const references = cs.spanCount;
+  const n = casesOf(cs.sourceIndices, sources);
+  const words = wordsOfSpans(cs.data);
   return {
     cases: n,
     casesPct: scopeCases === 0 ? 0 : (n / scopeCases) * 100,
-    sources: cs.size,
-    references: cs.spanCount,
+    sources: coded,
+    references,
     words,
     coverage: scopeWords === 0 ? 0 : (words / scopeWords) * 100,
     wordsPerCase: n === 0 ? 0 : words / n,
   };
+}
+
+/** Distinct cases of the sources at `indices`. */
+function casesOf(indices: Int32Array, sources: readonly ScopeSource[]): number {
+  const cases = new Set<string>();
+  for (let k = 0; k < indices.length; k++) cases.add(sources[indices[k]!]!.case);
+  return cases.size;
+}
+
+/** Participant words inside packed spans. */
+function wordsOfSpans(d: Int32Array): number {
+  let words = 0;
+  for (let o = 0; o < d.length; o += SPAN_FIELDS) words += d[o + 3]! - d[o + 2]!;
+  return words;
 }
 
 /**

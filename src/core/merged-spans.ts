@@ -148,9 +148,10 @@ class SourceMerger {
   }
 
   source(s: number, packed: Int32Array): void {
-    findOwn(packed, this.slot, this.ownFrom, this.ownTo);
-    let used = 0;
-    for (let k = 0; k < this.n; k++) used = this.code(k, packed, used);
+    // Room for every code's own run and each merge: each coding is in at most depth + 1 of them.
+    this.room(2 * (packed.length / CODING_FIELDS));
+    let used = mergeOwnRuns(packed, this.slot, this.scratch, this.ownFrom, this.ownTo);
+    for (let k = 0; k < this.n; k++) used = this.code(k, used);
     for (let k = 0; k < this.n; k++) {
       if (this.segTo[k]! <= this.segFrom[k]!) continue;
       const b = this.builders[k]!;
@@ -160,19 +161,15 @@ class SourceMerger {
     }
   }
 
-  /** Merges slot k's spans of the source into the scratch array from span `used`; returns the new end. */
-  private code(k: number, packed: Int32Array, used: number): number {
+  /** Merges slot k's own run and its children's spans of the source from span `used` on; returns the new end. */
+  private code(k: number, used: number): number {
     const { runAt, runEnd, segFrom, segTo } = this;
     let runs = 0;
     let need = 0;
-    const from = this.ownFrom[k]!;
-    if (from >= 0) {
-      const to = this.ownTo[k]!;
-      this.room(used + 2 * (to - from));
-      runAt[runs] = used;
-      used = mergeOwn(packed, from, to, this.scratch, used);
-      runEnd[runs] = used;
-      need += used - runAt[runs++]!;
+    if (this.ownTo[k]! > this.ownFrom[k]!) {
+      runAt[runs] = this.ownFrom[k]!;
+      runEnd[runs++] = this.ownTo[k]!;
+      need += this.ownTo[k]! - this.ownFrom[k]!;
     }
     for (let x = this.kidsFrom[k]!; x < this.kidsFrom[k + 1]!; x++) {
       const kid = this.kids[x]!;
@@ -200,22 +197,30 @@ class SourceMerger {
   }
 }
 
-/** Each slot's own codings in `packed` (sorted by code): codings ownFrom[k] … ownTo[k] - 1, or ownFrom[k] = -1. */
-function findOwn(packed: Int32Array, slot: Int32Array, ownFrom: Int32Array, ownTo: Int32Array): void {
-  ownFrom.fill(-1);
-  for (let o = 0, c = 0; o < packed.length; o += CODING_FIELDS, c++) {
-    const id = packed[o + F_CODE]!;
-    const k = id < slot.length ? slot[id]! : -1;
+/**
+ * One pass over a source's packed codings (sorted by code, start, end): each code's own
+ * codings merged by DESIGN's rule into `d` from span 0, slot k's run being spans
+ * ownFrom[k] … ownTo[k] - 1 (empty for codes without codings or outside the tree). Returns
+ * the end. `d` must have room for every coding.
+ */
+function mergeOwnRuns(packed: Int32Array, slot: Int32Array, d: Int32Array, ownFrom: Int32Array, ownTo: Int32Array): number {
+  ownFrom.fill(0);
+  ownTo.fill(0);
+  let w = 0;
+  let first = 0;
+  let k = -1;
+  let id = -1;
+  for (let o = 0; o < packed.length; o += CODING_FIELDS) {
+    if (packed[o + F_CODE] !== id) {
+      if (k >= 0) {
+        ownFrom[k] = first;
+        ownTo[k] = w;
+      }
+      id = packed[o + F_CODE]!;
+      k = id < slot.length ? slot[id]! : -1;
+      first = w;
+    }
     if (k < 0) continue;
-    if (ownFrom[k]! < 0) ownFrom[k] = c;
-    ownTo[k] = c + 1;
-  }
-}
-
-/** Codings `from` … `to` - 1 of `packed` (sorted by start, then end) merged into `d` from span `w`; returns the end. */
-function mergeOwn(packed: Int32Array, from: number, to: number, d: Int32Array, w: number): number {
-  const first = w;
-  for (let o = from * CODING_FIELDS; o < to * CODING_FIELDS; o += CODING_FIELDS) {
     const st = packed[o + F_START]!;
     const en = packed[o + F_END]!;
     const last = (w - 1) * SPAN_FIELDS;
@@ -231,6 +236,10 @@ function mergeOwn(packed: Int32Array, from: number, to: number, d: Int32Array, w
       d[x + 2] = packed[o + F_FIRST_WORD]!;
       d[x + 3] = packed[o + F_END_WORD]!;
     }
+  }
+  if (k >= 0) {
+    ownFrom[k] = first;
+    ownTo[k] = w;
   }
   return w;
 }
