@@ -124,20 +124,6 @@ export class CodeSpansBuilder {
     this.data = putSpan(this.data, this.spans++, start, end, firstWord, endWord);
   }
 
-  /** Appends spans `from` … `to` - 1 of `src` (four integers each) as they are. */
-  pushRun(src: Int32Array, from: number, to: number): void {
-    const need = (this.spans + to - from) * SPAN_FIELDS;
-    if (need > this.data.length) {
-      const out = new Int32Array(Math.max(need, this.data.length * 2));
-      out.set(this.data);
-      this.data = out;
-    }
-    // A loop, not set(subarray(…)): runs are a few spans, and a view each would cost more.
-    const d = this.data;
-    for (let i = from * SPAN_FIELDS, w = this.spans * SPAN_FIELDS; i < to * SPAN_FIELDS; i++, w++) d[w] = src[i]!;
-    this.spans += to - from;
-  }
-
   /**
    * Merges the last pushed span into the one before when they overlap or touch
    * (DESIGN's rule); call after each push of spans sorted by start.

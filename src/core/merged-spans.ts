@@ -6,7 +6,7 @@
  */
 import { childrenMap, type Code } from './codebook.js';
 import { CODING_FIELDS, F_CODE, F_END, F_END_WORD, F_FIRST_WORD, F_START } from './span-index.js';
-import { CodeSpans, CodeSpansBuilder, putSpan, SPAN_FIELDS, type WordSpan } from './code-spans.js';
+import { CodeSpans, CodeSpansBuilder, SPAN_FIELDS, type WordSpan } from './code-spans.js';
 
 /** Per code, the merged spans of the code and its descendants in every source in scope. */
 export type MergedSpans = Map<number, CodeSpans>;
@@ -28,20 +28,6 @@ export function mergeWordSpans(spans: readonly WordSpan[]): WordSpan[] {
     } else out.push((last = { start: s.start, end: s.end, firstWord: s.firstWord, endWord: s.endWord }));
   }
   return out;
-}
-
-/** A scratch list of spans (a code's own codings of one source, copied out of the packed fields). */
-class Gather {
-  data = new Int32Array(256);
-  n = 0;
-
-  clear(): void {
-    this.n = 0;
-  }
-
-  push(start: number, end: number, firstWord: number, endWord: number): void {
-    this.data = putSpan(this.data, this.n++, start, end, firstWord, endWord);
-  }
 }
 
 /** A sorted run of spans (four integers each) being merged: spans `at` … `end` - 1 of `data`. */
@@ -82,11 +68,13 @@ function mergeRuns(b: CodeSpansBuilder, runs: Run[]): void {
 
 /**
  * Merges the spans of each code's subtree per source (post-order over the tree), from the
- * packed codings of each source in scope (index = scope index). Work is done source by
- * source in one scratch array: a code's own codings (one sorted run of the source's packed
- * codings) are merged into a run there, then its run and its children's are merged into its
- * spans of the source — or, with one run alone, that run is its spans. Each code's spans of
- * the source are then appended to its builder. No object per coding, span or run.
+ * packed codings of each source in scope (index = scope index). One pass finds each code's
+ * own codings in each source (one sorted run of its packed codings); then code by code, in
+ * post-order, its spans of each source are merged from that run and its children's spans
+ * of the source, straight into the code's own array, sized beforehand (its codings plus its
+ * children's spans bound it). No object per coding, span or run; no array grown or copied.
+ * The work is in short functions: V8 optimises those within a few calls, where one long
+ * loop waits for an on-stack replacement whose compile takes tens of milliseconds.
  */
 export function mergedSpansByCode(codes: readonly Code[], packedBySource: readonly Int32Array[]): MergedSpans {
   const children = childrenMap(codes);
@@ -97,130 +85,119 @@ export function mergedSpansByCode(codes: readonly Code[], packedBySource: readon
   };
   for (const root of children.get(null) ?? []) visit(root);
   const n = post.length;
-  // Code id → post-order slot; children of each slot as a slice of `kids`.
   let maxId = 0;
   for (const c of post) maxId = Math.max(maxId, c.id);
   const slot = new Int32Array(maxId + 1).fill(-1);
   post.forEach((c, k) => (slot[c.id] = k));
-  const kidsFrom = new Int32Array(n + 1);
-  const kidList: number[] = [];
+  // Own codings of slot k in source s: codings own[2(s·n + k)] … own[2(s·n + k) + 1] - 1.
+  const S = packedBySource.length;
+  const own = new Int32Array(2 * S * n);
+  const ownCount = new Float64Array(n);
+  for (let s = 0; s < S; s++) findOwn(packedBySource[s]!, slot, own, 2 * s * n, ownCount);
+  const merged: CodeSpans[] = new Array<CodeSpans>(n);
+  const m = new CodeMerger(packedBySource, own, n);
   post.forEach((c, k) => {
-    kidsFrom[k] = kidList.length;
-    for (const child of children.get(c.id) ?? []) kidList.push(slot[child.id]!);
+    merged[k] = m.code(k, ownCount[k]!, (children.get(c.id) ?? []).map((child) => merged[slot[child.id]!]!));
   });
-  kidsFrom[n] = kidList.length;
-  const m = new SourceMerger(n, slot, kidsFrom, Int32Array.from(kidList));
-  for (let s = 0; s < packedBySource.length; s++) if (packedBySource[s]!.length > 0) m.source(s, packedBySource[s]!);
-  return new Map(post.map((c, k) => [c.id, m.builders[k]!.build()]));
+  return new Map(post.map((c, k) => [c.id, merged[k]!]));
 }
 
-/**
- * The per-source work of mergedSpansByCode, in small methods: V8 optimises a short hot
- * function within a few calls, where one long loop waits for an on-stack replacement whose
- * compile takes tens of milliseconds (most of a report's run).
- */
-class SourceMerger {
-  readonly builders: CodeSpansBuilder[];
-  private readonly ownFrom: Int32Array;
-  private readonly ownTo: Int32Array;
-  /** Each slot's spans of the current source: spans segFrom … segTo - 1 of the scratch array. */
-  private readonly segFrom: Int32Array;
-  private readonly segTo: Int32Array;
-  private readonly runAt: Int32Array;
-  private readonly runEnd: Int32Array;
-  private scratch = new Int32Array(4096);
-
-  constructor(
-    private readonly n: number,
-    /** Code id → post-order slot (-1: not in the tree). */
-    private readonly slot: Int32Array,
-    /** Children of slot k: kids[kidsFrom[k]] … kids[kidsFrom[k + 1] - 1]. */
-    private readonly kidsFrom: Int32Array,
-    private readonly kids: Int32Array,
-  ) {
-    this.builders = Array.from({ length: n }, () => new CodeSpansBuilder());
-    this.ownFrom = new Int32Array(n);
-    this.ownTo = new Int32Array(n);
-    this.segFrom = new Int32Array(n);
-    this.segTo = new Int32Array(n);
-    this.runAt = new Int32Array(n + 1);
-    this.runEnd = new Int32Array(n + 1);
-  }
-
-  source(s: number, packed: Int32Array): void {
-    // Room for every code's own run and each merge: each coding is in at most depth + 1 of them.
-    this.room(2 * (packed.length / CODING_FIELDS));
-    let used = mergeOwnRuns(packed, this.slot, this.scratch, this.ownFrom, this.ownTo);
-    for (let k = 0; k < this.n; k++) used = this.code(k, used);
-    for (let k = 0; k < this.n; k++) {
-      if (this.segTo[k]! <= this.segFrom[k]!) continue;
-      const b = this.builders[k]!;
-      b.begin();
-      b.pushRun(this.scratch, this.segFrom[k]!, this.segTo[k]!);
-      b.end(s);
-    }
-  }
-
-  /** Merges slot k's own run and its children's spans of the source from span `used` on; returns the new end. */
-  private code(k: number, used: number): number {
-    const { runAt, runEnd, segFrom, segTo } = this;
-    let runs = 0;
-    let need = 0;
-    if (this.ownTo[k]! > this.ownFrom[k]!) {
-      runAt[runs] = this.ownFrom[k]!;
-      runEnd[runs++] = this.ownTo[k]!;
-      need += this.ownTo[k]! - this.ownFrom[k]!;
-    }
-    for (let x = this.kidsFrom[k]!; x < this.kidsFrom[k + 1]!; x++) {
-      const kid = this.kids[x]!;
-      if (segTo[kid]! > segFrom[kid]!) {
-        runAt[runs] = segFrom[kid]!;
-        runEnd[runs++] = segTo[kid]!;
-        need += segTo[kid]! - segFrom[kid]!;
-      }
-    }
-    if (runs <= 1) {
-      segFrom[k] = runs === 0 ? 0 : runAt[0]!;
-      segTo[k] = runs === 0 ? 0 : runEnd[0]!;
-      return used;
-    }
-    this.room(used + need);
-    segFrom[k] = used;
-    used = mergeRunsInto(this.scratch, runAt, runEnd, runs, used);
-    segTo[k] = used;
-    return used;
-  }
-
-  /** Makes room for `spans` spans in the scratch array. */
-  private room(spans: number): void {
-    if (spans * SPAN_FIELDS > this.scratch.length) this.scratch = grow(this.scratch, spans * SPAN_FIELDS);
-  }
-}
-
-/**
- * One pass over a source's packed codings (sorted by code, start, end): each code's own
- * codings merged by DESIGN's rule into `d` from span 0, slot k's run being spans
- * ownFrom[k] … ownTo[k] - 1 (empty for codes without codings or outside the tree). Returns
- * the end. `d` must have room for every coding.
- */
-function mergeOwnRuns(packed: Int32Array, slot: Int32Array, d: Int32Array, ownFrom: Int32Array, ownTo: Int32Array): number {
-  ownFrom.fill(0);
-  ownTo.fill(0);
-  let w = 0;
-  let first = 0;
+/** Records where each slot's own codings lie in one source's packed codings (sorted by code); counts them. */
+function findOwn(packed: Int32Array, slot: Int32Array, own: Int32Array, at: number, ownCount: Float64Array): void {
   let k = -1;
   let id = -1;
-  for (let o = 0; o < packed.length; o += CODING_FIELDS) {
-    if (packed[o + F_CODE] !== id) {
-      if (k >= 0) {
-        ownFrom[k] = first;
-        ownTo[k] = w;
-      }
-      id = packed[o + F_CODE]!;
-      k = id < slot.length ? slot[id]! : -1;
-      first = w;
+  for (let o = 0, c = 0; o < packed.length; o += CODING_FIELDS, c++) {
+    if (packed[o + F_CODE] === id) continue;
+    if (k >= 0) own[at + 2 * k + 1] = c;
+    id = packed[o + F_CODE]!;
+    k = id < slot.length ? slot[id]! : -1;
+    if (k >= 0) own[at + 2 * k] = c;
+  }
+  if (k >= 0) own[at + 2 * k + 1] = packed.length / CODING_FIELDS;
+  for (let j = 0; j < ownCount.length; j++) ownCount[j]! += own[at + 2 * j + 1]! - own[at + 2 * j]!;
+}
+
+/** The per-code work of mergedSpansByCode. */
+class CodeMerger {
+  /** A code's own codings of one source merged, when they must be merged again with its children's. */
+  private scratch = new Int32Array(1024);
+  private runData: Int32Array[] = [];
+  private runAt = new Int32Array(8);
+  private runEnd = new Int32Array(8);
+
+  constructor(
+    private readonly packed: readonly Int32Array[],
+    private readonly own: Int32Array,
+    private readonly n: number,
+  ) {}
+
+  /** Slot k's merged spans in every source, from its `owned` codings and its children's merged spans. */
+  code(k: number, owned: number, kids: CodeSpans[]): CodeSpans {
+    let bound = owned;
+    for (const kid of kids) bound += kid.spanCount;
+    if (bound === 0) return CodeSpans.EMPTY;
+    const S = this.packed.length;
+    const data = new Int32Array(bound * SPAN_FIELDS);
+    const sources = new Int32Array(S);
+    const offsets = new Int32Array(S + 1);
+    const cursor = new Int32Array(kids.length);
+    if (this.runAt.length < kids.length + 1) {
+      this.runAt = new Int32Array(kids.length + 1);
+      this.runEnd = new Int32Array(kids.length + 1);
     }
-    if (k < 0) continue;
+    let w = 0;
+    let m = 0;
+    for (let s = 0; s < S; s++) {
+      const at = 2 * (s * this.n + k);
+      const from = this.own[at]!;
+      const to = this.own[at + 1]!;
+      const start = w;
+      if (kids.length === 0) {
+        if (to > from) w = mergeOwn(this.packed[s]!, from, to, data, w);
+      } else {
+        w = this.withKids(s, from, to, kids, cursor, data, w);
+      }
+      if (w > start) {
+        sources[m] = s;
+        offsets[m] = start;
+        offsets[++m] = w;
+      }
+    }
+    return new CodeSpans(sources.slice(0, m), offsets.slice(0, m + 1), data.subarray(0, w * SPAN_FIELDS));
+  }
+
+  /** Source s of a code with children: its own codings `from` … `to` - 1 and its children's spans there, merged into `out` from span w. */
+  private withKids(s: number, from: number, to: number, kids: CodeSpans[], cursor: Int32Array, out: Int32Array, w: number): number {
+    const runData = this.runData;
+    const runAt = this.runAt;
+    const runEnd = this.runEnd;
+    let runs = 0;
+    if (to > from) {
+      if ((to - from) * SPAN_FIELDS > this.scratch.length) this.scratch = new Int32Array(Math.max(this.scratch.length * 2, (to - from) * SPAN_FIELDS));
+      runData[runs] = this.scratch;
+      runAt[runs] = 0;
+      runEnd[runs++] = mergeOwn(this.packed[s]!, from, to, this.scratch, 0);
+    }
+    for (let x = 0; x < kids.length; x++) {
+      const kid = kids[x]!;
+      const c = cursor[x]!;
+      if (c < kid.sourceIndices.length && kid.sourceIndices[c] === s) {
+        runData[runs] = kid.data;
+        runAt[runs] = kid.offsets[c]!;
+        runEnd[runs++] = kid.offsets[c + 1]!;
+        cursor[x] = c + 1;
+      }
+    }
+    if (runs === 0) return w;
+    if (runs === 1) return copySpans(runData[0]!, runAt[0]!, runEnd[0]!, out, w);
+    return mergeRunsInto(runData, runAt, runEnd, runs, out, w);
+  }
+}
+
+/** Codings `from` … `to` - 1 of `packed` (sorted by start, then end) merged into `d` from span `w`; returns the end. */
+function mergeOwn(packed: Int32Array, from: number, to: number, d: Int32Array, w: number): number {
+  const first = w;
+  for (let o = from * CODING_FIELDS; o < to * CODING_FIELDS; o += CODING_FIELDS) {
     const st = packed[o + F_START]!;
     const en = packed[o + F_END]!;
     const last = (w - 1) * SPAN_FIELDS;
@@ -237,53 +214,49 @@ function mergeOwnRuns(packed: Int32Array, slot: Int32Array, d: Int32Array, ownFr
       d[x + 3] = packed[o + F_END_WORD]!;
     }
   }
-  if (k >= 0) {
-    ownFrom[k] = first;
-    ownTo[k] = w;
-  }
   return w;
 }
 
-function grow(data: Int32Array, length: number): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(Math.max(length, data.length * 2));
-  out.set(data);
-  return out;
+/** Spans `from` … `to` - 1 of `src` copied into `out` from span w; returns the end. */
+function copySpans(src: Int32Array, from: number, to: number, out: Int32Array, w: number): number {
+  for (let i = from * SPAN_FIELDS, o = w * SPAN_FIELDS; i < to * SPAN_FIELDS; i++, o++) out[o] = src[i]!;
+  return w + to - from;
 }
 
 /**
- * Merges sorted runs of spans of `d` (runs r = 0 … runs - 1, spans runAt[r] … runEnd[r] - 1)
- * into spans written from span `w` on, which must be after every run and have room; returns
- * the end. Repeatedly takes the run whose next span starts first, merging by DESIGN's rule:
- * linear in the spans for the few runs a code has.
+ * Merges sorted runs of spans (run r: spans runAt[r] … runEnd[r] - 1 of runData[r]) into
+ * `out` from span w; returns the end. Repeatedly takes the run whose next span starts
+ * first, merging by DESIGN's rule: linear in the spans for the few runs a code has.
  */
-function mergeRunsInto(d: Int32Array, runAt: Int32Array, runEnd: Int32Array, runs: number, w: number): number {
+function mergeRunsInto(runData: Int32Array[], runAt: Int32Array, runEnd: Int32Array, runs: number, out: Int32Array, w: number): number {
   const first = w;
   for (;;) {
     let best = -1;
     let bs = 0;
     for (let r = 0; r < runs; r++) {
       if (runAt[r]! >= runEnd[r]!) continue;
-      const st = d[runAt[r]! * SPAN_FIELDS]!;
+      const st = runData[r]![runAt[r]! * SPAN_FIELDS]!;
       if (best < 0 || st < bs) {
         best = r;
         bs = st;
       }
     }
     if (best < 0) return w;
+    const d = runData[best]!;
     const o = runAt[best]!++ * SPAN_FIELDS;
     const en = d[o + 1]!;
     const last = (w - 1) * SPAN_FIELDS;
-    if (w > first && bs <= d[last + 1]!) {
-      if (en > d[last + 1]!) {
-        d[last + 1] = en;
-        d[last + 3] = d[o + 3]!;
+    if (w > first && bs <= out[last + 1]!) {
+      if (en > out[last + 1]!) {
+        out[last + 1] = en;
+        out[last + 3] = d[o + 3]!;
       }
     } else {
       const x = w++ * SPAN_FIELDS;
-      d[x] = bs;
-      d[x + 1] = en;
-      d[x + 2] = d[o + 2]!;
-      d[x + 3] = d[o + 3]!;
+      out[x] = bs;
+      out[x + 1] = en;
+      out[x + 2] = d[o + 2]!;
+      out[x + 3] = d[o + 3]!;
     }
   }
 }
