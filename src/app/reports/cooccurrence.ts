@@ -137,7 +137,7 @@ export function overlapPlaces(spans: readonly CodeSpans[], sourceCount: number):
     sweep.run();
   }
   return (a, b) => {
-    const pairs = sweep.pairs[a * m + b]!;
+    const pairs = sweep.pairs[a * m + b]! + sweep.pairs[b * m + a]!;
     const overA = sweep.over[a * m + b]!;
     const overB = sweep.over[b * m + a]!;
     const count = overA + overB - pairs;
@@ -147,14 +147,14 @@ export function overlapPlaces(spans: readonly CodeSpans[], sourceCount: number):
 
 /** The per-source sweep of overlapPlaces, with its counts over every source swept. */
 class OverlapSweep {
-  /** pairs[a·m + b] (= pairs[b·m + a]): overlapping pairs of an a span and a b span. */
-  readonly pairs: Float64Array;
+  /** pairs[a·m + b] + pairs[b·m + a]: overlapping pairs of an a span and a b span. */
+  readonly pairs: Int32Array;
   /** over[a·m + b]: a spans overlapping at least one b span. */
-  readonly over: Float64Array;
+  readonly over: Int32Array;
   /** The last a span counted in over[a·m + b] (ids are unique over the run). */
-  private readonly counted: Float64Array;
+  private readonly counted: Int32Array;
   private readonly activeEnd: Int32Array;
-  private readonly activeId: Float64Array;
+  private readonly activeId: Int32Array;
   private readonly active: Int32Array;
   /** Spans of the current source: keys (start · m + code), and per code its spans in `data`. */
   private keys = new Float64Array(1024);
@@ -164,11 +164,11 @@ class OverlapSweep {
   private id = 0;
 
   constructor(private readonly m: number) {
-    this.pairs = new Float64Array(m * m);
-    this.over = new Float64Array(m * m);
-    this.counted = new Float64Array(m * m).fill(-1);
+    this.pairs = new Int32Array(m * m);
+    this.over = new Int32Array(m * m);
+    this.counted = new Int32Array(m * m).fill(-1);
     this.activeEnd = new Int32Array(m);
-    this.activeId = new Float64Array(m);
+    this.activeId = new Int32Array(m);
     this.active = new Int32Array(m);
     this.data = new Array<Int32Array>(m);
     this.next = new Int32Array(m);
@@ -193,36 +193,42 @@ class OverlapSweep {
   run(): void {
     if (this.n === 0) return;
     const keys = this.keys.subarray(0, this.n).sort();
-    const { m, activeEnd, activeId, active, next, data, pairs, over, counted } = this;
     let live = 0;
     for (let e = 0; e < keys.length; e++) {
       const key = keys[e]!;
-      const c = key % m;
-      const start = (key - c) / m;
-      const end = data[c]![next[c]++ * SPAN_FIELDS + 1]!;
-      const id = this.id++;
-      // Spans still open share a code point with this one; the others are closed for good.
-      let kept = 0;
-      for (let x = 0; x < live; x++) {
-        const d = active[x]!;
-        if (activeEnd[d]! <= start) continue;
-        active[kept++] = d;
-        pairs[c * m + d]!++;
-        pairs[d * m + c]!++;
-        if (counted[c * m + d] !== id) {
-          counted[c * m + d] = id;
-          over[c * m + d]!++;
-        }
-        if (counted[d * m + c] !== activeId[d]) {
-          counted[d * m + c] = activeId[d]!;
-          over[d * m + c]!++;
-        }
-      }
-      active[kept++] = c;
-      live = kept;
-      activeEnd[c] = end;
-      activeId[c] = id;
+      const c = key % this.m;
+      live = this.open(c, (key - c) / this.m, live);
     }
+  }
+
+  /**
+   * A span of code c starting at `start` (the next of c's spans): pairs it with the spans
+   * still open, which share a code point with it — one per code, so it meets each code
+   * once here; an open span may meet a code again later, hence `counted`. Returns the spans open.
+   */
+  private open(c: number, start: number, live: number): number {
+    const { m, activeEnd, activeId, active, pairs, over, counted } = this;
+    const end = this.data[c]![this.next[c]++ * SPAN_FIELDS + 1]!;
+    const id = this.id++;
+    let kept = 0;
+    const row = c * m;
+    for (let x = 0; x < live; x++) {
+      const d = active[x]!;
+      if (activeEnd[d]! <= start) continue;
+      active[kept++] = d;
+      pairs[row + d]!++;
+      over[row + d]!++;
+      counted[row + d] = id;
+      const back = d * m + c;
+      if (counted[back] !== activeId[d]) {
+        counted[back] = activeId[d]!;
+        over[back]!++;
+      }
+    }
+    active[kept++] = c;
+    activeEnd[c] = end;
+    activeId[c] = id;
+    return kept;
   }
 }
 
