@@ -6,7 +6,7 @@
  */
 import { childrenMap, type Code } from './codebook.js';
 import { CODING_FIELDS, F_CODE, F_END, F_END_WORD, F_FIRST_WORD, F_START } from './span-index.js';
-import { CodeSpans, CodeSpansBuilder, SPAN_FIELDS, type WordSpan } from './code-spans.js';
+import { CodeSpans, SPAN_FIELDS, type WordSpan } from './code-spans.js';
 
 /** Per code, the merged spans of the code and its descendants in every source in scope. */
 export type MergedSpans = Map<number, CodeSpans>;
@@ -28,42 +28,6 @@ export function mergeWordSpans(spans: readonly WordSpan[]): WordSpan[] {
     } else out.push((last = { start: s.start, end: s.end, firstWord: s.firstWord, endWord: s.endWord }));
   }
   return out;
-}
-
-/** A sorted run of spans (four integers each) being merged: spans `at` … `end` - 1 of `data`. */
-interface Run {
-  data: Int32Array;
-  at: number;
-  end: number;
-}
-
-/**
- * Merges sorted runs of spans into `b` (DESIGN's rule) by repeatedly taking the run whose
- * next span starts first: linear in the spans for the few runs a code has (its own codings
- * and one run per child), where sorting them again would not be.
- */
-function mergeRuns(b: CodeSpansBuilder, runs: Run[]): void {
-  for (;;) {
-    let best = -1;
-    let bs = 0;
-    let be = 0;
-    for (let k = 0; k < runs.length; k++) {
-      const r = runs[k]!;
-      if (r.at >= r.end) continue;
-      const o = r.at * SPAN_FIELDS;
-      const st = r.data[o]!;
-      const en = r.data[o + 1]!;
-      if (best < 0 || st < bs || (st === bs && en < be)) {
-        best = k;
-        bs = st;
-        be = en;
-      }
-    }
-    if (best < 0) return;
-    const r = runs[best]!;
-    const o = r.at++ * SPAN_FIELDS;
-    b.pushMerged(bs, be, r.data[o + 2]!, r.data[o + 3]!);
-  }
 }
 
 /**
@@ -263,18 +227,46 @@ function mergeRunsInto(runData: Int32Array[], runAt: Int32Array, runEnd: Int32Ar
 
 /** The union of several codes' merged spans, merged again per source. */
 export function unionOfSpans(list: readonly CodeSpans[]): CodeSpans {
-  const sources = [...new Set(list.flatMap((cs) => [...cs.sourceIndices]))].sort((a, b) => a - b);
-  const b = new CodeSpansBuilder();
-  const runs: Run[] = [];
-  for (const s of sources) {
-    runs.length = 0;
-    for (const cs of list) {
-      const k = cs.indexOf(s);
-      if (k >= 0) runs.push({ data: cs.data, at: cs.offsets[k]!, end: cs.offsets[k + 1]! });
-    }
-    b.begin();
-    mergeRuns(b, runs);
-    b.end(s);
+  let bound = 0;
+  let sourceBound = 0;
+  for (const cs of list) {
+    bound += cs.spanCount;
+    sourceBound += cs.size;
   }
-  return b.build();
+  if (bound === 0) return CodeSpans.EMPTY;
+  const data = new Int32Array(bound * SPAN_FIELDS);
+  const sources = new Int32Array(sourceBound);
+  const offsets = new Int32Array(sourceBound + 1);
+  const cursor = new Int32Array(list.length);
+  const runData: Int32Array[] = [];
+  const runAt = new Int32Array(list.length);
+  const runEnd = new Int32Array(list.length);
+  let w = 0;
+  let m = 0;
+  for (;;) {
+    // The next source (ascending) where any of the codes has spans.
+    let s = -1;
+    for (let x = 0; x < list.length; x++) {
+      const cs = list[x]!;
+      if (cursor[x]! < cs.size && (s < 0 || cs.sourceIndices[cursor[x]!]! < s)) s = cs.sourceIndices[cursor[x]!]!;
+    }
+    if (s < 0) break;
+    let runs = 0;
+    for (let x = 0; x < list.length; x++) {
+      const cs = list[x]!;
+      const c = cursor[x]!;
+      if (c < cs.size && cs.sourceIndices[c] === s) {
+        runData[runs] = cs.data;
+        runAt[runs] = cs.offsets[c]!;
+        runEnd[runs++] = cs.offsets[c + 1]!;
+        cursor[x] = c + 1;
+      }
+    }
+    const start = w;
+    w = runs === 1 ? copySpans(runData[0]!, runAt[0]!, runEnd[0]!, data, w) : mergeRunsInto(runData, runAt, runEnd, runs, data, w);
+    sources[m] = s;
+    offsets[m] = start;
+    offsets[++m] = w;
+  }
+  return new CodeSpans(sources.slice(0, m), offsets.slice(0, m + 1), data.subarray(0, w * SPAN_FIELDS));
 }
