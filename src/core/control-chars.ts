@@ -24,10 +24,11 @@ export function unsafeCharIn(s: string): string | null {
 
 /** `s` with every unsafe character escaped, safe to print on a terminal. */
 export function escapeControls(s: string): string {
-  // Printable ASCII holds no unsafe character: most cells (numbers, names) need no regex.
+  // Most cells (numbers, names, symbols, quotes) hold no unsafe character: no regex then.
+  // UNSAFE as UTF-16 units (none of its characters is astral, and a surrogate is not one).
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x20 || c >= 0x7f) return s.replace(UNSAFE_ALL, escapeOne);
+    if (c < 0x20 || (c >= 0x7f && (c <= 0x9f || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)))) return s.replace(UNSAFE_ALL, escapeOne);
   }
   return s;
 }

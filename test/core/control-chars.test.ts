@@ -16,3 +16,16 @@ describe('control characters in user data', () => {
     expect(escapeControls('a\tb\r\nc\u001bd\u2028é')).toBe('a\\tb\\r\\nc\\x1bd\\u2028é');
   });
 });
+
+describe('escapeControls, its quick check', () => {
+  it('leaves a string alone exactly when the regex finds nothing to escape, for every UTF-16 unit', () => {
+    const unsafe = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+    for (let c = 0; c <= 0xffff; c++) {
+      const s = `a${String.fromCharCode(c)}b`;
+      const out = escapeControls(s);
+      expect([c, out === s]).toEqual([c, !unsafe.test(s)]);
+    }
+    expect(escapeControls('● – · 😀 é')).toBe('● – · 😀 é');
+    expect(escapeControls('x\u0085y\u202Ez\u2069')).toBe('x\\x85y\\u202ez\\u2069');
+  });
+});
