@@ -66,8 +66,10 @@ export function saturationReport(scope: ReportScope, o: SaturationOptions = {}):
   const order = scope.sources.map((s, i) => ({ s, i })).sort((a, b) => compareInterviews(a.s, b.s));
   const codesBySource = new Map<number, Set<number>>();
   scope.packed.forEach((packed, i) => {
+    // Packed codings are sorted by code: each code's run is looked at once.
     for (let o = F_CODE; o < packed.length; o += CODING_FIELDS) {
       const codeId = packed[o]!;
+      if (o > F_CODE && packed[o - CODING_FIELDS] === codeId) continue;
       if (!scope.shown.has(codeId)) continue;
       let set = codesBySource.get(i);
       if (set === undefined) codesBySource.set(i, (set = new Set()));
