@@ -32,13 +32,13 @@ export function mergeWordSpans(spans: readonly WordSpan[]): WordSpan[] {
 
 /**
  * Merges the spans of each code's subtree per source (post-order over the tree), from the
- * packed codings of each source in scope (index = scope index). One pass finds each code's
- * own codings in each source (one sorted run of its packed codings); then code by code, in
- * post-order, its spans of each source are merged from that run and its children's spans
- * of the source, straight into the code's own array, sized beforehand (its codings plus its
- * children's spans bound it). No object per coding, span or run; no array grown or copied.
- * The work is in short functions: V8 optimises those within a few calls, where one long
- * loop waits for an on-stack replacement whose compile takes tens of milliseconds.
+ * packed codings of each source in scope (index = scope index). Source by source, each
+ * code's own codings (one run of the packed codings, sorted by start) are merged, then
+ * merged again with its children's spans of the source, run by run. Each code's spans go
+ * straight into its own array, sized beforehand (its subtree's codings bound them): no
+ * object per coding or span, no array grown or copied. The work is in short functions: V8
+ * optimises those within a few calls, where one long loop waits for an on-stack
+ * replacement whose compile takes tens of milliseconds.
  */
 export function mergedSpansByCode(codes: readonly Code[], packedBySource: readonly Int32Array[]): MergedSpans {
   const children = childrenMap(codes);
@@ -53,109 +53,143 @@ export function mergedSpansByCode(codes: readonly Code[], packedBySource: readon
   for (const c of post) maxId = Math.max(maxId, c.id);
   const slot = new Int32Array(maxId + 1).fill(-1);
   post.forEach((c, k) => (slot[c.id] = k));
-  // Own codings of slot k in source s: codings own[2(s·n + k)] … own[2(s·n + k) + 1] - 1.
-  const S = packedBySource.length;
-  const own = new Int32Array(2 * S * n);
-  const ownCount = new Float64Array(n);
-  for (let s = 0; s < S; s++) findOwn(packedBySource[s]!, slot, own, 2 * s * n, ownCount);
-  const merged: CodeSpans[] = new Array<CodeSpans>(n);
-  const m = new CodeMerger(packedBySource, own, n);
-  post.forEach((c, k) => {
-    merged[k] = m.code(k, ownCount[k]!, (children.get(c.id) ?? []).map((child) => merged[slot[child.id]!]!));
-  });
-  return new Map(post.map((c, k) => [c.id, merged[k]!]));
-}
-
-/** Records where each slot's own codings lie in one source's packed codings (sorted by code); counts them. */
-function findOwn(packed: Int32Array, slot: Int32Array, own: Int32Array, at: number, ownCount: Float64Array): void {
-  let k = -1;
-  let id = -1;
-  for (let o = 0, c = 0; o < packed.length; o += CODING_FIELDS, c++) {
-    if (packed[o + F_CODE] === id) continue;
-    if (k >= 0) own[at + 2 * k + 1] = c;
-    id = packed[o + F_CODE]!;
-    k = id < slot.length ? slot[id]! : -1;
-    if (k >= 0) own[at + 2 * k] = c;
+  // Slot k and its ancestors: chain[chainFrom[k]] … chain[chainFrom[k + 1] - 1].
+  const parentSlot = post.map((c) => (c.parentId === null || c.parentId > maxId ? -1 : slot[c.parentId]!));
+  const chainFrom = new Int32Array(n + 1);
+  const chainList: number[] = [];
+  for (let k = 0; k < n; k++) {
+    chainFrom[k] = chainList.length;
+    for (let a = k; a >= 0; a = parentSlot[a]!) chainList.push(a);
   }
-  if (k >= 0) own[at + 2 * k + 1] = packed.length / CODING_FIELDS;
-  for (let j = 0; j < ownCount.length; j++) ownCount[j]! += own[at + 2 * j + 1]! - own[at + 2 * j]!;
+  chainFrom[n] = chainList.length;
+  const chain = Int32Array.from(chainList);
+  const kidsFrom = new Int32Array(n + 1);
+  const kidList: number[] = [];
+  post.forEach((c, k) => {
+    kidsFrom[k] = kidList.length;
+    for (const child of children.get(c.id) ?? []) kidList.push(slot[child.id]!);
+  });
+  kidsFrom[n] = kidList.length;
+  // A code's spans are at most its subtree's codings.
+  const bound = new Float64Array(n);
+  for (const packed of packedBySource) countCodings(packed, slot, chainFrom, chain, bound);
+  const m = new SourceMerger(packedBySource.length, bound, slot, kidsFrom, Int32Array.from(kidList));
+  for (let s = 0; s < packedBySource.length; s++) if (packedBySource[s]!.length > 0) m.source(s, packedBySource[s]!);
+  return new Map(post.map((c, k) => [c.id, m.result(k)]));
 }
 
-/** The per-code work of mergedSpansByCode. */
-class CodeMerger {
-  /** A code's own codings of one source merged, when they must be merged again with its children's. */
+/** Adds one source's codings to `bound`: each to its code and every ancestor. */
+function countCodings(packed: Int32Array, slot: Int32Array, chainFrom: Int32Array, chain: Int32Array, bound: Float64Array): void {
+  for (let o = 0; o < packed.length; o += CODING_FIELDS) {
+    const id = packed[o + F_CODE]!;
+    const k = id < slot.length ? slot[id]! : -1;
+    if (k < 0) continue;
+    for (let x = chainFrom[k]!; x < chainFrom[k + 1]!; x++) bound[chain[x]!]!++;
+  }
+}
+
+/** The per-source work of mergedSpansByCode, with each code's spans so far. */
+class SourceMerger {
+  private readonly data: Int32Array[];
+  /** Spans written per slot; where the current source's began. */
+  private readonly used: Int32Array;
+  private readonly open: Int32Array;
+  /** Per slot: the sources with spans and where their spans begin (sources ascending). */
+  private readonly sources: Int32Array[];
+  private readonly offsets: Int32Array[];
+  private readonly count: Int32Array;
+  /** Each slot's own codings in the source, and the runs being merged. */
+  private readonly ownFrom: Int32Array;
+  private readonly ownTo: Int32Array;
+  private readonly runData: Int32Array[] = [];
+  private readonly runAt: Int32Array;
+  private readonly runEnd: Int32Array;
   private scratch = new Int32Array(1024);
-  private runData: Int32Array[] = [];
-  private runAt = new Int32Array(8);
-  private runEnd = new Int32Array(8);
 
   constructor(
-    private readonly packed: readonly Int32Array[],
-    private readonly own: Int32Array,
-    private readonly n: number,
-  ) {}
-
-  /** Slot k's merged spans in every source, from its `owned` codings and its children's merged spans. */
-  code(k: number, owned: number, kids: CodeSpans[]): CodeSpans {
-    let bound = owned;
-    for (const kid of kids) bound += kid.spanCount;
-    if (bound === 0) return CodeSpans.EMPTY;
-    const S = this.packed.length;
-    const data = new Int32Array(bound * SPAN_FIELDS);
-    const sources = new Int32Array(S);
-    const offsets = new Int32Array(S + 1);
-    const cursor = new Int32Array(kids.length);
-    if (this.runAt.length < kids.length + 1) {
-      this.runAt = new Int32Array(kids.length + 1);
-      this.runEnd = new Int32Array(kids.length + 1);
-    }
-    let w = 0;
-    let m = 0;
-    for (let s = 0; s < S; s++) {
-      const at = 2 * (s * this.n + k);
-      const from = this.own[at]!;
-      const to = this.own[at + 1]!;
-      const start = w;
-      if (kids.length === 0) {
-        if (to > from) w = mergeOwn(this.packed[s]!, from, to, data, w);
-      } else {
-        w = this.withKids(s, from, to, kids, cursor, data, w);
-      }
-      if (w > start) {
-        sources[m] = s;
-        offsets[m] = start;
-        offsets[++m] = w;
-      }
-    }
-    return new CodeSpans(sources.slice(0, m), offsets.slice(0, m + 1), data.subarray(0, w * SPAN_FIELDS));
+    sourceCount: number,
+    bound: Float64Array,
+    private readonly slot: Int32Array,
+    private readonly kidsFrom: Int32Array,
+    private readonly kids: Int32Array,
+  ) {
+    const n = bound.length;
+    this.data = Array.from(bound, (b) => new Int32Array(b * SPAN_FIELDS));
+    this.sources = Array.from(bound, (b) => new Int32Array(b === 0 ? 0 : Math.min(sourceCount, b)));
+    this.offsets = Array.from(bound, (b) => new Int32Array(b === 0 ? 1 : Math.min(sourceCount, b) + 1));
+    this.used = new Int32Array(n);
+    this.open = new Int32Array(n);
+    this.count = new Int32Array(n);
+    this.ownFrom = new Int32Array(n);
+    this.ownTo = new Int32Array(n);
+    this.runAt = new Int32Array(n + 1);
+    this.runEnd = new Int32Array(n + 1);
   }
 
-  /** Source s of a code with children: its own codings `from` … `to` - 1 and its children's spans there, merged into `out` from span w. */
-  private withKids(s: number, from: number, to: number, kids: CodeSpans[], cursor: Int32Array, out: Int32Array, w: number): number {
-    const runData = this.runData;
-    const runAt = this.runAt;
-    const runEnd = this.runEnd;
+  source(s: number, packed: Int32Array): void {
+    const used = this.used;
+    this.open.set(used);
+    findOwn(packed, this.slot, this.ownFrom, this.ownTo);
+    // Post-order: a code's children are done before it.
+    for (let k = 0; k < used.length; k++) this.byRuns(k, packed);
+    for (let k = 0; k < used.length; k++) {
+      if (used[k]! === this.open[k]!) continue;
+      const c = this.count[k]!;
+      this.sources[k]![c] = s;
+      this.offsets[k]![c] = this.open[k]!;
+      this.offsets[k]![c + 1] = used[k]!;
+      this.count[k] = c + 1;
+    }
+  }
+
+  /** Slot k's spans of the source (its children's done): from its own run and its children's spans there. */
+  private byRuns(k: number, packed: Int32Array): void {
+    const { runData, runAt, runEnd, used, open, data } = this;
+    const from = this.ownFrom[k]!;
+    const to = this.ownTo[k]!;
     let runs = 0;
+    for (let x = this.kidsFrom[k]!; x < this.kidsFrom[k + 1]!; x++) {
+      const kid = this.kids[x]!;
+      if (used[kid]! > open[kid]!) {
+        runData[runs] = data[kid]!;
+        runAt[runs] = open[kid]!;
+        runEnd[runs++] = used[kid]!;
+      }
+    }
+    if (runs === 0) {
+      if (to > from) used[k] = mergeOwn(packed, from, to, data[k]!, used[k]!);
+      return;
+    }
     if (to > from) {
       if ((to - from) * SPAN_FIELDS > this.scratch.length) this.scratch = new Int32Array(Math.max(this.scratch.length * 2, (to - from) * SPAN_FIELDS));
       runData[runs] = this.scratch;
       runAt[runs] = 0;
-      runEnd[runs++] = mergeOwn(this.packed[s]!, from, to, this.scratch, 0);
+      runEnd[runs++] = mergeOwn(packed, from, to, this.scratch, 0);
     }
-    for (let x = 0; x < kids.length; x++) {
-      const kid = kids[x]!;
-      const c = cursor[x]!;
-      if (c < kid.sourceIndices.length && kid.sourceIndices[c] === s) {
-        runData[runs] = kid.data;
-        runAt[runs] = kid.offsets[c]!;
-        runEnd[runs++] = kid.offsets[c + 1]!;
-        cursor[x] = c + 1;
-      }
-    }
-    if (runs === 0) return w;
-    if (runs === 1) return copySpans(runData[0]!, runAt[0]!, runEnd[0]!, out, w);
-    return mergeRunsInto(runData, runAt, runEnd, runs, out, w);
+    used[k] = runs === 1 ? copySpans(runData[0]!, runAt[0]!, runEnd[0]!, data[k]!, used[k]!) : mergeRunsInto(runData, runAt, runEnd, runs, data[k]!, used[k]!);
   }
+
+  result(k: number): CodeSpans {
+    const c = this.count[k]!;
+    if (c === 0) return CodeSpans.EMPTY;
+    return new CodeSpans(this.sources[k]!.slice(0, c), this.offsets[k]!.slice(0, c + 1), this.data[k]!.subarray(0, this.used[k]! * SPAN_FIELDS));
+  }
+}
+
+/** Slot k's own codings in `packed` (sorted by code): codings ownFrom[k] … ownTo[k] - 1 (none: equal). */
+function findOwn(packed: Int32Array, slot: Int32Array, ownFrom: Int32Array, ownTo: Int32Array): void {
+  ownFrom.fill(0);
+  ownTo.fill(0);
+  let k = -1;
+  let id = -1;
+  for (let o = 0, c = 0; o < packed.length; o += CODING_FIELDS, c++) {
+    if (packed[o + F_CODE] === id) continue;
+    if (k >= 0) ownTo[k] = c;
+    id = packed[o + F_CODE]!;
+    k = id < slot.length ? slot[id]! : -1;
+    if (k >= 0) ownFrom[k] = c;
+  }
+  if (k >= 0) ownTo[k] = packed.length / CODING_FIELDS;
 }
 
 /** Codings `from` … `to` - 1 of `packed` (sorted by start, then end) merged into `d` from span `w`; returns the end. */
@@ -187,42 +221,69 @@ function copySpans(src: Int32Array, from: number, to: number, out: Int32Array, w
   return w + to - from;
 }
 
+/** Intermediate results of mergeRunsInto (grown as needed). */
+let tmpA = new Int32Array(1024);
+let tmpB = new Int32Array(1024);
+
 /**
  * Merges sorted runs of spans (run r: spans runAt[r] … runEnd[r] - 1 of runData[r]) into
- * `out` from span w; returns the end. Repeatedly takes the run whose next span starts
- * first, merging by DESIGN's rule: linear in the spans for the few runs a code has.
+ * `out` from span w; returns the end. Two runs at a time — the first two, then the result
+ * with the third, and so on — each a linear pass with one comparison per span (the result
+ * stays short where spans overlap); the merging rule (DESIGN) gives the same spans
+ * whatever the order of merging.
  */
 function mergeRunsInto(runData: Int32Array[], runAt: Int32Array, runEnd: Int32Array, runs: number, out: Int32Array, w: number): number {
+  if (runs === 2) return merge2(runData[0]!, runAt[0]!, runEnd[0]!, runData[1]!, runAt[1]!, runEnd[1]!, out, w);
+  let total = 0;
+  for (let r = 0; r < runs; r++) total += runEnd[r]! - runAt[r]!;
+  if (total * SPAN_FIELDS > tmpA.length) {
+    tmpA = new Int32Array(total * SPAN_FIELDS * 2);
+    tmpB = new Int32Array(total * SPAN_FIELDS * 2);
+  }
+  let acc = runData[0]!;
+  let accFrom = runAt[0]!;
+  let accTo = runEnd[0]!;
+  for (let r = 1; r < runs; r++) {
+    const last = r === runs - 1;
+    const target = last ? out : acc === tmpA ? tmpB : tmpA;
+    const base = last ? w : 0;
+    accTo = merge2(acc, accFrom, accTo, runData[r]!, runAt[r]!, runEnd[r]!, target, base);
+    acc = target;
+    accFrom = base;
+  }
+  return accTo;
+}
+
+/** Spans i … iEnd - 1 of `a` and j … jEnd - 1 of `b` (each sorted by start) merged by DESIGN's rule into `out` from span w; returns the end. */
+function merge2(a: Int32Array, i: number, iEnd: number, b: Int32Array, j: number, jEnd: number, out: Int32Array, w: number): number {
   const first = w;
-  for (;;) {
-    let best = -1;
-    let bs = 0;
-    for (let r = 0; r < runs; r++) {
-      if (runAt[r]! >= runEnd[r]!) continue;
-      const st = runData[r]![runAt[r]! * SPAN_FIELDS]!;
-      if (best < 0 || st < bs) {
-        best = r;
-        bs = st;
-      }
+  while (i < iEnd || j < jEnd) {
+    let d: Int32Array;
+    let o: number;
+    if (j >= jEnd || (i < iEnd && a[i * SPAN_FIELDS]! <= b[j * SPAN_FIELDS]!)) {
+      d = a;
+      o = i++ * SPAN_FIELDS;
+    } else {
+      d = b;
+      o = j++ * SPAN_FIELDS;
     }
-    if (best < 0) return w;
-    const d = runData[best]!;
-    const o = runAt[best]!++ * SPAN_FIELDS;
+    const st = d[o]!;
     const en = d[o + 1]!;
     const last = (w - 1) * SPAN_FIELDS;
-    if (w > first && bs <= out[last + 1]!) {
+    if (w > first && st <= out[last + 1]!) {
       if (en > out[last + 1]!) {
         out[last + 1] = en;
         out[last + 3] = d[o + 3]!;
       }
     } else {
       const x = w++ * SPAN_FIELDS;
-      out[x] = bs;
+      out[x] = st;
       out[x + 1] = en;
       out[x + 2] = d[o + 2]!;
       out[x + 3] = d[o + 3]!;
     }
   }
+  return w;
 }
 
 /** The union of several codes' merged spans, merged again per source. */
