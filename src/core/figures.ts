@@ -127,25 +127,58 @@ function wordsOfSpans(d: Int32Array): number {
  * s with groupOf[s] = g, its coverage is over groupWords[g]; cases % is over no scope (0).
  */
 export function figuresByGroup(cs: CodeSpans, sources: readonly ScopeSource[], groupOf: readonly number[], groupWords: readonly number[]): Figures[] {
-  const cases = groupWords.map(() => new Set<string>());
-  const coded = groupWords.map(() => 0);
-  const references = groupWords.map(() => 0);
-  const words = groupWords.map(() => 0);
+  const G = groupWords.length;
+  const { caseOf, marks, stamp } = caseMarks(sources, G);
+  const cases = new Float64Array(G);
+  const coded = new Float64Array(G);
+  const references = new Float64Array(G);
+  const words = new Float64Array(G);
   const d = cs.data;
   for (let k = 0; k < cs.sourceIndices.length; k++) {
     const s = cs.sourceIndices[k]!;
     const g = groupOf[s]!;
-    cases[g]!.add(sources[s]!.case);
+    // A case counts once per group: marked with this call's stamp.
+    const at = g * caseOf.cases + caseOf.index[s]!;
+    if (marks[at] !== stamp) {
+      marks[at] = stamp;
+      cases[g]!++;
+    }
     coded[g]!++;
     references[g]! += cs.offsets[k + 1]! - cs.offsets[k]!;
     for (let j = cs.offsets[k]!; j < cs.offsets[k + 1]!; j++) words[g]! += d[j * SPAN_FIELDS + 3]! - d[j * SPAN_FIELDS + 2]!;
   }
   return groupWords.map((scopeWords, g) => {
-    const n = cases[g]!.size;
+    const n = cases[g]!;
     return {
       cases: n, casesPct: 0, sources: coded[g]!, references: references[g]!, words: words[g]!,
       coverage: scopeWords === 0 ? 0 : (words[g]! / scopeWords) * 100,
       wordsPerCase: n === 0 ? 0 : words[g]! / n,
     };
   });
+}
+
+interface CaseIndex {
+  /** Per source, the index of its case among the distinct cases of `sources`. */
+  index: Int32Array;
+  cases: number;
+}
+
+/** Per list of sources (a report's scope, asked once per code): its case indices, and marks group × case reused from call to call. */
+const caseMarksOf = new WeakMap<readonly ScopeSource[], { caseOf: CaseIndex; marks: Int32Array; stamp: number }>();
+
+function caseMarks(sources: readonly ScopeSource[], groups: number): { caseOf: CaseIndex; marks: Int32Array; stamp: number } {
+  let m = caseMarksOf.get(sources);
+  if (m === undefined || m.marks.length < groups * m.caseOf.cases) {
+    const ids = new Map<string, number>();
+    const index = new Int32Array(sources.length);
+    sources.forEach((s, i) => {
+      let c = ids.get(s.case);
+      if (c === undefined) ids.set(s.case, (c = ids.size));
+      index[i] = c;
+    });
+    m = { caseOf: { index, cases: ids.size }, marks: new Int32Array(groups * ids.size), stamp: 0 };
+    caseMarksOf.set(sources, m);
+  }
+  m.stamp++;
+  return m;
 }
