@@ -157,12 +157,17 @@ function pickCandidates(scope: ReportScope, bySource: ReadonlyMap<number, readon
   return picked;
 }
 
+/** Code-point maps of the texts quoted, made once per text (codes quote the same first sources). */
+const codePointMaps = new WeakMap<object, CodePointMap>();
+
 function quoteTexts(scope: ReportScope, picked: Candidate[]): ThemeQuote[] {
   const out: ThemeQuote[] = [];
   for (const s of picked.sort((a, b) => a.d - b.d || a.order - b.order)) {
     const src = scope.sources[s.i]!;
     const t = scope.text(s.i);
-    const [q] = quoteCandidates(t.text, new CodePointMap(t.text), t.turns, [s.span], { case: src.case, source: src.id, wave: src.wave });
+    let map = codePointMaps.get(t);
+    if (map === undefined) codePointMaps.set(t, (map = new CodePointMap(t.text)));
+    const [q] = quoteCandidates(t.text, map, t.turns, [s.span], { case: src.case, source: src.id, wave: src.wave });
     if (q !== undefined) out.push({ text: trimQuote(q.text), case: q.case, source: q.source, wave: q.wave });
   }
   return out;
