@@ -53,16 +53,6 @@ export function mergedSpansByCode(codes: readonly Code[], packedBySource: readon
   for (const c of post) maxId = Math.max(maxId, c.id);
   const slot = new Int32Array(maxId + 1).fill(-1);
   post.forEach((c, k) => (slot[c.id] = k));
-  // Slot k and its ancestors: chain[chainFrom[k]] … chain[chainFrom[k + 1] - 1].
-  const parentSlot = post.map((c) => (c.parentId === null || c.parentId > maxId ? -1 : slot[c.parentId]!));
-  const chainFrom = new Int32Array(n + 1);
-  const chainList: number[] = [];
-  for (let k = 0; k < n; k++) {
-    chainFrom[k] = chainList.length;
-    for (let a = k; a >= 0; a = parentSlot[a]!) chainList.push(a);
-  }
-  chainFrom[n] = chainList.length;
-  const chain = Int32Array.from(chainList);
   const kidsFrom = new Int32Array(n + 1);
   const kidList: number[] = [];
   post.forEach((c, k) => {
@@ -70,22 +60,17 @@ export function mergedSpansByCode(codes: readonly Code[], packedBySource: readon
     for (const child of children.get(c.id) ?? []) kidList.push(slot[child.id]!);
   });
   kidsFrom[n] = kidList.length;
-  // A code's spans are at most its subtree's codings.
+  // Each slot's own codings in each source (s · n + k), found once; a code's spans are at
+  // most its subtree's codings (children come before parents in post-order).
+  const S = packedBySource.length;
+  const ownFrom = new Int32Array(S * n);
+  const ownTo = new Int32Array(S * n);
   const bound = new Float64Array(n);
-  for (const packed of packedBySource) countCodings(packed, slot, chainFrom, chain, bound);
-  const m = new SourceMerger(packedBySource.length, bound, slot, kidsFrom, Int32Array.from(kidList));
-  for (let s = 0; s < packedBySource.length; s++) if (packedBySource[s]!.length > 0) m.source(s, packedBySource[s]!);
+  for (let s = 0; s < S; s++) findOwn(packedBySource[s]!, slot, ownFrom, ownTo, s * n, bound);
+  for (let k = 0; k < n; k++) for (let x = kidsFrom[k]!; x < kidsFrom[k + 1]!; x++) bound[k]! += bound[kidList[x]!]!;
+  const m = new SourceMerger(S, bound, kidsFrom, Int32Array.from(kidList), ownFrom, ownTo);
+  for (let s = 0; s < S; s++) if (packedBySource[s]!.length > 0) m.source(s, packedBySource[s]!);
   return new Map(post.map((c, k) => [c.id, m.result(k)]));
-}
-
-/** Adds one source's codings to `bound`: each to its code and every ancestor. */
-function countCodings(packed: Int32Array, slot: Int32Array, chainFrom: Int32Array, chain: Int32Array, bound: Float64Array): void {
-  for (let o = 0; o < packed.length; o += CODING_FIELDS) {
-    const id = packed[o + F_CODE]!;
-    const k = id < slot.length ? slot[id]! : -1;
-    if (k < 0) continue;
-    for (let x = chainFrom[k]!; x < chainFrom[k + 1]!; x++) bound[chain[x]!]!++;
-  }
 }
 
 /** The per-source work of mergedSpansByCode, with each code's spans so far. */
@@ -98,9 +83,7 @@ class SourceMerger {
   private readonly sources: Int32Array[];
   private readonly offsets: Int32Array[];
   private readonly count: Int32Array;
-  /** Each slot's own codings in the source, and the runs being merged. */
-  private readonly ownFrom: Int32Array;
-  private readonly ownTo: Int32Array;
+  /** The runs being merged. */
   private readonly runData: Int32Array[] = [];
   private readonly runAt: Int32Array;
   private readonly runEnd: Int32Array;
@@ -109,9 +92,11 @@ class SourceMerger {
   constructor(
     sourceCount: number,
     bound: Float64Array,
-    private readonly slot: Int32Array,
     private readonly kidsFrom: Int32Array,
     private readonly kids: Int32Array,
+    /** Slot k's own codings in source s: codings ownFrom[s · n + k] … ownTo[s · n + k] - 1. */
+    private readonly ownFrom: Int32Array,
+    private readonly ownTo: Int32Array,
   ) {
     const n = bound.length;
     this.data = Array.from(bound, (b) => new Int32Array(b * SPAN_FIELDS));
@@ -120,8 +105,6 @@ class SourceMerger {
     this.used = new Int32Array(n);
     this.open = new Int32Array(n);
     this.count = new Int32Array(n);
-    this.ownFrom = new Int32Array(n);
-    this.ownTo = new Int32Array(n);
     this.runAt = new Int32Array(n + 1);
     this.runEnd = new Int32Array(n + 1);
   }
@@ -129,9 +112,8 @@ class SourceMerger {
   source(s: number, packed: Int32Array): void {
     const used = this.used;
     this.open.set(used);
-    findOwn(packed, this.slot, this.ownFrom, this.ownTo);
     // Post-order: a code's children are done before it.
-    for (let k = 0; k < used.length; k++) this.byRuns(k, packed);
+    for (let k = 0; k < used.length; k++) this.byRuns(k, packed, s * used.length + k);
     for (let k = 0; k < used.length; k++) {
       if (used[k]! === this.open[k]!) continue;
       const c = this.count[k]!;
@@ -143,10 +125,10 @@ class SourceMerger {
   }
 
   /** Slot k's spans of the source (its children's done): from its own run and its children's spans there. */
-  private byRuns(k: number, packed: Int32Array): void {
+  private byRuns(k: number, packed: Int32Array, at: number): void {
     const { runData, runAt, runEnd, used, open, data } = this;
-    const from = this.ownFrom[k]!;
-    const to = this.ownTo[k]!;
+    const from = this.ownFrom[at]!;
+    const to = this.ownTo[at]!;
     let runs = 0;
     for (let x = this.kidsFrom[k]!; x < this.kidsFrom[k + 1]!; x++) {
       const kid = this.kids[x]!;
@@ -176,20 +158,22 @@ class SourceMerger {
   }
 }
 
-/** Slot k's own codings in `packed` (sorted by code): codings ownFrom[k] … ownTo[k] - 1 (none: equal). */
-function findOwn(packed: Int32Array, slot: Int32Array, ownFrom: Int32Array, ownTo: Int32Array): void {
-  ownFrom.fill(0);
-  ownTo.fill(0);
+/**
+ * Slot k's own codings in `packed` (sorted by code): codings ownFrom[at + k] …
+ * ownTo[at + k] - 1 (none: both 0); each slot's count added to `count`.
+ */
+function findOwn(packed: Int32Array, slot: Int32Array, ownFrom: Int32Array, ownTo: Int32Array, at: number, count: Float64Array): void {
   let k = -1;
   let id = -1;
   for (let o = 0, c = 0; o < packed.length; o += CODING_FIELDS, c++) {
     if (packed[o + F_CODE] === id) continue;
-    if (k >= 0) ownTo[k] = c;
+    if (k >= 0) ownTo[at + k] = c;
     id = packed[o + F_CODE]!;
     k = id < slot.length ? slot[id]! : -1;
-    if (k >= 0) ownFrom[k] = c;
+    if (k >= 0) ownFrom[at + k] = c;
   }
-  if (k >= 0) ownTo[k] = packed.length / CODING_FIELDS;
+  if (k >= 0) ownTo[at + k] = packed.length / CODING_FIELDS;
+  for (let j = 0; j < count.length; j++) count[j]! += ownTo[at + j]! - ownFrom[at + j]!;
 }
 
 /** Codings `from` … `to` - 1 of `packed` (sorted by start, then end) merged into `d` from span `w`; returns the end. */
