@@ -156,9 +156,12 @@ class OverlapSweep {
   private readonly activeEnd: Int32Array;
   private readonly activeId: Int32Array;
   private readonly active: Int32Array;
-  /** Spans of the current source: keys (start · m + code), and per code its spans in `data`. */
+  /** Spans of the current source: keys (start · m + code), one sorted run per code, and per code its spans in `data`. */
   private keys = new Float64Array(1024);
+  private other = new Float64Array(1024);
   private n = 0;
+  /** Where each run of keys begins (runs + 1 entries). */
+  private runStarts: number[] = [0];
   private readonly data: Int32Array[];
   private readonly next: Int32Array;
   private id = 0;
@@ -176,6 +179,7 @@ class OverlapSweep {
 
   clear(): void {
     this.n = 0;
+    this.runStarts.length = 1;
   }
 
   /** Code c's spans `from` … `to` - 1 of `data` in the current source. */
@@ -184,21 +188,46 @@ class OverlapSweep {
       const k = new Float64Array(Math.max(this.keys.length * 2, this.n + to - from));
       k.set(this.keys);
       this.keys = k;
+      this.other = new Float64Array(k.length);
     }
     this.data[c] = data;
     this.next[c] = from;
     for (let j = from; j < to; j++) this.keys[this.n++] = data[j * SPAN_FIELDS]! * this.m + c;
+    this.runStarts.push(this.n);
   }
 
   run(): void {
     if (this.n === 0) return;
-    const keys = this.keys.subarray(0, this.n).sort();
+    const keys = this.sorted();
     let live = 0;
     for (let e = 0; e < keys.length; e++) {
       const key = keys[e]!;
       const c = key % this.m;
       live = this.open(c, (key - c) / this.m, live);
     }
+  }
+
+  /**
+   * The keys in ascending order: the runs (each code's spans, in order) merged two by two
+   * until one is left — a few linear passes, where a general sort would compare far more.
+   */
+  private sorted(): Float64Array {
+    let from = this.keys;
+    let to = this.other;
+    let bounds = this.runStarts;
+    while (bounds.length > 2) {
+      const next = [0];
+      for (let r = 0; r + 1 < bounds.length; r += 2) {
+        const end = r + 2 < bounds.length ? bounds[r + 2]! : bounds[r + 1]!;
+        mergeKeys(from, bounds[r]!, bounds[r + 1]!, end, to);
+        next.push(end);
+      }
+      [from, to] = [to, from];
+      bounds = next;
+    }
+    this.keys = from;
+    this.other = to;
+    return from.subarray(0, this.n);
   }
 
   /**
@@ -230,6 +259,16 @@ class OverlapSweep {
     activeId[c] = id;
     return kept;
   }
+}
+
+/** Keys a … mid - 1 and mid … end - 1 of `from` (each ascending) merged into `to` at a. */
+function mergeKeys(from: Float64Array, a: number, mid: number, end: number, to: Float64Array): void {
+  let i = a;
+  let j = mid;
+  let w = a;
+  while (i < mid && j < end) to[w++] = from[i]! <= from[j]! ? from[i++]! : from[j++]!;
+  while (i < mid) to[w++] = from[i++]!;
+  while (j < end) to[w++] = from[j++]!;
 }
 
 const UNIT_TEXT: Record<CooccurrenceWithin, string> = {
