@@ -16,6 +16,7 @@ import type { StoredTurn } from './model.js';
 import { mergeSpans, type Span } from './spans.js';
 import { agreement2x2, type Agreement2x2 } from './stats/binary-2x2.js';
 import { finiteOrNull, type Coefficient } from './stats/coefficient.js';
+import { wordEnd } from './talk-words.js';
 import { forEachWordStart } from './text.js';
 
 export type AgreementUnit = 'char' | 'word' | 'turn';
@@ -330,24 +331,3 @@ export function agreementFigures(counts: UnitCounts): AgreementFigures {
   return out;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/** UTF-16 length of the letter or digit at `i`, or 0 (the rule of core/text.ts). */
-function wordCharAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ? 1 : 0;
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
-  return LETTER_OR_DIGIT.test(text[i]!) ? 1 : 0;
-}
-
-/** UTF-16 end of the word starting at `i`: letters and digits joined by ' ’ or -. */
-export function wordEnd(text: string, i: number): number {
-  const n = text.length;
-  let w: number;
-  for (;;) {
-    while (i < n && (w = wordCharAt(text, i)) > 0) i += w;
-    const c = text.charCodeAt(i);
-    if (i + 1 < n && (c === 0x27 || c === 0x2019 || c === 0x2d) && wordCharAt(text, i + 1) > 0) i += 1;
-    else return i;
-  }
-}

@@ -1,6 +1,7 @@
 /**
  * Text rules of DESIGN.md: normalised text and words.
  */
+import { wordEnd } from './talk-words.js';
 
 /** A word (DESIGN.md): letters and digits, joined by an apostrophe or hyphen. */
 export const WORD_PATTERN = "[\\p{L}\\p{N}]+(?:['\u2019-][\\p{L}\\p{N}]+)*";
@@ -78,17 +79,6 @@ export function forEachWordStart(text: string, onWord: (utf16: number) => void):
   }
 }
 
-/** The UTF-16 offset just after the word starting at `i` (forEachWordStart's rule). */
-function afterWord(text: string, i: number): number {
-  const n = text.length;
-  let w: number;
-  for (;;) {
-    while (i < n && (w = wordCharAt(text, i)) > 0) i += w;
-    const c = text.charCodeAt(i);
-    if (i + 1 < n && (c === 0x27 || c === 0x2019 || c === 0x2d) && wordCharAt(text, i + 1) > 0) i += 1;
-    else return i;
-  }
-}
 
 /**
  * The UTF-16 offset at which word `k` (from 0) of `text` starts — the words of
@@ -104,7 +94,7 @@ export function wordStartAt(text: string, k: number): number {
       continue;
     }
     if (seen++ === k) return i;
-    i = afterWord(text, i);
+    i = wordEnd(text, i);
   }
   return -1 - seen;
 }

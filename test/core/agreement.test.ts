@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addCounts, agreementFigures, binaryAlpha, charUnits, codedRanges, countCodedCharsPacked, countCodedCharsPacked2, countCodedUnits, spansGrid, turnUnits, unitCount, wordEnd, wordUnits,
+  addCounts, agreementFigures, binaryAlpha, charUnits, codedRanges, countCodedCharsPacked, countCodedCharsPacked2, countCodedUnits, spansGrid, turnUnits, unitCount, wordUnits,
   type UnitGrid,
 } from '../../src/core/agreement.js';
 import { cohenKappa, krippendorffAlpha } from '../../src/core/stats/index.js';
+import { wordEnd } from '../../src/core/talk-words.js';
 import { forEachWordStart, wordRegex } from '../../src/core/text.js';
 import type { Span } from '../../src/core/spans.js';
 import { expectNoNaN } from './stats/finite.js';
