@@ -6,8 +6,9 @@
 import { cellText, type Cell, type Column, type TableData } from './table-shape.js';
 
 export function renderCsv(table: TableData): string {
+  const rows = table.rows;
   const lines = [csvHeader(table.columns)];
-  for (const row of table.rows) lines.push(csvRow(table.columns, row));
+  for (let i = 0; i < rows.length; i++) lines.push(csvRow(table.columns, rows[i]!));
   return lines.join('\r\n') + '\r\n';
 }
 
@@ -18,12 +19,27 @@ export function csvHeader(columns: Column[]): string {
 
 /** One row of a CSV table, without its line end. */
 export function csvRow(columns: Column[], row: Record<string, Cell>): string {
-  return columns.map((c) => field(row[c.key])).join(',');
+  let line = '';
+  for (let i = 0; i < columns.length; i++) line = i === 0 ? field(row[columns[i]!.key]) : line + ',' + field(row[columns[i]!.key]);
+  return line;
 }
 
 function field(v: Cell): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   let s = cellText(v);
+  if (s.length <= 32 ? plainShort(s) : !/^[=+\-@\t\r]/.test(s) && !/[",\r\n]/.test(s)) return s;
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** True when `s` (short) needs neither a leading ' nor quotes: found in one scan, without two regexes. */
+function plainShort(s: string): boolean {
+  if (s.length === 0) return true;
+  const f = s.charCodeAt(0);
+  if (f === 0x3d || f === 0x2b || f === 0x2d || f === 0x40 || f === 0x09) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22 || c === 0x2c || c === 0x0d || c === 0x0a) return false;
+  }
+  return true;
 }

@@ -4,9 +4,17 @@
  */
 import { cellText, displayText, type Cell, type Column, type TableData } from './table-shape.js';
 
-export function renderMarkdown(table: TableData): string {
-  const body = table.rows.map((r) => markdownRow(table.columns, r));
-  return [markdownHead(table.columns), ...body].join('\n') + '\n';
+export function renderMarkdown(table: TableData, indent?: MarkdownIndent): string {
+  const rows = table.rows;
+  const out = [markdownHead(table.columns)];
+  for (let i = 0; i < rows.length; i++) out.push(markdownRow(table.columns, rows[i]!, indent));
+  return out.join('\n') + '\n';
+}
+
+/** A tree column: the first column indented by `unit` once per level of the row's `depthKey`. */
+export interface MarkdownIndent {
+  depthKey: string;
+  unit: string;
 }
 
 /** The header and rule lines of a Markdown table, without the final line end. */
@@ -17,12 +25,39 @@ export function markdownHead(columns: Column[]): string {
 }
 
 /** One row of a Markdown table, without its line end. */
-export function markdownRow(columns: Column[], r: Record<string, Cell>): string {
-  return `| ${columns.map((c) => escapeMd(displayText(r[c.key], c))).join(' | ')} |`;
+export function markdownRow(columns: Column[], r: Record<string, Cell>, indent?: MarkdownIndent): string {
+  let line = '| ';
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i]!;
+    let v = r[c.key];
+    // As report.ts indented a tree's first column: depth units, then the cell as written.
+    if (i === 0 && indent !== undefined) v = `${indent.unit.repeat(Number(r[indent.depthKey] ?? 0))}${v ?? ''}`;
+    // A number's text (digits, sign, point, exponent) has nothing to escape.
+    const t = typeof v === 'number' ? displayText(v, c) : escapeMd(displayText(v, c));
+    line = i === 0 ? line + t : line + ' | ' + t;
+  }
+  return line + ' |';
 }
 
+// The characters escapeMd changes: \ | * _ ` [ ] < > # and the line feed.
+const MD_SPECIAL = new Uint8Array(128);
+for (const ch of '\\|*_`[]<>#\n') MD_SPECIAL[ch.charCodeAt(0)] = 1;
+
+function plainShort(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && MD_SPECIAL[c] === 1) return false;
+  }
+  return true;
+}
+
+const MD_SPECIAL_RE = /[\\|*_`[\]<>#\n]/;
+
 export function escapeMd(v: Cell): string {
-  return cellText(v)
+  const s = cellText(v);
+  // Most cells have nothing to escape: found by one scan (native for long text), not four replaces.
+  if (s.length > 32 ? !MD_SPECIAL_RE.test(s) : plainShort(s)) return s;
+  return s
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/([*_`[\]<>#])/g, '\\$1')

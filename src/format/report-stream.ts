@@ -8,7 +8,7 @@ import { escapeMd, markdownHead, markdownRow } from './markdown.js';
 import type { ReportView } from './report.js';
 import { chunked, type RowWriter } from './row-writer.js';
 import type { Cell, Column } from './table-shape.js';
-import { TextTableWidths, type TextTableOptions } from './text-table.js';
+import { TextTableWidths, type TextTableLayout, type TextTableOptions } from './text-table.js';
 
 /** The formats reportRowWriter writes; the others render the whole view. */
 export const STREAMED_FORMATS = ['table', 'md', 'csv', 'json'] as const;
@@ -74,12 +74,12 @@ export function reportRowWriter(format: StreamedFormat, view: ReportView, rowsKe
     case 'table': {
       // Column widths first: two passes over the rows.
       const widths = new TextTableWidths(columns);
-      let layout: ReturnType<TextTableWidths['layout']> | undefined;
+      let layout: TextTableLayout | undefined;
       return {
         passes: 2,
         row: (cells: Record<string, Cell>) => {
           if (layout === undefined) widths.add(cells);
-          else out.write(`${layout.lines(cells).join('\n')}\n`);
+          else out.write(`${layout.rowText(cells)}\n`);
         },
         endPass: () => {
           if (layout === undefined) {

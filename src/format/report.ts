@@ -75,7 +75,7 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
       const parts = [`## ${escapeMd(view.title)}`, ...(c === undefined ? [] : [escapeMd(c.sentence)]), ...(view.paragraphs ?? [])];
       for (const t of view.tables) {
         if (t.title !== undefined) parts.push(`### ${escapeMd(t.title)}`);
-        parts.push(renderMarkdown(indent(t, '\u00a0\u00a0')).trimEnd());
+        parts.push(renderMarkdown(t.table, t.indentKey === undefined ? undefined : { depthKey: t.indentKey, unit: '\u00a0\u00a0' }).trimEnd());
       }
       return parts.join('\n\n') + '\n';
     }
@@ -104,7 +104,7 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
     case 'xlsx':
       throw new Error(`renderReport: ${format} is rendered by renderReportFile`);
     case 'table': {
-      const parts = view.tables.map((t) => (t.title === undefined ? '' : `${t.title}\n`) + renderTextTable(indent(t, '  '), options));
+      const parts = view.tables.map((t) => (t.title === undefined ? '' : `${t.title}\n`) + renderTextTable(t.table, options, t.indentKey === undefined ? undefined : { depthKey: t.indentKey, unit: '  ' }));
       if (view.paragraphs !== undefined) parts.push(view.paragraphs.join('\n\n') + '\n');
       if (c !== undefined) parts.push(`${c.sentence}\n`);
       return parts.join('\n');
@@ -140,15 +140,4 @@ function withDepthColumn(t: ReportTable): TableData {
   if (t.indentKey === undefined) return t.table;
   const [first, ...rest] = t.table.columns;
   return { columns: [first!, { key: t.indentKey, header: 'depth', align: 'right' }, ...rest], rows: t.table.rows };
-}
-
-/** The table with its first column indented by depth (text and Markdown). */
-function indent(t: ReportTable, unit: string): TableData {
-  if (t.indentKey === undefined) return t.table;
-  const key = t.table.columns[0]!.key;
-  const depthKey = t.indentKey;
-  return {
-    columns: t.table.columns,
-    rows: t.table.rows.map((r) => ({ ...r, [key]: `${unit.repeat(Number(r[depthKey] ?? 0))}${r[key] ?? ''}` })),
-  };
 }

@@ -6,7 +6,7 @@
 import { csvHeader, csvRow } from './csv.js';
 import { markdownHead, markdownRow } from './markdown.js';
 import type { Cell, Column, OutputFormat } from './table-shape.js';
-import { TextTableWidths, type TextTableOptions } from './text-table.js';
+import { TextTableWidths, type TextTableLayout, type TextTableOptions } from './text-table.js';
 
 export interface RowWriter {
   /** How many passes over the rows the format needs (text tables: 2, to measure first). */
@@ -72,12 +72,12 @@ export function rowWriter(format: OutputFormat, columns: Column[], write: (s: st
       return { passes: 1, row: (cells) => out.write(`${markdownRow(columns, cells)}\n`), endPass: () => out.flush() };
     case 'table': {
       const widths = new TextTableWidths(columns);
-      let layout: ReturnType<TextTableWidths['layout']> | undefined;
+      let layout: TextTableLayout | undefined;
       return {
         passes: 2,
         row: (cells) => {
           if (layout === undefined) widths.add(cells);
-          else out.write(`${layout.lines(cells).join('\n')}\n`);
+          else out.write(`${layout.rowText(cells)}\n`);
         },
         endPass: () => {
           if (layout === undefined) {
