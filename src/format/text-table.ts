@@ -160,10 +160,9 @@ export class TextTableWidths {
         fill = right[i] ? 0 : w - n;
       }
       const line = pieces.join('');
-      // trimEnd, unless the line ends in a printable ASCII character (the usual case).
+      // trimEnd, unless the line surely ends in something trimEnd keeps (the usual case).
       const t = texts[at + last]!;
-      const c = t.charCodeAt(t.length - 1);
-      return c > 0x20 && c < 0x7f ? line : line.trimEnd();
+      return keptByTrimEnd(t.charCodeAt(t.length - 1)) ? line : line.trimEnd();
     };
     const wrappedLines = (texts: string[], at: number): string => {
       const wrapped = cols.map((_, i) => wrap(texts[at + i]!, widths[i]!));
@@ -222,6 +221,14 @@ export function plainWidth(s: string): number {
     } else if (c >= 0x2028 && (c <= 0x202e || (c >= 0x2066 && c <= 0x2069))) return -1;
   }
   return n;
+}
+
+/**
+ * True for a character code surely not white space to trimEnd (printable ASCII, and ranges
+ * with no space separator or line terminator in them); false for the rest, and NaN (no text).
+ */
+export function keptByTrimEnd(c: number): boolean {
+  return (c > 0x20 && c < 0x7f) || (c > 0xa0 && c < 0x1680) || (c > 0x205f && c < 0x3000) || (c > 0x3000 && c < 0xfeff);
 }
 
 function fitWidths(cols: Column[], widths: number[], total: number | undefined): void {

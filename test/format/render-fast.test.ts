@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { csvHeader, csvRow, renderCsv } from '../../src/format/csv.js';
 import { escapeMd, markdownRow, renderMarkdown } from '../../src/format/markdown.js';
 import { roundFixed, roundFixedReference, type Cell, type Column, type TableData } from '../../src/format/table-shape.js';
-import { len, plainWidth, renderTextTable, TextTableWidths } from '../../src/format/text-table.js';
+import { keptByTrimEnd, len, plainWidth, renderTextTable, TextTableWidths } from '../../src/format/text-table.js';
 import { escapeControls } from '../../src/core/control-chars.js';
 import * as refCsv from './reference/csv-ref.js';
 import * as refMd from './reference/markdown-ref.js';
@@ -17,7 +17,7 @@ const AWKWARD = [
   '', ' ', 'plain', 'trailing  ', ' leading', 'a\u00a0b', 'nbsp\u00a0', '\u00a0', 'tab\there', 'line\nbreak', ' cr\r\nlf ', 'only\r',
   '漢字のテキスト', '한국어', 'ｆｕｌｌ', '😀', '😀x', '👩‍👩‍👧‍👦 family', '❤️', '☺︎', '🇫🇷', 'e\u0301', 'Zalgo z\u0336\u0335a\u0337',
   '\u0007bell', 'esc\u001b[31mred', 'del\u007f', 'c1\u0085', 'c1\u009b', 'ls\u2028', 'ps\u2029', 'bidi\u202e', 'iso\u2067x',
-  '\ud800 lone high', 'lone low \udc00', 'end high \ud83d', 'ideographic\u3000', 'bom\ufeff', 'thin\u2009', 'Ünïcödé', 'Größe',
+  '\ud800 lone high', 'lone low \udc00', 'end high \ud83d', 'ideographic\u3000', 'bom\ufeff', 'thin\u2009', 'Ünïcödé', 'Größe', '●', '✓ ', 'end\u3000',
   '=1+1', '+x', '-y', '@z', '"quoted"', 'a,b', 'pipe | and \\ back', '*bold* _em_ `code` [l](x) <b> #h',
   'x'.repeat(70), `${'long '.repeat(20)}😀`, `${'word '.repeat(15)}end\u00a0`, `${'y'.repeat(40)}|${'z'.repeat(40)}`,
 ];
@@ -69,6 +69,18 @@ describe('plainWidth (the text table’s one-scan width)', () => {
       if (w >= 0) expect(w).toBe([...s].length);
       expect(len(s)).toBe([...s].length);
     }
+  });
+});
+
+describe('keptByTrimEnd (lines whose trimEnd can be skipped)', () => {
+  it('is true only for characters trimEnd keeps, over all of the BMP', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const s = `x${String.fromCharCode(c)}`;
+      if (keptByTrimEnd(c) && s.trimEnd() !== s) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+    expect(keptByTrimEnd(NaN)).toBe(false);
   });
 });
 
