@@ -79,7 +79,7 @@ export function reportRowWriter(format: StreamedFormat, view: ReportView, rowsKe
         passes: 2,
         row: (cells: Record<string, Cell>) => {
           if (layout === undefined) widths.add(cells);
-          else out.write(`${layout.rowText(cells)}\n`);
+          else layout.writeRow(cells, out.write);
         },
         endPass: () => {
           if (layout === undefined) {

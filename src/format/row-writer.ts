@@ -77,7 +77,7 @@ export function rowWriter(format: OutputFormat, columns: Column[], write: (s: st
         passes: 2,
         row: (cells) => {
           if (layout === undefined) widths.add(cells);
-          else out.write(`${layout.rowText(cells)}\n`);
+          else layout.writeRow(cells, out.write);
         },
         endPass: () => {
           if (layout === undefined) {

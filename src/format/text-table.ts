@@ -50,6 +50,8 @@ export interface TextTableLayout {
   lines: (r: Record<string, Cell>) => string[];
   /** The lines of a row joined by '\n' (no final line end), from its cells. */
   rowText: (r: Record<string, Cell>) => string;
+  /** The lines of a row and a final '\n', handed to `write` in pieces, from its cells. */
+  writeRow: (r: Record<string, Cell>, write: (s: string) => void) => void;
   /** The lines of a row from its cells' texts (addRow's). */
   textLines: (texts: string[]) => string[];
   /** The lines of the row whose texts and widths start at `at` in `texts`/`lens` (measure's), joined by '\n'. */
@@ -142,16 +144,15 @@ export class TextTableWidths {
     // One line's pieces (the fill before each cell, then the cell), reused row after row and
     // joined into one flat string: cheaper than concatenating a chain of pieces per line.
     const pieces = new Array<string>(2 * cols.length).fill('');
-    const linesAt = (texts: string[], lens: Int32Array, at: number): string => {
-      // The common case, every cell within its width: one line, no wrapping.
-      if (last < 0) return '';
+    // Fills `pieces` with a row's line; false when a cell is wider than its column (wrapping).
+    const fillPieces = (texts: string[], lens: Int32Array, at: number): boolean => {
       // Fill before the next cell: the previous left-aligned cell's padding, then the gap.
       let fill = 0;
       for (let i = 0; i <= last; i++) {
         const t = texts[at + i]!;
         const n = lens[at + i]!;
         const w = widths[i]!;
-        if (n > w) return wrappedLines(texts, at);
+        if (n > w) return false;
         if (i > 0) fill += GAP.length;
         if (right[i]) fill += w - n;
         pieces[2 * i] = spaces(fill);
@@ -159,10 +160,31 @@ export class TextTableWidths {
         // A left-aligned last cell needs no fill: trimEnd would take it off.
         fill = right[i] ? 0 : w - n;
       }
-      const line = pieces.join('');
-      // trimEnd, unless the line surely ends in something trimEnd keeps (the usual case).
+      return true;
+    };
+    // Whether the line in `pieces` may skip trimEnd: it ends in something trimEnd keeps (the usual case).
+    const untrimmed = (texts: string[], at: number): boolean => {
       const t = texts[at + last]!;
-      return keptByTrimEnd(t.charCodeAt(t.length - 1)) ? line : line.trimEnd();
+      return keptByTrimEnd(t.charCodeAt(t.length - 1));
+    };
+    const linesAt = (texts: string[], lens: Int32Array, at: number): string => {
+      if (last < 0) return '';
+      // The common case, every cell within its width: one line, no wrapping.
+      if (!fillPieces(texts, lens, at)) return wrappedLines(texts, at);
+      const line = pieces.join('');
+      return untrimmed(texts, at) ? line : line.trimEnd();
+    };
+    // A row's lines and line end handed to `write` piece by piece (a row of a framework matrix
+    // is some 150,000 characters: not copied into a line of its own first).
+    const writeRow = (r: Record<string, Cell>, write: (s: string) => void): void => {
+      this.measureOnly(r);
+      const texts = this.rowTexts;
+      if (last >= 0) {
+        if (!fillPieces(texts, this.rowLens, 0)) write(wrappedLines(texts, 0));
+        else if (!untrimmed(texts, 0)) write(pieces.join('').trimEnd());
+        else for (const p of pieces) if (p !== '') write(p);
+      }
+      write('\n');
     };
     const wrappedLines = (texts: string[], at: number): string => {
       const wrapped = cols.map((_, i) => wrap(texts[at + i]!, widths[i]!));
@@ -181,6 +203,7 @@ export class TextTableWidths {
       head: options.header ? options.header(head) : head,
       lines: (r) => splitLines(rowText(r)),
       rowText,
+      writeRow,
       textLines: (texts) => splitLines(linesAt(texts, Int32Array.from(texts, len), 0)),
       textLinesAt: linesAt,
     };
@@ -264,11 +287,16 @@ export function len(s: string): number {
 
 // Runs of spaces, made once per length.
 const SPACES: string[] = [];
+let LONG = '';
 
 /** `n` spaces ('' when n <= 0). */
 function spaces(n: number): string {
   if (n <= 0) return '';
-  if (n > 4096) return ' '.repeat(n);
+  if (n > 1024) {
+    // Long runs (a framework matrix pads cells by thousands) are slices of one long run.
+    if (n > LONG.length) LONG = ' '.repeat(Math.max(n, 2 * LONG.length));
+    return LONG.slice(0, n);
+  }
   let s = SPACES[n];
   if (s === undefined) SPACES[n] = s = ' '.repeat(n);
   return s;
