@@ -5,11 +5,28 @@
  */
 import { cellText, type Cell, type Column, type TableData } from './table-shape.js';
 
-export function renderCsv(table: TableData): string {
+export function renderCsv(table: TableData, last?: ConstantColumn): string {
   const rows = table.rows;
-  const lines = [csvHeader(table.columns)];
-  for (let i = 0; i < rows.length; i++) lines.push(csvRow(table.columns, rows[i]!));
+  const columns = last === undefined ? table.columns : [...table.columns, { key: last.key, header: last.header }];
+  const lines = [csvHeader(columns)];
+  // One row's fields, reused row after row and joined into one flat line; a constant last
+  // column's field made once.
+  const n = table.columns.length;
+  const fields = new Array<string>(columns.length).fill('');
+  if (last !== undefined) fields[n] = field(last.value);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    for (let k = 0; k < n; k++) fields[k] = field(row[table.columns[k]!.key]);
+    lines.push(fields.join(','));
+  }
   return lines.join('\r\n') + '\r\n';
+}
+
+/** A last column with the same value in every row (e.g. the coders in scope), not stored in the rows. */
+export interface ConstantColumn {
+  key: string;
+  header: string;
+  value: Cell;
 }
 
 /** The header line of a CSV table, without its line end. */
@@ -18,10 +35,9 @@ export function csvHeader(columns: Column[]): string {
 }
 
 /** One row of a CSV table, without its line end. */
-export function csvRow(columns: Column[], row: Record<string, Cell>): string {
-  let line = '';
-  for (let i = 0; i < columns.length; i++) line = i === 0 ? field(row[columns[i]!.key]) : line + ',' + field(row[columns[i]!.key]);
-  return line;
+export function csvRow(columns: Column[], row: Record<string, Cell>, fields: string[] = new Array<string>(columns.length)): string {
+  for (let i = 0; i < columns.length; i++) fields[i] = field(row[columns[i]!.key]);
+  return fields.join(',');
 }
 
 function field(v: Cell): string {

@@ -2,13 +2,23 @@
  * Markdown pipe tables that pandoc reads: pipes and backslashes escaped, line breaks
  * turned into <br>, numbers right-aligned.
  */
-import { cellText, displayText, type Cell, type Column, type TableData } from './table-shape.js';
+import { cellText, displayText, roundFixed, type Cell, type Column, type TableData } from './table-shape.js';
 
 export function renderMarkdown(table: TableData, indent?: MarkdownIndent): string {
   const rows = table.rows;
   const out = [markdownHead(table.columns)];
-  for (let i = 0; i < rows.length; i++) out.push(markdownRow(table.columns, rows[i]!, indent));
+  // One row's pieces, reused row after row and joined into one flat line.
+  const pieces = rowPieces(table.columns.length);
+  for (let i = 0; i < rows.length; i++) out.push(markdownRow(table.columns, rows[i]!, indent, pieces));
   return out.join('\n') + '\n';
+}
+
+/** The pieces of a row of `n` cells: '| ', a cell, ' | ', a cell, …, ' |' (cells at odd places). */
+function rowPieces(n: number): string[] {
+  const pieces = ['| '];
+  for (let i = 0; i < n; i++) pieces.push('', i === n - 1 ? ' |' : ' | ');
+  if (n === 0) pieces.push(' |');
+  return pieces;
 }
 
 /** A tree column: the first column indented by `unit` once per level of the row's `depthKey`. */
@@ -25,18 +35,17 @@ export function markdownHead(columns: Column[]): string {
 }
 
 /** One row of a Markdown table, without its line end. */
-export function markdownRow(columns: Column[], r: Record<string, Cell>, indent?: MarkdownIndent): string {
-  let line = '| ';
+export function markdownRow(columns: Column[], r: Record<string, Cell>, indent?: MarkdownIndent, pieces: string[] = rowPieces(columns.length)): string {
   for (let i = 0; i < columns.length; i++) {
     const c = columns[i]!;
     let v = r[c.key];
     // As report.ts indented a tree's first column: depth units, then the cell as written.
     if (i === 0 && indent !== undefined) v = `${indent.unit.repeat(Number(r[indent.depthKey] ?? 0))}${v ?? ''}`;
     // A number's text (digits, sign, point, exponent) has nothing to escape.
-    const t = typeof v === 'number' ? displayText(v, c) : escapeMd(displayText(v, c));
-    line = i === 0 ? line + t : line + ' | ' + t;
+    pieces[2 * i + 1] =
+      typeof v === 'number' ? (!Number.isFinite(v) ? '' : c.decimals !== undefined ? roundFixed(v, c.decimals) : String(v)) : escapeMd(displayText(v, c));
   }
-  return line + ' |';
+  return pieces.join('');
 }
 
 // The characters escapeMd changes: \ | * _ ` [ ] < > # and the line feed.

@@ -2,7 +2,7 @@
  * Rendering a report in any of its formats from one view: its data (JSON), its tables,
  * prose and figure.
  */
-import { renderCsv } from './csv.js';
+import { renderCsv, type ConstantColumn } from './csv.js';
 import { renderHtml } from './html.js';
 import { escapeHtml } from './html-parts.js';
 import { renderMarkdown, escapeMd } from './markdown.js';
@@ -70,7 +70,7 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
     case 'csv':
       // Tables one after another, a blank line between; the tree depth as a column of its own;
       // the coders in scope as a last column, so that every row says what it counted.
-      return view.tables.map((t) => renderCsv(withCodersColumn(withDepthColumn(t), c))).join('\r\n');
+      return view.tables.map((t) => renderCsv(withDepthColumn(t), codersColumn(c))).join('\r\n');
     case 'md': {
       const parts = [`## ${escapeMd(view.title)}`, ...(c === undefined ? [] : [escapeMd(c.sentence)]), ...(view.paragraphs ?? [])];
       for (const t of view.tables) {
@@ -118,10 +118,9 @@ function withCodersKey(data: unknown, c: CodersStatement | undefined): unknown {
   return { ...data, codersInScope: { coders: c.coders, rule: c.rule } };
 }
 
-function withCodersColumn(t: TableData, c: CodersStatement | undefined): TableData {
-  if (c === undefined) return t;
-  const key = '__codersInScope';
-  return { columns: [...t.columns, { key, header: 'coders in scope' }], rows: t.rows.map((r) => ({ ...r, [key]: c.coders.join(', ') })) };
+/** The coders in scope as a constant last column of CSV tables. */
+function codersColumn(c: CodersStatement | undefined): ConstantColumn | undefined {
+  return c === undefined ? undefined : { key: '__codersInScope', header: 'coders in scope', value: c.coders.join(', ') };
 }
 
 /** A line of text as a chart of its own, stacked under the charts (the coders in scope). */

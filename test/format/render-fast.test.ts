@@ -145,6 +145,10 @@ describe('renderers against the reference renderers on random tables', () => {
       expect(renderMarkdown(t, { depthKey: t.depth, unit: '\u00a0\u00a0' })).toBe(refMd.renderMarkdown(indented(t, t.depth, '\u00a0\u00a0')));
       for (const r of t.rows) expect(markdownRow(t.columns, r)).toBe(refMd.markdownRow(t.columns, r));
       expect(renderCsv(t)).toBe(refCsv.renderCsv(t));
+      // A constant last column (the coders in scope) against the rows it used to be copied into.
+      const value = AWKWARD[k % AWKWARD.length]!;
+      const withLast = { columns: [...t.columns, { key: 'last', header: 'coders in scope' }], rows: t.rows.map((r) => ({ ...r, last: value })) };
+      expect(renderCsv(t, { key: 'last', header: 'coders in scope', value })).toBe(refCsv.renderCsv(withLast));
       expect(csvHeader(t.columns)).toBe(refCsv.csvHeader(t.columns));
       for (const r of t.rows) expect(csvRow(t.columns, r)).toBe(refCsv.csvRow(t.columns, r));
     }
