@@ -34,13 +34,15 @@ export function csvHeader(columns: Column[]): string {
   return columns.map((c) => field(c.header)).join(',');
 }
 
-/** One row of a CSV table, without its line end. */
+/** One row of a CSV table, without its line end. `fields` (reused from row to row) may hold more
+ * fields after the columns' (a constant last column), joined after them. */
 export function csvRow(columns: Column[], row: Record<string, Cell>, fields: string[] = new Array<string>(columns.length)): string {
   for (let i = 0; i < columns.length; i++) fields[i] = field(row[columns[i]!.key]);
   return fields.join(',');
 }
 
-function field(v: Cell): string {
+/** One CSV field. */
+export function field(v: Cell): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   let s = cellText(v);
   if (s.length <= 32 ? plainShort(s) : !/^[=+\-@\t\r]/.test(s) && !/[",\r\n]/.test(s)) return s;

@@ -8,13 +8,13 @@ export function renderMarkdown(table: TableData, indent?: MarkdownIndent): strin
   const rows = table.rows;
   const out = [markdownHead(table.columns)];
   // One row's pieces, reused row after row and joined into one flat line.
-  const pieces = rowPieces(table.columns.length);
+  const pieces = markdownRowPieces(table.columns.length);
   for (let i = 0; i < rows.length; i++) out.push(markdownRow(table.columns, rows[i]!, indent, pieces));
   return out.join('\n') + '\n';
 }
 
 /** The pieces of a row of `n` cells: '| ', a cell, ' | ', a cell, …, ' |' (cells at odd places). */
-function rowPieces(n: number): string[] {
+export function markdownRowPieces(n: number): string[] {
   const pieces = ['| '];
   for (let i = 0; i < n; i++) pieces.push('', i === n - 1 ? ' |' : ' | ');
   if (n === 0) pieces.push(' |');
@@ -35,7 +35,7 @@ export function markdownHead(columns: Column[]): string {
 }
 
 /** One row of a Markdown table, without its line end. */
-export function markdownRow(columns: Column[], r: Record<string, Cell>, indent?: MarkdownIndent, pieces: string[] = rowPieces(columns.length)): string {
+export function markdownRow(columns: Column[], r: Record<string, Cell>, indent?: MarkdownIndent, pieces: string[] = markdownRowPieces(columns.length)): string {
   for (let i = 0; i < columns.length; i++) {
     const c = columns[i]!;
     let v = r[c.key];

@@ -3,7 +3,7 @@
  * view (table, md, csv and json): for reports whose table grows with the project (a framework
  * matrix prints every coded passage), so that their memory does not.
  */
-import { csvHeader, csvRow } from './csv.js';
+import { csvHeader, csvRow, field } from './csv.js';
 import { escapeMd, markdownHead, markdownRow } from './markdown.js';
 import type { ReportView } from './report.js';
 import { chunked, type RowWriter } from './row-writer.js';
@@ -51,11 +51,13 @@ export function reportRowWriter(format: StreamedFormat, view: ReportView, rowsKe
       // The coders in scope as a last column, as renderReport adds it.
       const key = '__codersInScope';
       const all: Column[] = c === undefined ? columns : [...columns, { key, header: 'coders in scope' }];
-      const coders = c?.coders.join(', ');
+      // Each row's fields in one reused array, the coders' field (the same in every row) last.
+      const fields = new Array<string>(all.length).fill('');
+      if (c !== undefined) fields[columns.length] = field(c.coders.join(', '));
       out.write(`${csvHeader(all)}\r\n`);
       return {
         passes: 1,
-        row: (cells) => out.write(`${csvRow(all, c === undefined ? cells : { ...cells, [key]: coders })}\r\n`),
+        row: (cells) => out.write(`${csvRow(columns, cells, fields)}\r\n`),
         endPass: () => out.flush(),
       };
     }

@@ -4,7 +4,7 @@
  * text tables (which need their column widths first: those take two passes over the rows).
  */
 import { csvHeader, csvRow } from './csv.js';
-import { markdownHead, markdownRow } from './markdown.js';
+import { markdownHead, markdownRow, markdownRowPieces } from './markdown.js';
 import type { Cell, Column, OutputFormat } from './table-shape.js';
 import { TextTableWidths, type TextTableLayout, type TextTableOptions } from './text-table.js';
 
@@ -64,12 +64,17 @@ export function rowWriter(format: OutputFormat, columns: Column[], write: (s: st
         },
       };
     }
-    case 'csv':
+    case 'csv': {
       out.write(`${csvHeader(columns)}\r\n`);
-      return { passes: 1, row: (cells) => out.write(`${csvRow(columns, cells)}\r\n`), endPass: () => out.flush() };
-    case 'md':
+      // One row's fields, reused row after row.
+      const fields = new Array<string>(columns.length).fill('');
+      return { passes: 1, row: (cells) => out.write(`${csvRow(columns, cells, fields)}\r\n`), endPass: () => out.flush() };
+    }
+    case 'md': {
       out.write(`${markdownHead(columns)}\n`);
-      return { passes: 1, row: (cells) => out.write(`${markdownRow(columns, cells)}\n`), endPass: () => out.flush() };
+      const pieces = markdownRowPieces(columns.length);
+      return { passes: 1, row: (cells) => out.write(`${markdownRow(columns, cells, undefined, pieces)}\n`), endPass: () => out.flush() };
+    }
     case 'table': {
       const widths = new TextTableWidths(columns);
       let layout: TextTableLayout | undefined;
