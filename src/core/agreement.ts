@@ -14,7 +14,7 @@
 import { CodePointMap, countBelow } from './code-points.js';
 import type { StoredTurn } from './model.js';
 import { mergeSpans, type Span } from './spans.js';
-import { agreement2x2, type Agreement2x2 } from './stats/binary-2x2.js';
+import { agreement2x2, type Agreement2x2, type Counts2x2 } from './stats/binary-2x2.js';
 import { finiteOrNull, type Coefficient } from './stats/coefficient.js';
 import { wordEnd } from './talk-words.js';
 import { forEachWordStart } from './text.js';
@@ -309,23 +309,44 @@ export const KAPPA_TWO_CODERS = 'kappa and the 2×2 table are for two coders';
 
 /** Percent agreement, Cohen's kappa and Krippendorff's alpha of one table. */
 export function agreementFigures(counts: UnitCounts): AgreementFigures {
+  return withAgreementFigures({}, counts);
+}
+
+/**
+ * agreementFigures(counts) written onto `into` (the same keys in the same order, after those
+ * it has), so that a report row needs no object of figures to spread: an agreement report
+ * makes one row per code and source (~25,000 at 100,000 codings).
+ */
+export function withAgreementFigures<T extends object>(into: T, counts: UnitCounts): T & AgreementFigures {
+  const out = into as T & AgreementFigures;
   const c = counts.perCoder.length;
   if (c === 2) {
     const both = counts.codedBy[2]!;
-    const cells = { both, onlyA: counts.perCoder[0]! - both, onlyB: counts.perCoder[1]! - both, neither: counts.codedBy[0]! };
-    const r = agreement2x2(cells);
-    const out: AgreementFigures = { units: counts.units, ...cells, agreementPct: r.agreementPct, kappa: r.kappa, alpha: r.alpha };
+    out.units = counts.units;
+    out.both = both;
+    out.onlyA = counts.perCoder[0]! - both;
+    out.onlyB = counts.perCoder[1]! - both;
+    out.neither = counts.codedBy[0]!;
+    // The row holds the four cells now: it is the 2×2 table agreement2x2 reads.
+    const r = agreement2x2(out as Counts2x2);
+    out.agreementPct = r.agreementPct;
+    out.kappa = r.kappa;
+    out.alpha = r.alpha;
     if (r.agreementReason !== undefined) out.agreementReason = r.agreementReason;
     if (r.kappaReason !== undefined) out.kappaReason = r.kappaReason;
     if (r.alphaReason !== undefined) out.alphaReason = r.alphaReason;
     return out;
   }
   const alpha = binaryAlpha(counts.codedBy);
-  const out: AgreementFigures = {
-    units: counts.units, both: null, onlyA: null, onlyB: null, neither: null,
-    agreementPct: counts.units === 0 ? null : ((counts.codedBy[0]! + counts.codedBy[c]!) / counts.units) * 100,
-    kappa: null, alpha: alpha.value, kappaReason: KAPPA_TWO_CODERS,
-  };
+  out.units = counts.units;
+  out.both = null;
+  out.onlyA = null;
+  out.onlyB = null;
+  out.neither = null;
+  out.agreementPct = counts.units === 0 ? null : ((counts.codedBy[0]! + counts.codedBy[c]!) / counts.units) * 100;
+  out.kappa = null;
+  out.alpha = alpha.value;
+  out.kappaReason = KAPPA_TWO_CODERS;
   if (out.agreementPct === null) out.agreementReason = 'no units to compare';
   if (alpha.value === null) out.alphaReason = alpha.reason;
   return out;

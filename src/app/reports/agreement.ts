@@ -8,7 +8,7 @@
  * a theme's roll-up would count a unit as agreed when the coders used different children.
  */
 import { CODING_FIELDS, F_CODE, F_CODER, F_END, F_START } from '../../core/span-index.js';
-import { KAPPA_TWO_CODERS, addCounts, agreementFigures, charUnits, countCodedCharsPacked, countCodedCharsPacked2, countCodedUnits, emptyCounts, turnUnits, wordUnits, type AgreementFigures, type AgreementUnit, type UnitCounts, type UnitGrid } from '../../core/agreement.js';
+import { KAPPA_TWO_CODERS, addCounts, charUnits, countCodedCharsPacked, countCodedCharsPacked2, countCodedUnits, emptyCounts, turnUnits, withAgreementFigures, wordUnits, type AgreementFigures, type AgreementUnit, type UnitCounts, type UnitGrid } from '../../core/agreement.js';
 import { CodePointMap } from '../../core/code-points.js';
 import { treeOrder } from '../../core/codebook.js';
 import { GateError, UsageError } from '../../core/errors.js';
@@ -94,34 +94,62 @@ export function ownSpans(scope: ReportScope, coders: readonly string[]): Map<num
   return out;
 }
 
-/** Where a code's run of codings lies in a source's packed codings: field offsets [from, to). */
-interface Run {
-  from: number;
-  to: number;
+/**
+ * One pass over the packed codings of every source in scope (sorted by code first), for what
+ * the report needs of them: which of the coders coded anything there (comparedSources), each
+ * coder's codings of the codes shown (comparedWithCodings), and each code's run of codings
+ * where one of the coders coded it (field offsets [from, to) at runs.get(code)[2 × source]
+ * and [2 × source + 1], from −1 where there is none).
+ */
+interface Survey {
+  /** Per source, a bit per coder slot: the coder coded something there (any code). */
+  seen: Uint32Array;
+  /** Per source, codings per coder slot of the codes shown: [source × coders + slot]. */
+  codings: Float64Array;
+  runs: Map<number, Int32Array>;
 }
 
-/**
- * Each code's run of codings per source (packed codings are sorted by code first), kept where
- * one of the coders coded the code there: byCode → bySource → run. The same codes and sources
- * as ownSpans, without an object per coding.
- */
-function ownRuns(scope: ReportScope, coderOf: (coderId: number) => number): Map<number, Map<number, Run>> {
-  const out = new Map<number, Map<number, Run>>();
-  scope.packed.forEach((packed, source) => {
-    for (let o = 0; o < packed.length; ) {
+function survey(scope: ReportScope, slots: Int32Array, coders: number): Survey {
+  const n = scope.packed.length;
+  const seen = new Uint32Array(n);
+  const codings = new Float64Array(n * coders);
+  const runs = new Map<number, Int32Array>();
+  for (let i = 0; i < n; i++) {
+    const packed = scope.packed[i]!;
+    let mask = 0;
+    for (let o = 0; o < packed.length;) {
       const codeId = packed[o + F_CODE]!;
-      let to = o;
+      const shown = scope.shown.has(codeId);
       let mine = false;
-      for (; to < packed.length && packed[to + F_CODE] === codeId; to += CODING_FIELDS) if (!mine && coderOf(packed[to + F_CODER]!) >= 0) mine = true;
+      let to = o;
+      for (; to < packed.length && packed[to + F_CODE] === codeId; to += CODING_FIELDS) {
+        const id = packed[to + F_CODER]!;
+        const k = id >= 0 && id < slots.length ? slots[id]! : -1;
+        if (k < 0) continue;
+        mine = true;
+        mask |= 1 << k;
+        if (shown) codings[i * coders + k]!++;
+      }
       if (mine) {
-        let bySource = out.get(codeId);
-        if (bySource === undefined) out.set(codeId, (bySource = new Map()));
-        bySource.set(source, { from: o, to });
+        let run = runs.get(codeId);
+        if (run === undefined) runs.set(codeId, (run = new Int32Array(2 * n).fill(-1)));
+        run[2 * i] = o;
+        run[2 * i + 1] = to;
       }
       o = to;
     }
-  });
-  return out;
+    seen[i] = mask;
+  }
+  return { seen, codings, runs };
+}
+
+/** Each coder id's slot among the coders compared (its index in `coders`), −1 for other coders. */
+function coderSlots(scope: ReportScope, coders: readonly string[]): Int32Array {
+  let max = -1;
+  for (const id of scope.coderNames.keys()) if (id > max) max = id;
+  const slots = new Int32Array(max + 1).fill(-1);
+  for (const [id, name] of scope.coderNames) if (id >= 0) slots[id] = coders.indexOf(name);
+  return slots;
 }
 
 const PACKED_FIELDS = { start: F_START, end: F_END, coder: F_CODER, size: CODING_FIELDS };
@@ -129,52 +157,112 @@ const PACKED_FIELDS = { start: F_START, end: F_END, coder: F_CODER, size: CODING
 /** The agreement report on a loaded scope (whose codings are those of the named coders). */
 export function agreementReport(scope: ReportScope, o: AgreementOptions): AgreementReport {
   const unit = o.unit ?? 'char';
-  const compared = comparedSources(scope, o.coders, o.sourcesChosen === true);
-  const index = new Map([...scope.coderNames].filter(([, name]) => o.coders.includes(name)).map(([id, name]) => [id, o.coders.indexOf(name)]));
-  const coderOf = (id: number): number => index.get(id) ?? -1;
-  const runs = ownRuns(scope, coderOf);
-  // Character units are counted off the packed codings; words and turns from spans.
-  const count = (i: number, run: Run): UnitCounts => {
-    const packed = scope.packed[i]!;
-    if (unit === 'char') {
-      const length = scope.sources[i]!.summary.length;
-      return o.coders.length === 2
-        ? countCodedCharsPacked2(length, packed, run.from, run.to, PACKED_FIELDS, coderOf)
-        : countCodedCharsPacked(length, packed, run.from, run.to, PACKED_FIELDS, coderOf, o.coders.length);
-    }
-    const perCoder: Span[][] = o.coders.map(() => []);
-    for (let f = run.from; f < run.to; f += CODING_FIELDS) {
-      const k = coderOf(packed[f + F_CODER]!);
-      if (k >= 0) perCoder[k]!.push({ start: packed[f + F_START]!, end: packed[f + F_END]! });
-    }
-    return countCodedUnits(gridOf(i), perCoder);
-  };
+  const C = o.coders.length;
+  // Coder slots are bits of a mask (survey): beyond 30 coders, the plain functions.
+  if (C > 30) return agreementReportPlain(scope, o);
+  const slots = coderSlots(scope, o.coders);
+  const coderOf = (id: number): number => (id >= 0 && id < slots.length ? slots[id]! : -1);
+  const { seen, codings, runs } = survey(scope, slots, C);
+  const all = (1 << C) - 1;
+  const compared = o.sourcesChosen === true ? scope.sources.map((_, i) => i) : scope.sources.map((_, i) => i).filter((i) => seen[i] === all);
+  if (compared.length === 0) comparedSources(scope, o.coders, o.sourcesChosen === true); // throws the message of no source in common
+  const count = counter(scope, unit, o.coders, coderOf);
+  const rows = rowsOf(scope, C, compared, (codeId, i) => {
+    const run = runs.get(codeId);
+    return run === undefined || run[2 * i]! < 0 ? null : count(i, run[2 * i]!, run[2 * i + 1]!);
+  }, (codeId) => runs.has(codeId));
+  const comparedCodings: ComparedSource[] = compared.map((i) => ({ source: scope.sources[i]!.id, codings: Object.fromEntries(o.coders.map((c, k) => [c, codings[i * C + k]!])) }));
+  return { coders: [...o.coders], unit, sources: compared.map((i) => scope.sources[i]!.id), compared: comparedCodings, rows };
+}
+
+/** The counts of one code's run of codings [from, to) in source i. */
+function counter(scope: ReportScope, unit: AgreementUnit, coders: readonly string[], coderOf: (coderId: number) => number): (i: number, from: number, to: number) => UnitCounts {
   const grids = new Map<number, UnitGrid>();
   const gridOf = (i: number): UnitGrid => {
     let g = grids.get(i);
     if (g === undefined) grids.set(i, (g = unitGrid(scope, i, unit)));
     return g;
   };
-  const row = (code: string | null, source: string | null, counts: UnitCounts): AgreementRow => ({ code, source, ...agreementFigures(counts), codedBy: counts.codedBy });
+  // Character units are counted off the packed codings; words and turns from spans.
+  return (i, from, to) => {
+    const packed = scope.packed[i]!;
+    if (unit === 'char') {
+      const length = scope.sources[i]!.summary.length;
+      return coders.length === 2
+        ? countCodedCharsPacked2(length, packed, from, to, PACKED_FIELDS, coderOf)
+        : countCodedCharsPacked(length, packed, from, to, PACKED_FIELDS, coderOf, coders.length);
+    }
+    const perCoder: Span[][] = coders.map(() => []);
+    for (let f = from; f < to; f += CODING_FIELDS) {
+      const k = coderOf(packed[f + F_CODER]!);
+      if (k >= 0) perCoder[k]!.push({ start: packed[f + F_START]!, end: packed[f + F_END]! });
+    }
+    return countCodedUnits(gridOf(i), perCoder);
+  };
+}
+
+/**
+ * The rows: per code shown in tree order (that one of the coders applied in scope), a row per
+ * source compared where they applied it and the code's pooled row; then the overall row.
+ */
+function rowsOf(scope: ReportScope, coders: number, compared: readonly number[], countsOf: (codeId: number, source: number) => UnitCounts | null, applied: (codeId: number) => boolean): AgreementRow[] {
   const rows: AgreementRow[] = [];
-  let overall = emptyCounts(o.coders.length);
+  let overall = emptyCounts(coders);
   for (const { code } of treeOrder(scope.codes)) {
-    const bySource = runs.get(code.id);
-    if (!scope.shown.has(code.id) || bySource === undefined) continue;
+    if (!scope.shown.has(code.id) || !applied(code.id)) continue;
     let pooled: UnitCounts | null = null;
     for (const i of compared) {
-      const run = bySource.get(i);
-      if (run === undefined) continue;
-      const counts = count(i, run);
-      rows.push(row(code.name, scope.sources[i]!.id, counts));
-      if (pooled === null) pooled = emptyCounts(o.coders.length);
+      const counts = countsOf(code.id, i);
+      if (counts === null) continue;
+      rows.push(rowOf(code.name, scope.sources[i]!.id, counts));
+      if (pooled === null) pooled = emptyCounts(coders);
       addInto(pooled, counts);
     }
     if (pooled === null) continue;
-    rows.push(row(code.name, null, pooled));
+    rows.push(rowOf(code.name, null, pooled));
     overall = addCounts(overall, pooled);
   }
-  rows.push(row(null, null, overall));
+  rows.push(rowOf(null, null, overall));
+  return rows;
+}
+
+/** A row: code, source, the figures (agreementFigures' keys in its order), codedBy last. */
+function rowOf(code: string | null, source: string | null, counts: UnitCounts): AgreementRow {
+  const row = withAgreementFigures({ code, source } as AgreementRow, counts);
+  row.codedBy = counts.codedBy;
+  return row;
+}
+
+/**
+ * The same report by the plain functions (comparedSources, ownSpans-like runs by Map,
+ * comparedWithCodings): the reference the survey is tested against, and the path beyond 30
+ * coders.
+ */
+export function agreementReportPlain(scope: ReportScope, o: AgreementOptions): AgreementReport {
+  const unit = o.unit ?? 'char';
+  const compared = comparedSources(scope, o.coders, o.sourcesChosen === true);
+  const index = new Map([...scope.coderNames].filter(([, name]) => o.coders.includes(name)).map(([id, name]) => [id, o.coders.indexOf(name)]));
+  const coderOf = (id: number): number => index.get(id) ?? -1;
+  const runs = new Map<number, Map<number, [number, number]>>();
+  scope.packed.forEach((packed, source) => {
+    for (let f = 0; f < packed.length;) {
+      const codeId = packed[f + F_CODE]!;
+      let to = f;
+      let mine = false;
+      for (; to < packed.length && packed[to + F_CODE] === codeId; to += CODING_FIELDS) if (coderOf(packed[to + F_CODER]!) >= 0) mine = true;
+      if (mine) {
+        let bySource = runs.get(codeId);
+        if (bySource === undefined) runs.set(codeId, (bySource = new Map()));
+        bySource.set(source, [f, to]);
+      }
+      f = to;
+    }
+  });
+  const count = counter(scope, unit, o.coders, coderOf);
+  const rows = rowsOf(scope, o.coders.length, compared, (codeId, i) => {
+    const run = runs.get(codeId)?.get(i);
+    return run === undefined ? null : count(i, run[0], run[1]);
+  }, (codeId) => runs.has(codeId));
   return { coders: [...o.coders], unit, sources: compared.map((i) => scope.sources[i]!.id), compared: comparedWithCodings(scope, compared, o.coders), rows };
 }
 
@@ -241,13 +329,17 @@ export function agreementView(r: AgreementReport): ReportView {
     code: x.code ?? 'all codes', source: x.source ?? 'all sources', units: x.units, both: x.both, onlyA: x.onlyA, onlyB: x.onlyB,
     neither: x.neither, agreementPct: x.agreementPct, kappa: x.kappa, alpha: x.alpha,
   }));
-  const reasons = [...new Set(r.rows.flatMap((x) => [two ? x.kappaReason : undefined, x.alphaReason].filter((s): s is string => s !== undefined)))];
+  const reasons = new Set<string>();
+  for (const x of r.rows) {
+    if (two && x.kappaReason !== undefined) reasons.add(x.kappaReason);
+    if (x.alphaReason !== undefined) reasons.add(x.alphaReason);
+  }
   const paragraphs = [
     `Coders ${r.coders.join(', ')}; ${r.sources.length} source(s) compared (listed below with each coder's codings there); units: ${UNIT_WORDS[r.unit]}. Each code is compared on its own codings (not its sub-codes'), in each source where any of the coders applied it; "all sources" sums a code's tables, "all codes" sums every code's.`,
     two
       ? 'Agreement % = (both + neither) ÷ units; kappa = Cohen\'s kappa of the 2×2 table; alpha = Krippendorff\'s nominal alpha over the same units.'
       : `Agreement % = units on which all ${r.coders.length} coders agree (all coded or none did) ÷ units; alpha = Krippendorff's nominal alpha; ${KAPPA_TWO_CODERS}.`,
   ];
-  if (reasons.length > 0) paragraphs.push(`Empty cells: ${reasons.join('; ')}.`);
+  if (reasons.size > 0) paragraphs.push(`Empty cells: ${[...reasons].join('; ')}.`);
   return { title: `Agreement between ${r.coders.join(' and ')}`, data: r, tables: [{ table: { columns, rows } }, comparedTable(r.compared, r.coders)], paragraphs };
 }

@@ -1,0 +1,135 @@
+/**
+ * report agreement reads the packed codings in one pass (which coders coded a source, each
+ * coder's codings there, each code's run) and writes the figures straight onto each row.
+ * Compared here with the plain functions (comparedSources, comparedWithCodings, runs by Map)
+ * and with rows made as before ({ code, source, ...figures, codedBy }), key order included,
+ * on random scopes with what could make them differ: coders not compared, sparse coder ids,
+ * codes not shown, sources coded by one coder only or by nobody, spans past the text's end.
+ */
+import { describe, expect, it } from 'vitest';
+import { agreementReport, agreementReportPlain, type AgreementRow } from '../../src/app/reports/agreement.js';
+import type { ReportScope, ScopedSource } from '../../src/app/report-scope.js';
+import { agreement2x2 } from '../../src/core/stats/binary-2x2.js';
+import { binaryAlpha, KAPPA_TWO_CODERS, type AgreementFigures, type UnitCounts } from '../../src/core/agreement.js';
+import type { Code } from '../../src/core/codebook.js';
+import { CODING_FIELDS } from '../../src/core/span-index.js';
+
+/** A small deterministic generator (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CODER_IDS: [number, string][] = [[7, 'ana'], [2, 'ben'], [11, 'cy'], [4, 'dee']];
+
+function scopeOf(seed: number): ReportScope {
+  const rnd = random(seed);
+  const int = (n: number): number => Math.floor(rnd() * n);
+  const codes: Code[] = [];
+  for (let c = 0; c < 7; c++) {
+    codes.push({ id: 30 + c * 3, name: `code ${c}`, parentId: c > 2 && rnd() < 0.5 ? 30 + int(3) * 3 : null, description: null, include: null, exclude: null, example: null, color: null, createdBy: 'ana', createdAt: '' });
+  }
+  const shown = new Set(codes.filter(() => rnd() < 0.75).map((c) => c.id));
+  const sources: ScopedSource[] = [];
+  const packed: Int32Array[] = [];
+  for (let i = 0; i < 12; i++) {
+    const length = 20 + int(200);
+    sources.push({ id: `S${i}`, case: `P${i}`, wave: '1', participantWords: 0, rowId: i + 1, revision: 1, date: null, attributes: {}, summary: { length } } as unknown as ScopedSource);
+    // Some sources by one coder only, some by nobody.
+    const coders = i % 5 === 4 ? [] : i % 4 === 3 ? [CODER_IDS[int(4)]!] : CODER_IDS.filter(() => rnd() < 0.8);
+    const rows: number[][] = [];
+    for (const [coderId] of coders) {
+      for (let n = int(8); n > 0; n--) {
+        const start = int(length + 10);
+        rows.push([codes[int(codes.length)]!.id, coderId, start, start + 1 + int(40), 0, 0]);
+      }
+    }
+    // Sorted by code first, as the scope's packed codings are.
+    rows.sort((a, b) => a[0]! - b[0]! || a[2]! - b[2]! || a[3]! - b[3]!);
+    const data = new Int32Array(rows.length * CODING_FIELDS);
+    rows.forEach((r, k) => data.set(r, k * CODING_FIELDS));
+    packed.push(data);
+  }
+  return { sources, packed, coderNames: new Map(CODER_IDS), codes, shown } as unknown as ReportScope;
+}
+
+/** agreementFigures as it was written before rows were filled in place (an object per table). */
+function figuresBefore(counts: UnitCounts): AgreementFigures {
+  const c = counts.perCoder.length;
+  if (c === 2) {
+    const both = counts.codedBy[2]!;
+    const cells = { both, onlyA: counts.perCoder[0]! - both, onlyB: counts.perCoder[1]! - both, neither: counts.codedBy[0]! };
+    const r = agreement2x2(cells);
+    const out: AgreementFigures = { units: counts.units, ...cells, agreementPct: r.agreementPct, kappa: r.kappa, alpha: r.alpha };
+    if (r.agreementReason !== undefined) out.agreementReason = r.agreementReason;
+    if (r.kappaReason !== undefined) out.kappaReason = r.kappaReason;
+    if (r.alphaReason !== undefined) out.alphaReason = r.alphaReason;
+    return out;
+  }
+  const alpha = binaryAlpha(counts.codedBy);
+  const out: AgreementFigures = {
+    units: counts.units, both: null, onlyA: null, onlyB: null, neither: null,
+    agreementPct: counts.units === 0 ? null : ((counts.codedBy[0]! + counts.codedBy[c]!) / counts.units) * 100,
+    kappa: null, alpha: alpha.value, kappaReason: KAPPA_TWO_CODERS,
+  };
+  if (out.agreementPct === null) out.agreementReason = 'no units to compare';
+  if (alpha.value === null) out.alphaReason = alpha.reason;
+  return out;
+}
+
+const rowBefore = (x: AgreementRow): AgreementRow => {
+  const counts: UnitCounts = { units: x.units, codedBy: x.codedBy, perCoder: x.both === null ? [] : [x.both + x.onlyA!, x.both + x.onlyB!] };
+  if (x.both === null) counts.perCoder = new Array<number>(x.codedBy.length - 1).fill(0);
+  return { code: x.code, source: x.source, ...figuresBefore(counts), codedBy: x.codedBy };
+};
+
+describe('report agreement: one pass over the codings, figures written onto the rows', () => {
+  it('gives the report of the plain functions, byte for byte in JSON, on random scopes', () => {
+    let rowsSeen = 0;
+    let reasonsSeen = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const scope = scopeOf(seed);
+      for (const coders of [['ana', 'ben'], ['ben', 'ana'], ['ana', 'cy', 'dee'], ['dee', 'ben']]) {
+        for (const sourcesChosen of [false, true]) {
+          const o = { coders, sourcesChosen };
+          let plain: string;
+          try {
+            plain = JSON.stringify(agreementReportPlain(scope, o));
+          } catch (e) {
+            // No source coded by all: both paths say so the same way.
+            expect(() => agreementReport(scope, o)).toThrow((e as Error).message);
+            continue;
+          }
+          const fast = agreementReport(scope, o);
+          expect(JSON.stringify(fast)).toBe(plain);
+          rowsSeen += fast.rows.length;
+          reasonsSeen += fast.rows.filter((x) => x.kappaReason !== undefined || x.alphaReason !== undefined).length;
+        }
+      }
+    }
+    // The data reached what could differ: many rows, and rows with undefined figures.
+    expect(rowsSeen).toBeGreaterThan(1000);
+    expect(reasonsSeen).toBeGreaterThan(10);
+  });
+
+  it('fills each row with the keys, order and values of { code, source, ...agreementFigures, codedBy }', () => {
+    let reasons = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const scope = scopeOf(seed);
+      for (const coders of [['ana', 'ben'], ['ana', 'ben', 'cy']]) {
+        const r = agreementReport(scope, { coders, sourcesChosen: true });
+        for (const x of r.rows) {
+          expect(JSON.stringify(x)).toBe(JSON.stringify(rowBefore(x)));
+          if (Object.keys(x).some((k) => k.endsWith('Reason'))) reasons++;
+        }
+      }
+    }
+    expect(reasons).toBeGreaterThan(10);
+  });
+});
