@@ -48,38 +48,37 @@ export function trajectoryReport(scope: ReportScope): TrajectoryReport {
   const interviewed = new Uint8Array(scope.cases.length * W);
   for (const c of cellOf) interviewed[c] = 1;
   const merged = mergedSpansByCode(scope.codes, scope.packed);
-  const rows = treeOrder(scope.codes)
-    .filter(({ code }) => scope.shown.has(code.id))
-    .map(({ code, depth }): TrajectoryRow => {
-      const present = new Uint8Array(interviewed.length);
-      const words = new Float64Array(interviewed.length);
-      const cs = merged.get(code.id) ?? CodeSpans.EMPTY;
-      for (let k = 0; k < cs.sourceIndices.length; k++) {
-        const cell = cellOf[cs.sourceIndices[k]!]!;
-        present[cell] = 1;
-        for (let j = cs.offsets[k]!; j < cs.offsets[k + 1]!; j++) words[cell] += cs.data[j * SPAN_FIELDS + 3]! - cs.data[j * SPAN_FIELDS + 2]!;
+  const cases = scope.cases;
+  // Scratch per code, cleared before each: a cell is raised, and its words.
+  const present = new Uint8Array(interviewed.length);
+  const words = new Float64Array(interviewed.length);
+  const rows: TrajectoryRow[] = [];
+  for (const { code, depth } of treeOrder(scope.codes)) {
+    if (!scope.shown.has(code.id)) continue;
+    present.fill(0);
+    words.fill(0);
+    const cs = merged.get(code.id) ?? CodeSpans.EMPTY;
+    for (let k = 0; k < cs.sourceIndices.length; k++) {
+      const cell = cellOf[cs.sourceIndices[k]!]!;
+      present[cell] = 1;
+      for (let j = cs.offsets[k]!; j < cs.offsets[k + 1]!; j++) words[cell] += cs.data[j * SPAN_FIELDS + 3]! - cs.data[j * SPAN_FIELDS + 2]!;
+    }
+    const casesPerWave: Record<string, number> = {};
+    for (let wi = 0; wi < W; wi++) {
+      let n = 0;
+      for (let ci = 0; ci < cases.length; ci++) n += present[ci * W + wi]!;
+      casesPerWave[waves[wi]!] = n;
+    }
+    const byCase: TrajectoryRow['cases'] = new Array(cases.length);
+    for (let ci = 0; ci < cases.length; ci++) {
+      const byWave: Record<string, TrajectoryCell> = {};
+      for (let wi = 0, cell = ci * W; wi < W; wi++, cell++) {
+        byWave[waves[wi]!] = { interviewed: interviewed[cell] === 1, present: present[cell] === 1, words: words[cell]! };
       }
-      const casesPerWave: Record<string, number> = {};
-      waves.forEach((w, wi) => {
-        let n = 0;
-        for (let ci = 0; ci < scope.cases.length; ci++) n += present[ci * W + wi]!;
-        casesPerWave[w] = n;
-      });
-      return {
-        code: code.name,
-        path: codePath(scope.codes, code.id),
-        depth,
-        cases: scope.cases.map((c, ci) => {
-          const byWave: Record<string, TrajectoryCell> = {};
-          waves.forEach((w, wi) => {
-            const cell = ci * W + wi;
-            byWave[w] = { interviewed: interviewed[cell] === 1, present: present[cell] === 1, words: words[cell]! };
-          });
-          return { case: c, waves: byWave };
-        }),
-        casesPerWave,
-      };
-    });
+      byCase[ci] = { case: cases[ci]!, waves: byWave };
+    }
+    rows.push({ code: code.name, path: codePath(scope.codes, code.id), depth, cases: byCase, casesPerWave });
+  }
   return { waves, rows };
 }
 
@@ -106,17 +105,27 @@ export function trajectoryView(r: TrajectoryReport, cells: TrajectoryCells = 'sy
     ...r.waves.map((w): Column => ({ key: key(w), header: waveLabel(w), align: cells === 'symbols' ? 'left' : 'right' })),
   ];
   if (cells === 'figures') columns.push({ key: 'pattern', header: 'pattern' });
+  // Column keys made once per wave, not once per cell.
+  const keys = r.waves.map(key);
+  const W = keys.length;
   const rows: Record<string, Cell>[] = [];
   for (const row of r.rows) {
     // Code rows: cases raising the code per wave; as text in html so that the heat map shades words only.
-    rows.push({ code: row.code, depth: row.depth, case: '', ...Object.fromEntries(r.waves.map((w) => [key(w), cells === 'words' ? String(row.casesPerWave[w]) : row.casesPerWave[w]!])) });
+    const codeRow: Record<string, Cell> = { code: row.code, depth: row.depth, case: '' };
+    for (let wi = 0; wi < W; wi++) {
+      const n = row.casesPerWave[r.waves[wi]!]!;
+      codeRow[keys[wi]!] = cells === 'words' ? String(n) : n;
+    }
+    rows.push(codeRow);
     for (const c of row.cases) {
       const out: Record<string, Cell> = { code: '', case: c.case };
-      for (const w of r.waves) {
-        const cell = c.waves[w]!;
-        out[key(w)] = cells === 'symbols' ? symbol(cell) : cells === 'words' ? (cell.present ? cell.words : symbol(cell)) : cell.interviewed ? cell.words : null;
+      let pattern = '';
+      for (let wi = 0; wi < W; wi++) {
+        const cell = c.waves[r.waves[wi]!]!;
+        out[keys[wi]!] = cells === 'symbols' ? symbol(cell) : cells === 'words' ? (cell.present ? cell.words : symbol(cell)) : cell.interviewed ? cell.words : null;
+        if (cells === 'figures') pattern = wi === 0 ? symbol(cell) : `${pattern} ${symbol(cell)}`;
       }
-      if (cells === 'figures') out.pattern = r.waves.map((w) => symbol(c.waves[w]!)).join(' ');
+      if (cells === 'figures') out.pattern = pattern;
       rows.push(out);
     }
   }
