@@ -29,6 +29,8 @@ export interface ScopedSource extends ScopeSource {
   rowId: number;
   revision: number;
   date: string | null;
+  /** The text's length in code points: summary.length, read for all sources at once without the summaries. */
+  readonly length: number;
   readonly summary: SourceSummary;
   attributes: Record<string, string>;
 }
@@ -71,6 +73,8 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
   // Full summaries (metadata, turns, lengths) are read only when a report asks for one.
   let summaries: Map<number, SourceSummary> | undefined;
   const summaryOf = (rowId: number): SourceSummary => (summaries ??= new Map(p.sources.list().map((x) => [x.rowId, x]))).get(rowId)!;
+  let lengths: Map<number, number> | undefined;
+  const lengthOf = (rowId: number): number => (lengths ??= p.sources.lengths()).get(rowId)!;
   const sources: ScopedSource[] = kept
     .sort((a, b) => caseRank.get(a.case)! - caseRank.get(b.case)! || compareNatural(a.wave, b.wave) || compareNatural(a.id, b.id))
     .map((s) => {
@@ -79,6 +83,9 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
         id: s.id, case: s.case, wave: s.wave, participantWords: s.participantWords, rowId: s.rowId, revision: s.revision, date: s.date, attributes: attributes.get(s.case) ?? {},
         get summary(): SourceSummary {
           return summaryOf(s.rowId);
+        },
+        get length(): number {
+          return lengthOf(s.rowId);
         },
         // Reports count words from the packed codings; the word index is read only if asked for.
         get wordStarts(): Uint32Array {

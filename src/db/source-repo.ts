@@ -203,6 +203,14 @@ export class SourceRepo {
     return this.scopeStmt.all();
   }
 
+  /** Every source's current text length in code points (summary's length), by row id, from the covering index. */
+  lengths(): Map<number, number> {
+    const rows = this.db.prepare<[], [number, number]>(`
+      SELECT s.id, r.length FROM sources s
+      JOIN revisions r ON r.source_id = s.id AND r.number = s.current_revision`).raw(true).all();
+    return new Map(rows);
+  }
+
   summary(name: string): SourceSummary | undefined {
     const row = this.oneStmt.get(name);
     return row === undefined ? undefined : toSummary(row);

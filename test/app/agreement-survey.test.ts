@@ -40,7 +40,7 @@ function scopeOf(seed: number): ReportScope {
   const packed: Int32Array[] = [];
   for (let i = 0; i < 12; i++) {
     const length = 20 + int(200);
-    sources.push({ id: `S${i}`, case: `P${i}`, wave: '1', participantWords: 0, rowId: i + 1, revision: 1, date: null, attributes: {}, summary: { length } } as unknown as ScopedSource);
+    sources.push({ id: `S${i}`, case: `P${i}`, wave: '1', participantWords: 0, rowId: i + 1, revision: 1, date: null, length, attributes: {}, summary: { length } } as unknown as ScopedSource);
     // Some sources by one coder only, some by nobody.
     const coders = i % 5 === 4 ? [] : i % 4 === 3 ? [CODER_IDS[int(4)]!] : CODER_IDS.filter(() => rnd() < 0.8);
     const rows: number[][] = [];

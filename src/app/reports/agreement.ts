@@ -187,7 +187,7 @@ function counter(scope: ReportScope, unit: AgreementUnit, coders: readonly strin
   return (i, from, to) => {
     const packed = scope.packed[i]!;
     if (unit === 'char') {
-      const length = scope.sources[i]!.summary.length;
+      const length = scope.sources[i]!.length;
       return coders.length === 2
         ? countCodedCharsPacked2(length, packed, from, to, PACKED_FIELDS, coderOf)
         : countCodedCharsPacked(length, packed, from, to, PACKED_FIELDS, coderOf, coders.length);
@@ -274,7 +274,7 @@ function addInto(sum: UnitCounts, b: UnitCounts): void {
 }
 
 function unitGrid(scope: ReportScope, i: number, unit: AgreementUnit): UnitGrid {
-  if (unit === 'char') return charUnits(scope.sources[i]!.summary.length);
+  if (unit === 'char') return charUnits(scope.sources[i]!.length);
   const t = scope.text(i);
   const map = new CodePointMap(t.text);
   return unit === 'word' ? wordUnits(t.text, map) : turnUnits(t.text, t.turns, map);
