@@ -37,6 +37,32 @@ export interface TrajectoryReport {
   rows: TrajectoryRow[];
 }
 
+/** A row's cells as arrays, case-major (the waves of a case together), as the report found them. */
+interface RowCells {
+  cases: readonly string[];
+  waves: readonly string[];
+  interviewed: Uint8Array;
+  present: Uint8Array;
+  words: Float64Array;
+}
+
+/** The cells of the rows trajectoryReport made, while their `cases` have not been read or replaced. */
+const CELLS = new WeakMap<TrajectoryRow, RowCells>();
+
+/** A row's `cases` from its cells: per case, per wave, interviewed, present and words. */
+function casesOf(c: RowCells): TrajectoryRow['cases'] {
+  const W = c.waves.length;
+  const out: TrajectoryRow['cases'] = new Array(c.cases.length);
+  for (let ci = 0; ci < c.cases.length; ci++) {
+    const byWave: Record<string, TrajectoryCell> = {};
+    for (let wi = 0, cell = ci * W; wi < W; wi++, cell++) {
+      byWave[c.waves[wi]!] = { interviewed: c.interviewed[cell] === 1, present: c.present[cell] === 1, words: c.words[cell]! };
+    }
+    out[ci] = { case: c.cases[ci]!, waves: byWave };
+  }
+  return out;
+}
+
 /** Codes in tree order (siblings by name), cases in natural order, waves of the sources in scope in natural order; interviewed = a source in scope. */
 export function trajectoryReport(scope: ReportScope): TrajectoryReport {
   const waves = [...new Set(scope.sources.map((s) => s.wave))].sort(compareNatural);
@@ -49,14 +75,11 @@ export function trajectoryReport(scope: ReportScope): TrajectoryReport {
   for (const c of cellOf) interviewed[c] = 1;
   const merged = mergedSpansByCode(scope.codes, scope.packed);
   const cases = scope.cases;
-  // Scratch per code, cleared before each: a cell is raised, and its words.
-  const present = new Uint8Array(interviewed.length);
-  const words = new Float64Array(interviewed.length);
   const rows: TrajectoryRow[] = [];
   for (const { code, depth } of treeOrder(scope.codes)) {
     if (!scope.shown.has(code.id)) continue;
-    present.fill(0);
-    words.fill(0);
+    const present = new Uint8Array(interviewed.length);
+    const words = new Float64Array(interviewed.length);
     const cs = merged.get(code.id) ?? CodeSpans.EMPTY;
     for (let k = 0; k < cs.sourceIndices.length; k++) {
       const cell = cellOf[cs.sourceIndices[k]!]!;
@@ -69,15 +92,30 @@ export function trajectoryReport(scope: ReportScope): TrajectoryReport {
       for (let ci = 0; ci < cases.length; ci++) n += present[ci * W + wi]!;
       casesPerWave[waves[wi]!] = n;
     }
-    const byCase: TrajectoryRow['cases'] = new Array(cases.length);
-    for (let ci = 0; ci < cases.length; ci++) {
-      const byWave: Record<string, TrajectoryCell> = {};
-      for (let wi = 0, cell = ci * W; wi < W; wi++, cell++) {
-        byWave[waves[wi]!] = { interviewed: interviewed[cell] === 1, present: present[cell] === 1, words: words[cell]! };
-      }
-      byCase[ci] = { case: cases[ci]!, waves: byWave };
-    }
-    rows.push({ code: code.name, path: codePath(scope.codes, code.id), depth, cases: byCase, casesPerWave });
+    const cells: RowCells = { cases, waves, interviewed, present, words };
+    let byCase: TrajectoryRow['cases'] | undefined;
+    // A case × wave table is ~10,000 objects per code at 1,000 sources: made when read (JSON,
+    // a caller of the API), not for the view, which reads the arrays.
+    const row: TrajectoryRow = {
+      code: code.name,
+      path: codePath(scope.codes, code.id),
+      depth,
+      get cases() {
+        if (byCase === undefined) {
+          byCase = casesOf(cells);
+          // Read once, the objects are the row's (a caller may change them): the view reads them too.
+          CELLS.delete(row);
+        }
+        return byCase;
+      },
+      set cases(value) {
+        byCase = value;
+        CELLS.delete(row);
+      },
+      casesPerWave,
+    };
+    CELLS.set(row, cells);
+    rows.push(row);
   }
   return { waves, rows };
 }
@@ -117,6 +155,25 @@ export function trajectoryView(r: TrajectoryReport, cells: TrajectoryCells = 'sy
       codeRow[keys[wi]!] = cells === 'words' ? String(n) : n;
     }
     rows.push(codeRow);
+    const arrays = CELLS.get(row);
+    if (arrays !== undefined && arrays.waves === r.waves && arrays.waves.length === W) {
+      // Straight from the arrays: no object per case and wave.
+      for (let ci = 0; ci < arrays.cases.length; ci++) {
+        const out: Record<string, Cell> = { code: '', case: arrays.cases[ci]! };
+        let pattern = '';
+        for (let wi = 0, cell = ci * W; wi < W; wi++, cell++) {
+          const interviewed = arrays.interviewed[cell] === 1;
+          const present = arrays.present[cell] === 1;
+          const words = arrays.words[cell]!;
+          const sym = !interviewed ? NOT_INTERVIEWED : present ? RAISED : NOT_RAISED;
+          out[keys[wi]!] = cells === 'symbols' ? sym : cells === 'words' ? (present ? words : sym) : interviewed ? words : null;
+          if (cells === 'figures') pattern = wi === 0 ? sym : `${pattern} ${sym}`;
+        }
+        if (cells === 'figures') out.pattern = pattern;
+        rows.push(out);
+      }
+      continue;
+    }
     for (const c of row.cases) {
       const out: Record<string, Cell> = { code: '', case: c.case };
       let pattern = '';

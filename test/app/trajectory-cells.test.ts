@@ -1,0 +1,92 @@
+/**
+ * report trajectory keeps each row's case × wave cells in arrays and makes the `cases`
+ * objects only when they are read (JSON, a caller of the API); its view reads the arrays.
+ * Compared here with the view made from the objects (the report as plain JSON data), on
+ * random scopes with cases not interviewed in some waves, codes with sub-codes, codes not
+ * shown and codes without codings.
+ */
+import { describe, expect, it } from 'vitest';
+import { trajectoryReport, trajectoryView, type TrajectoryCells, type TrajectoryReport } from '../../src/app/reports/trajectory.js';
+import type { ReportScope, ScopedSource } from '../../src/app/report-scope.js';
+import type { Code } from '../../src/core/codebook.js';
+import { CODING_FIELDS } from '../../src/core/span-index.js';
+import { renderReport } from '../../src/format/report.js';
+
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function scopeOf(seed: number): ReportScope {
+  const rnd = random(seed);
+  const int = (n: number): number => Math.floor(rnd() * n);
+  const codes: Code[] = [];
+  for (let c = 0; c < 6; c++) {
+    codes.push({ id: 10 + c, name: `code ${c}`, parentId: c > 1 && rnd() < 0.6 ? 10 + int(2) : null, description: null, include: null, exclude: null, example: null, color: null, createdBy: 'ana', createdAt: '' });
+  }
+  const shown = new Set(codes.filter(() => rnd() < 0.8).map((c) => c.id));
+  const cases = ['P1', 'P2', 'P3', 'P4', 'P5'];
+  const sources: ScopedSource[] = [];
+  const packed: Int32Array[] = [];
+  for (const c of cases) {
+    for (const wave of ['1', '2', '10']) {
+      if (rnd() < 0.3) continue; // not interviewed in this wave
+      sources.push({ id: `${c}_T${wave}`, case: c, wave, participantWords: 100 } as unknown as ScopedSource);
+      const rows: number[][] = [];
+      for (let n = int(6); n > 0; n--) {
+        const start = int(400);
+        const end = start + 1 + int(60);
+        rows.push([codes[int(codes.length - 1)]!.id, 1 + int(2), start, end, Math.floor(start / 5), Math.floor(end / 5)]);
+      }
+      rows.sort((a, b) => a[0]! - b[0]! || a[2]! - b[2]! || a[3]! - b[3]!);
+      const data = new Int32Array(rows.length * CODING_FIELDS);
+      rows.forEach((r, k) => data.set(r, k * CODING_FIELDS));
+      packed.push(data);
+    }
+  }
+  return { sources, packed, codes, shown, cases } as unknown as ReportScope;
+}
+
+const MODES: TrajectoryCells[] = ['symbols', 'words', 'figures'];
+
+describe('report trajectory: cells in arrays, case objects when read', () => {
+  it('the view from the arrays is the view from the case objects, in every cell mode', () => {
+    let notInterviewed = 0;
+    let raised = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = trajectoryReport(scopeOf(seed));
+      // Views first: the rows' cases are not read yet, so the view reads the arrays.
+      const fast = MODES.map((m) => trajectoryView(r, m));
+      const plain: TrajectoryReport = JSON.parse(JSON.stringify(r)) as TrajectoryReport;
+      MODES.forEach((m, k) => {
+        const slow = trajectoryView(plain, m);
+        expect(fast[k]!.tables[0]!.table.rows).toEqual(slow.tables[0]!.table.rows);
+        for (const format of ['table', 'csv'] as const) expect(renderReport(format, { ...fast[k]!, data: plain })).toBe(renderReport(format, slow));
+      });
+      const cells = r.rows.flatMap((row) => row.cases.flatMap((c) => Object.values(c.waves)));
+      notInterviewed += cells.filter((c) => !c.interviewed).length;
+      raised += cells.filter((c) => c.present && c.words > 0).length;
+    }
+    expect(notInterviewed).toBeGreaterThan(50);
+    expect(raised).toBeGreaterThan(50);
+  });
+
+  it('reads the case objects once they were read (and changed) or replaced', () => {
+    const r = trajectoryReport(scopeOf(3));
+    const row = r.rows.find((x) => x.cases.some((c) => Object.values(c.waves).some((w) => w.present)))!;
+    const cell = Object.values(row.cases.find((c) => Object.values(c.waves).some((w) => w.present))!.waves).find((w) => w.present)!;
+    expect(row.cases).toBe(row.cases); // made once
+    cell.words = 12345;
+    const csv = (rep: TrajectoryReport): string => renderReport('csv', trajectoryView(rep, 'figures'));
+    expect(csv(r)).toContain('12345');
+    const other = r.rows.find((x) => x !== row)!;
+    other.cases = other.cases.slice(0, 1);
+    expect(csv(r)).toBe(csv(JSON.parse(JSON.stringify(r)) as TrajectoryReport));
+  });
+});
