@@ -63,6 +63,28 @@ function casesOf(c: RowCells): TrajectoryRow['cases'] {
   return out;
 }
 
+/**
+ * Marks the cells where a code's merged spans lie and adds up their words there. The loops
+ * are small functions called once per code: V8 optimises them within a few calls, where a
+ * loop inside the report's one call waits for an on-stack replacement.
+ */
+function cellsOf(cs: CodeSpans, cellOf: Int32Array, present: Uint8Array, words: Float64Array): void {
+  for (let k = 0; k < cs.sourceIndices.length; k++) {
+    const cell = cellOf[cs.sourceIndices[k]!]!;
+    present[cell] = 1;
+    let n = 0;
+    for (let j = cs.offsets[k]!; j < cs.offsets[k + 1]!; j++) n += cs.data[j * SPAN_FIELDS + 3]! - cs.data[j * SPAN_FIELDS + 2]!;
+    words[cell] += n;
+  }
+}
+
+/** Cases raising the code in wave `wi` of W (cells case-major). */
+function raisedIn(present: Uint8Array, wi: number, W: number): number {
+  let n = 0;
+  for (let cell = wi; cell < present.length; cell += W) n += present[cell]!;
+  return n;
+}
+
 /** Codes in tree order (siblings by name), cases in natural order, waves of the sources in scope in natural order; interviewed = a source in scope. */
 export function trajectoryReport(scope: ReportScope): TrajectoryReport {
   const waves = [...new Set(scope.sources.map((s) => s.wave))].sort(compareNatural);
@@ -70,7 +92,7 @@ export function trajectoryReport(scope: ReportScope): TrajectoryReport {
   const caseIndex = new Map(scope.cases.map((c, i) => [c, i]));
   const waveIndex = new Map(waves.map((w, i) => [w, i]));
   const W = waves.length;
-  const cellOf = scope.sources.map((s) => caseIndex.get(s.case)! * W + waveIndex.get(s.wave)!);
+  const cellOf = Int32Array.from(scope.sources, (s) => caseIndex.get(s.case)! * W + waveIndex.get(s.wave)!);
   const interviewed = new Uint8Array(scope.cases.length * W);
   for (const c of cellOf) interviewed[c] = 1;
   const merged = mergedSpansByCode(scope.codes, scope.packed);
@@ -80,18 +102,9 @@ export function trajectoryReport(scope: ReportScope): TrajectoryReport {
     if (!scope.shown.has(code.id)) continue;
     const present = new Uint8Array(interviewed.length);
     const words = new Float64Array(interviewed.length);
-    const cs = merged.get(code.id) ?? CodeSpans.EMPTY;
-    for (let k = 0; k < cs.sourceIndices.length; k++) {
-      const cell = cellOf[cs.sourceIndices[k]!]!;
-      present[cell] = 1;
-      for (let j = cs.offsets[k]!; j < cs.offsets[k + 1]!; j++) words[cell] += cs.data[j * SPAN_FIELDS + 3]! - cs.data[j * SPAN_FIELDS + 2]!;
-    }
+    cellsOf(merged.get(code.id) ?? CodeSpans.EMPTY, cellOf, present, words);
     const casesPerWave: Record<string, number> = {};
-    for (let wi = 0; wi < W; wi++) {
-      let n = 0;
-      for (let ci = 0; ci < cases.length; ci++) n += present[ci * W + wi]!;
-      casesPerWave[waves[wi]!] = n;
-    }
+    for (let wi = 0; wi < W; wi++) casesPerWave[waves[wi]!] = raisedIn(present, wi, W);
     const cells: RowCells = { cases, waves, interviewed, present, words };
     let byCase: TrajectoryRow['cases'] | undefined;
     // A case × wave table is ~10,000 objects per code at 1,000 sources: made when read (JSON,
