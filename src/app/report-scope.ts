@@ -58,6 +58,8 @@ export interface ReportScope {
   attributes: Map<string, Record<string, string>>;
   /** Text and turns of a source in scope, loaded on demand. */
   text(index: number): SourceText;
+  /** Where each turn of a source in scope starts and its talk ends, without its text (empty when it has no turns). */
+  turnBounds(index: number): { start: number; talkEnd: number }[];
 }
 
 export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
@@ -119,6 +121,10 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
     cases: [...caseRank.keys()],
     participantWords: sources.reduce((n, s) => n + s.participantWords, 0),
     attributes,
+    turnBounds(i: number): { start: number; talkEnd: number }[] {
+      const t = texts.get(i);
+      return t !== undefined ? t.turns : p.sources.turnBounds(sources[i]!.rowId, sources[i]!.revision);
+    },
     text(i: number): SourceText {
       let t = texts.get(i);
       if (t === undefined) {

@@ -104,6 +104,7 @@ export class SourceRepo {
   private bytesStmt: import('better-sqlite3').Statement<[number, number], [number, Buffer]> | undefined;
   private talkPairsStmt: import('better-sqlite3').Statement<[number], [number, string | null]> | undefined;
   private scopeStmt: import('better-sqlite3').Statement<[], ScopeSourceRow> | undefined;
+  private turnBoundsStmt: import('better-sqlite3').Statement<[number, number], { start: number; talkEnd: number }> | undefined;
   private talkStmt: import('better-sqlite3').Statement<[string], { text: string; length: number; revision_id: number }> | undefined;
   private talkTurnsStmt: import('better-sqlite3').Statement<[number], [number, string, Role, number, number]> | undefined;
 
@@ -266,6 +267,17 @@ export class SourceRepo {
     const row = this.passageStmt.get(rowId, revision);
     if (row === undefined) return undefined;
     return { revisionId: row.id, text: row.text, turns: this.turnsStmt.all(row.id).map(toTurn) };
+  }
+
+  /**
+   * Where each turn of one revision starts and its talk ends (code points), in turn order,
+   * without the text: agreement's turn units of a source with turns need no more.
+   */
+  turnBounds(rowId: number, revision: number): { start: number; talkEnd: number }[] {
+    this.turnBoundsStmt ??= this.db.prepare<[number, number], { start: number; talkEnd: number }>(`
+      SELECT t.start, t.talk_end AS talkEnd FROM revisions r JOIN turns t ON t.revision_id = r.id
+      WHERE r.source_id = ? AND r.number = ? ORDER BY t.number`);
+    return this.turnBoundsStmt.all(rowId, revision);
   }
 
   /**

@@ -275,6 +275,11 @@ function addInto(sum: UnitCounts, b: UnitCounts): void {
 
 function unitGrid(scope: ReportScope, i: number, unit: AgreementUnit): UnitGrid {
   if (unit === 'char') return charUnits(scope.sources[i]!.length);
+  if (unit === 'turn') {
+    // Turns bound the units where a source has them: no text to read.
+    const turns = scope.turnBounds(i);
+    if (turns.length > 0) return turnUnits('', turns);
+  }
   const t = scope.text(i);
   const map = new CodePointMap(t.text);
   return unit === 'word' ? wordUnits(t.text, map) : turnUnits(t.text, t.turns, map);
