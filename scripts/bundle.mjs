@@ -20,6 +20,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -45,19 +46,31 @@ const ownUrl = {
 };
 
 /**
- * node:child_process costs ~4 ms to load, and commander requires it at start for a feature
- * qcode does not use (executable subcommands); qcode itself needs it only to ask git for the
- * coder's name. Inside the bundle it is loaded on first use.
+ * Builtins that cost milliseconds to load and that most runs never use are loaded on first use
+ * inside the bundle: node:child_process (~4 ms; commander requires it at start for executable
+ * subcommands, which qcode does not have; qcode asks git for the coder's name with it) and
+ * node:crypto (~3 ms; content hashes at ingest, the HTML report's CSP). The stand-in has the
+ * builtin's exports as getters that load it when first read (esbuild's ES-module wrapper
+ * copies them as getters in turn, so importing it reads nothing).
  */
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+const LAZY_BUILTINS = ['child_process', 'crypto'];
+const require = createRequire(import.meta.url);
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: 'child_process', namespace: 'lazy-builtin' }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
-      contents: "let real; const load = () => (real ??= require('node:child_process'));\n"
-        + 'module.exports = new Proxy({}, { get: (_t, key) => load()[key], has: (_t, key) => key in load() });\n',
-      loader: 'js',
-    }));
+    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.namespace === 'lazy-builtin'
+      ? { path: args.path, external: true } // the stand-in's own require: the real builtin
+      : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      const id = `node:${args.path}`;
+      const names = Object.keys(require(id));
+      return {
+        contents: `let real;\nconst load = () => (real ??= require(${JSON.stringify(id)}));\n`
+          + `for (const key of ${JSON.stringify(names)}) Object.defineProperty(module.exports, key, { enumerable: true, get: () => load()[key] });\n`,
+        loader: 'js',
+      };
+    });
   },
 };
 
@@ -89,7 +102,7 @@ async function bundle(outfile, plugins) {
     external: ['*.node', 'docx', 'pdfjs-dist', 'natural', 'yaml', 'saxes'],
     define: { QCODE_BUNDLED_VERSION: JSON.stringify(version) },
     banner: { js: "const __qcodeFileUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__dirname, rel)).href;" },
-    plugins: [ownUrl, lazyChildProcess, ...plugins],
+    plugins: [ownUrl, lazyBuiltins, ...plugins],
     metafile: true,
     legalComments: 'eof',
     logLevel: 'warning',

@@ -23,14 +23,19 @@ export interface HtmlDocument {
   sections: HtmlSection[];
 }
 
-// Only this exact script may run; inline style attributes carry the heat shading.
-const CSP = [
-  "default-src 'none'",
-  "style-src 'unsafe-inline'",
-  `script-src 'sha256-${createHash('sha256').update(SCRIPT).digest('base64')}'`,
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+// Only this exact script may run; inline style attributes carry the heat shading. Made when
+// first needed: a report in another format should not load node:crypto.
+let csp: string | undefined;
+function contentSecurityPolicy(): string {
+  csp ??= [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    `script-src 'sha256-${createHash('sha256').update(SCRIPT).digest('base64')}'`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  return csp;
+}
 
 export function renderHtml(doc: HtmlDocument): string {
   const lines = [
@@ -38,7 +43,7 @@ export function renderHtml(doc: HtmlDocument): string {
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="qcode">',
     `<title>${escapeHtml(doc.title)}</title>`,

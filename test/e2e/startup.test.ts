@@ -74,6 +74,15 @@ describe('start-up of bin/qcode.js', () => {
     expect(existsSync(join(dir, 'themes.docx'))).toBe(true);
   }, 30_000);
 
+  it.skipIf(spawnSync('git', ['--version']).status !== 0)('asks git for the coder\'s name (node:child_process, loaded on first use)', () => {
+    const dir = tempDir();
+    const config = put(dir, 'gitconfig', '[user]\n\tname = Dana Example\n');
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('QCODE_') && !k.startsWith('GIT_')));
+    const r = spawnSync(process.execPath, [BIN, 'whoami'], { cwd: dir, env: { ...env, HOME: dir, GIT_CONFIG_GLOBAL: config, NO_COLOR: '1' }, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Dana Example (from git user.name');
+  });
+
   it('ends quietly when the reader stops early (qcode … | head)', () => {
     const dir = study();
     const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" show P01_T1 | head -c 100 >/dev/null`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
