@@ -42,7 +42,7 @@ let rssFiles = 0;
 
 /**
  * Runs qcode with `args` through bench/rss-wrap.mjs and returns timeCommand's result plus
- * `peakRssKiB`: the child's own maxRSS (getrusage, KiB on Linux), or null when the child died
+ * `peakRssKiB`: the child's own peak RSS (VmHWM on Linux, see rss-wrap.mjs; KiB), or null when the child died
  * before its exit handler ran (e.g. a V8 out-of-memory abort).
  */
 export function peakRss(args, options = {}) {

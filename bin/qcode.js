@@ -84,5 +84,6 @@ function run() {
   else import('../dist/cli/main.js').then((m) => m.main());
 }
 
+// Run as a program; required (scripts/code-cache.cjs, bench/rss-wrap.mjs) it only exports.
 if (require.main === module) run();
-else module.exports = { loadBundle };
+else module.exports = { loadBundle, run };
