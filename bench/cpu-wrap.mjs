@@ -1,5 +1,5 @@
 /**
- * Runs the qcode CLI in this process (as bin/qcode.js does) and, on exit, writes the CPU
+ * Runs the qcode CLI in this process (through bin/qcode.js) and, on exit, writes the CPU
  * time it used (user + system, in seconds) to the file named by QCODE_BENCH_CPU_FILE: on a
  * machine shared with other work, wall time measures the others too.
  *
@@ -14,5 +14,6 @@ if (file !== undefined && file !== '') {
     writeFileSync(file, `${(u.userCPUTime + u.systemCPUTime) / 1e6}\n`);
   });
 }
-const { main } = await import('../dist/cli/main.js');
-await main();
+// What bin/qcode.js runs: the command's bundle with its code cache.
+const { createRequire } = await import('node:module');
+createRequire(import.meta.url)('../bin/qcode.js').run();
