@@ -13,18 +13,7 @@ import { agreement2x2 } from '../../src/core/stats/binary-2x2.js';
 import { binaryAlpha, KAPPA_TWO_CODERS, type AgreementFigures, type UnitCounts } from '../../src/core/agreement.js';
 import type { Code } from '../../src/core/codebook.js';
 import { CODING_FIELDS } from '../../src/core/span-index.js';
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../support/random.js';
 
 const CODER_IDS: [number, string][] = [[7, 'ana'], [2, 'ben'], [11, 'cy'], [4, 'dee']];
 

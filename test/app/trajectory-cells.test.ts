@@ -11,17 +11,7 @@ import type { ReportScope, ScopedSource } from '../../src/app/report-scope.js';
 import type { Code } from '../../src/core/codebook.js';
 import { CODING_FIELDS } from '../../src/core/span-index.js';
 import { renderReport } from '../../src/format/report.js';
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../support/random.js';
 
 function scopeOf(seed: number): ReportScope {
   const rnd = random(seed);

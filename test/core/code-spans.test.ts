@@ -9,16 +9,7 @@ import { countBelow } from '../../src/core/code-points.js';
 import { figuresByGroup, figuresOf, mergedSpansByCode, unionOfSpans, wordsOf } from '../../src/core/figures.js';
 import { packCodings } from '../../src/core/span-index.js';
 import { mergeSpans, type Span } from '../../src/core/spans.js';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../support/random.js';
 
 const code = (id: number, parentId: number | null): Code => ({ id, name: `c${id}`, parentId } as Code);
 

@@ -13,17 +13,7 @@ import { participantPieces } from '../../src/core/quotes.js';
 import type { Span } from '../../src/core/spans.js';
 import { lineStarts, wordRegex, wordStartAt } from '../../src/core/text.js';
 import { Utf8Cursor, encodeUtf8 } from '../../src/core/utf8-cursor.js';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../support/random.js';
 
 const PARTS = ['word', 'Self-care', 'don’t', "it's", 'a', 'é', 'naïve', '漢字', '𝒳y', '😀', '42', ' ', ' ', '  ', '\n', '\n\n', '\t', '\u00a0', ',', '.', '…', '–', '—', '-', ':', ';', "'", '’'];
 

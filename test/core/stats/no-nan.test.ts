@@ -9,17 +9,7 @@ import {
   type Coefficient,
 } from '../../../src/core/stats/index.js';
 import { expectNoNaN } from './finite.js';
-
-/** A small deterministic generator (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../../support/random.js';
 
 function expectWellFormed(result: Coefficient): void {
   expectNoNaN(result);
