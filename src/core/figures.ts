@@ -77,7 +77,11 @@ export function figuresOf(spansBySource: ReadonlyMap<number, readonly (Span | Wo
   }
   let coded = 0;
   for (const x of spansBySource.values()) if (x.length > 0) coded++;
-  const n = cases.size;
+  return figuresFrom(cases.size, coded, references, words, scopeCases, scopeWords);
+}
+
+/** A code's figures from its counts (DESIGN.md: cases %, coverage %, words per case). */
+function figuresFrom(n: number, coded: number, references: number, words: number, scopeCases: number, scopeWords: number): Figures {
   return {
     cases: n,
     casesPct: scopeCases === 0 ? 0 : (n / scopeCases) * 100,
@@ -97,15 +101,7 @@ function packedFigures(cs: CodeSpans, sources: readonly ScopeSource[], scopeCase
   const references = cs.spanCount;
   const n = casesOf(cs.sourceIndices, sources);
   const words = wordsOfSpans(cs.data);
-  return {
-    cases: n,
-    casesPct: scopeCases === 0 ? 0 : (n / scopeCases) * 100,
-    sources: coded,
-    references,
-    words,
-    coverage: scopeWords === 0 ? 0 : (words / scopeWords) * 100,
-    wordsPerCase: n === 0 ? 0 : words / n,
-  };
+  return figuresFrom(n, coded, references, words, scopeCases, scopeWords);
 }
 
 /** Distinct cases of the sources at `indices`. */
