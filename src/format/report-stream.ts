@@ -6,9 +6,9 @@
 import { csvHeader, csvRow, field } from './csv.js';
 import { escapeMd, markdownHead, markdownRow } from './markdown.js';
 import type { ReportView } from './report.js';
-import { chunked, type RowWriter } from './row-writer.js';
-import type { Cell, Column } from './table-shape.js';
-import { TextTableWidths, type TextTableLayout, type TextTableOptions } from './text-table.js';
+import { chunked, textTableWriter, type RowWriter } from './row-writer.js';
+import type { Column } from './table-shape.js';
+import type { TextTableOptions } from './text-table.js';
 
 /** The formats reportRowWriter writes; the others render the whole view. */
 export const STREAMED_FORMATS = ['table', 'md', 'csv', 'json'] as const;
@@ -74,26 +74,9 @@ export function reportRowWriter(format: StreamedFormat, view: ReportView, rowsKe
       };
     }
     case 'table': {
-      // Column widths first: two passes over the rows.
-      const widths = new TextTableWidths(columns);
-      let layout: TextTableLayout | undefined;
-      return {
-        passes: 2,
-        row: (cells: Record<string, Cell>) => {
-          if (layout === undefined) widths.add(cells);
-          else layout.writeRow(cells, out.write);
-        },
-        endPass: () => {
-          if (layout === undefined) {
-            layout = widths.layout(options);
-            out.write(`${layout.head}\n`);
-            return;
-          }
-          const tail = [...(view.paragraphs === undefined ? [] : [`${view.paragraphs.join('\n\n')}\n`]), ...(c === undefined ? [] : [`${c.sentence}\n`])];
-          out.write(tail.map((s) => `\n${s}`).join(''));
-          out.flush();
-        },
-      };
+      // Column widths first: two passes over the rows; then the paragraphs and coders.
+      const tail = [...(view.paragraphs === undefined ? [] : [`${view.paragraphs.join('\n\n')}\n`]), ...(c === undefined ? [] : [`${c.sentence}\n`])];
+      return textTableWriter(columns, options, out, tail.map((s) => `\n${s}`).join(''));
     }
   }
 }

@@ -75,24 +75,34 @@ export function rowWriter(format: OutputFormat, columns: Column[], write: (s: st
       const pieces = markdownRowPieces(columns.length);
       return { passes: 1, row: (cells) => out.write(`${markdownRow(columns, cells, undefined, pieces)}\n`), endPass: () => out.flush() };
     }
-    case 'table': {
-      const widths = new TextTableWidths(columns);
-      let layout: TextTableLayout | undefined;
-      return {
-        passes: 2,
-        row: (cells) => {
-          if (layout === undefined) widths.add(cells);
-          else layout.writeRow(cells, out.write);
-        },
-        endPass: () => {
-          if (layout === undefined) {
-            layout = widths.layout(options);
-            out.write(`${layout.head}\n`);
-          } else out.flush();
-        },
-      };
-    }
+    case 'table':
+      return textTableWriter(columns, options, out);
   }
+}
+
+/**
+ * A text table written row by row: the first pass measures the columns, the second writes
+ * the head and the rows, then `tail` (text after the table).
+ */
+export function textTableWriter(columns: Column[], options: TextTableOptions, out: { write: (s: string) => void; flush: () => void }, tail = ''): RowWriter {
+  const widths = new TextTableWidths(columns);
+  let layout: TextTableLayout | undefined;
+  return {
+    passes: 2,
+    row: (cells) => {
+      if (layout === undefined) widths.add(cells);
+      else layout.writeRow(cells, out.write);
+    },
+    endPass: () => {
+      if (layout === undefined) {
+        layout = widths.layout(options);
+        out.write(`${layout.head}\n`);
+        return;
+      }
+      out.write(tail);
+      out.flush();
+    },
+  };
 }
 
 /**
