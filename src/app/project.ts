@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ProjectError } from '../core/errors.js';
-import { createProjectDb, openProjectDb, type Db } from '../db/open.js';
+import { createProjectDb, openProjectDb, type Db, type OpenOptions } from '../db/open.js';
 import { existsOrDenied } from '../db/open-access.js';
 import { CaseRepo } from '../db/case-repo.js';
 import { SettingsRepo } from '../db/settings-repo.js';
@@ -98,7 +98,7 @@ export function locateProject(ctx: AppContext): string {
 }
 
 /** Opens the project the context points at. */
-export function openProject(ctx: AppContext, options: { readonly?: boolean } = {}): Project {
+export function openProject(ctx: AppContext, options: OpenOptions = {}): Project {
   const file = locateProject(ctx);
   return new Project(dirname(file), openProjectDb(file, options));
 }
@@ -114,7 +114,7 @@ export function initProject(ctx: AppContext): { dir: string; file: string } {
 }
 
 /** Runs `fn` on the project and closes it afterwards. */
-export function withProject<T>(ctx: AppContext, fn: (p: Project) => T, options: { readonly?: boolean } = {}): T {
+export function withProject<T>(ctx: AppContext, fn: (p: Project) => T, options: OpenOptions = {}): T {
   const project = openProject(ctx, options);
   try {
     return fn(project);
@@ -122,6 +122,9 @@ export function withProject<T>(ctx: AppContext, fn: (p: Project) => T, options: 
     project.close();
   }
 }
+
+/** How reports open a project: read-only, reading pages through a memory map (db/open.ts). */
+export const FOR_REPORT: OpenOptions = { readonly: true, mapped: true };
 
 function isDir(path: string): boolean {
   try {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createProjectDb, memoryDb, openProjectDb, APPLICATION_ID } from '../../src/db/open.js';
+import { createProjectDb, memoryDb, openProjectDb, APPLICATION_ID, MMAP_BYTES } from '../../src/db/open.js';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../src/db/migrations.js';
 import { ProjectError } from '../../src/core/errors.js';
 import { tempDir } from '../support/project.js';
@@ -40,6 +40,24 @@ describe('schema and migrations', () => {
     raw.close();
     expect(() => openProjectDb(file)).toThrow(ProjectError);
     expect(() => openProjectDb(file)).toThrow(/newer qcode \(schema \d+; this qcode knows up to \d+\)/);
+  });
+
+  it('maps the file for reads only when a read-only connection asks for it', () => {
+    const file = join(tempDir(), 'qcode.db');
+    createProjectDb(file).close();
+    const mmap = (options: Parameters<typeof openProjectDb>[1]): number => {
+      const db = openProjectDb(file, options);
+      try {
+        return db.pragma('mmap_size', { simple: true }) as number;
+      } finally {
+        db.close();
+      }
+    };
+    expect(mmap({ readonly: true, mapped: true })).toBe(MMAP_BYTES);
+    expect(mmap({ readonly: true })).toBe(0);
+    // A connection that writes never maps (check and codings --json keep their memory bounded, too).
+    expect(mmap({ mapped: true })).toBe(0);
+    expect(mmap({})).toBe(0);
   });
 
   it('refuses files that are not qcode projects', () => {

@@ -10,9 +10,9 @@ export function reportKindsA(ctx: CliContext): Command[] {
     .option('--by <column>', 'columns: case, wave, source or attr:NAME', 'case')
     .addOption(new Option('--measure <figure>', 'what a cell counts').choices(['references', 'cases', 'words', 'coverage', 'presence']).default('references'))
     .action(reportAction(ctx, async ({ ctx: ac, load }, f) => {
-      const { withProject } = await import('../../app/project.js');
+      const { FOR_REPORT, withProject } = await import('../../app/project.js');
       const { matrixReport, matrixView } = await import('../../app/reports/matrix.js');
-      const report = withProject(ac, (p) => matrixReport(load(p), { by: f.by as string, measure: f.measure as 'references' }), { readonly: true });
+      const report = withProject(ac, (p) => matrixReport(load(p), { by: f.by as string, measure: f.measure as 'references' }), FOR_REPORT);
       return matrixView(report);
     }));
 
@@ -20,9 +20,9 @@ export function reportKindsA(ctx: CliContext): Command[] {
     .description('code × code: places, turns or sources where two codes meet, with the Jaccard coefficient')
     .addOption(new Option('--within <unit>', 'where two codes meet').choices(['overlap', 'turn', 'source']).default('overlap'))
     .action(reportAction(ctx, async ({ ctx: ac, load, format }, f) => {
-      const { withProject } = await import('../../app/project.js');
+      const { FOR_REPORT, withProject } = await import('../../app/project.js');
       const { cooccurrenceReport, cooccurrenceView } = await import('../../app/reports/cooccurrence.js');
-      const report = withProject(ac, (p) => cooccurrenceReport(load(p), { within: f.within as 'overlap' }), { readonly: true });
+      const report = withProject(ac, (p) => cooccurrenceReport(load(p), { within: f.within as 'overlap' }), FOR_REPORT);
       // Excel gets the pairs with their numbers, as csv does.
       return cooccurrenceView(report, format === 'xlsx' ? 'csv' : format);
     }));
@@ -34,13 +34,13 @@ export function reportKindsA(ctx: CliContext): Command[] {
     .option('--min-words <n>', 'only passages of at least N participant words')
     .option('--max <n>', 'at most N passages per code')
     .action(reportAction(ctx, async ({ ctx: ac, load, format }, f, names) => {
-      const { withProject } = await import('../../app/project.js');
+      const { FOR_REPORT, withProject } = await import('../../app/project.js');
       const { projectPassageTexts, quotesReport, quotesView } = await import('../../app/reports/quotes.js');
       const o = { perCase: wholeOption('--per-case', f.perCase, 1), minWords: wholeOption('--min-words', f.minWords), max: wholeOption('--max', f.max, 1) };
       const report = withProject(ac, (p) => {
         const scope = load(p);
         return quotesReport(scope, names, o, projectPassageTexts(p, scope));
-      }, { readonly: true });
+      }, FOR_REPORT);
       return quotesView(report, format);
     }));
 
@@ -49,7 +49,7 @@ export function reportKindsA(ctx: CliContext): Command[] {
     .option('--depth <n>', 'only codes this many levels down (1 = top-level themes)')
     .option('--memos', 'memos on the case and code instead of passages')
     .action(reportAction(ctx, async ({ ctx: ac, load, filters, format }, f) => {
-      const { withProject } = await import('../../app/project.js');
+      const { FOR_REPORT, withProject } = await import('../../app/project.js');
       const { frameworkMemos, frameworkReport, frameworkRows, frameworkView, frameworkViewRow } = await import('../../app/reports/framework.js');
       const { projectPassageTexts } = await import('../../app/reports/quotes.js');
       const { namedCoders, stateCoders, stateMemoAuthors } = await import('../../app/coders-in-scope.js');
@@ -62,7 +62,7 @@ export function reportKindsA(ctx: CliContext): Command[] {
           const matrix = frameworkRows(scope, { levels, texts: projectPassageTexts(p, scope) });
           const view = stateCoders(frameworkView({ content: 'passages', codes: matrix.codes, rows: [] }), scope);
           streamReport(ctx, f, format, view, 'rows', (onRow) => matrix.forEachRow((row) => onRow(frameworkViewRow(matrix.codes, row), row)));
-        }, { readonly: true });
+        }, FOR_REPORT);
         return null;
       }
       const report = withProject(ac, (p) => {
@@ -70,7 +70,7 @@ export function reportKindsA(ctx: CliContext): Command[] {
         return frameworkReport(scope, {
           levels, memos: f.memos === true ? frameworkMemos(p, namedCoders(filters.coders)) : undefined, texts: projectPassageTexts(p, scope),
         });
-      }, { readonly: true });
+      }, FOR_REPORT);
       return f.memos === true ? stateMemoAuthors(frameworkView(report), filters.coders) : frameworkView(report);
     }));
 

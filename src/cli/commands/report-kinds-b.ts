@@ -18,8 +18,8 @@ const percent = (name: string, v: unknown): number | undefined => {
 /** trajectory, saturation, codebook and sample; each imports its use case only when run. */
 export function reportKindsB(ctx: CliContext): Command[] {
   const scoped = async <T>(ac: AppContext, load: (p: Project) => ReportScope, fn: (scope: ReportScope) => T): Promise<T> => {
-    const { withProject } = await import('../../app/project.js');
-    return withProject(ac, (p) => fn(load(p)), { readonly: true });
+    const { FOR_REPORT, withProject } = await import('../../app/project.js');
+    return withProject(ac, (p) => fn(load(p)), FOR_REPORT);
   };
 
   const trajectory = withReportOptions(new Command('trajectory'))

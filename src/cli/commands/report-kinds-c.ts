@@ -23,13 +23,13 @@ Examples:
   $ qcode report agreement --coders ana,ben --unit turn --format md --out agreement.md
   $ qcode report agreement --coders ana,ben --fail-under 0.7`)
     .action(async (f: ReportFlags, cmd: Command) => {
-      const { withProject } = await import('../../app/project.js');
+      const { FOR_REPORT, withProject } = await import('../../app/project.js');
       const { agreementForProject, agreementView, checkFailUnder, parseFailUnder } = await import('../../app/reports/agreement.js');
       const ac = appContext(ctx, cmd);
       const failUnder = parseFailUnder(f.failUnder);
       formatOf(f); // --json and --format disagreeing is a usage error before any work
       const filters = filtersOf(f, ac.coder);
-      const report = withProject(ac, (p) => agreementForProject(p, filters, { coders: names(f.coders) ?? [], unit: f.unit as AgreementUnit }), { readonly: true });
+      const report = withProject(ac, (p) => agreementForProject(p, filters, { coders: names(f.coders) ?? [], unit: f.unit as AgreementUnit }), FOR_REPORT);
       const shown = f.pooled === true ? { ...report, rows: report.rows.filter((r) => r.source === null) } : report;
       await emitReport(ctx, f, agreementView(shown));
       checkFailUnder(report, failUnder);
@@ -44,13 +44,13 @@ Examples:
   $ qcode report disagreements --coders ana,ben --format md --out meeting.md
   $ qcode report disagreements --coders ana,ben --code "Self-care"`)
     .action(async (f: ReportFlags, cmd: Command) => {
-      const { withProject } = await import('../../app/project.js');
+      const { FOR_REPORT, withProject } = await import('../../app/project.js');
       const { disagreementsForProject, disagreementsView } = await import('../../app/reports/disagreements.js');
       const ac = appContext(ctx, cmd);
       const format = formatOf(f);
       const filters = filtersOf(f, ac.coder);
       const code = typeof f.code === 'string' ? f.code : undefined;
-      const report = withProject(ac, (p) => disagreementsForProject(p, filters, { coders: names(f.coders) ?? [], code }), { readonly: true });
+      const report = withProject(ac, (p) => disagreementsForProject(p, filters, { coders: names(f.coders) ?? [], code }), FOR_REPORT);
       await emitReport(ctx, f, disagreementsView(report, format));
     });
   return [agreement, disagreements];

@@ -15,11 +15,11 @@ export function reportKinds(ctx: CliContext): Command[] {
     .option('--quotes <n>', 'exemplar quotes per code (default: 1 in table and md, 3 in json, 0 in csv)')
     .option('--min-cases <n>', 'hide codes raised by fewer cases')
     .action(reportAction(ctx, async ({ ctx: ac, load, format }, f) => {
-      const { withProject } = await import('../../app/project.js');
+      const { FOR_REPORT, withProject } = await import('../../app/project.js');
       const { themesReport, themesView } = await import('../../app/reports/themes.js');
       const quoteColumn = typeof f.columns === 'string' && f.columns.split(',').some((c) => c.trim() === 'quote');
       const quotes = wholeOption('--quotes', f.quotes) ?? (format === 'json' ? 3 : format === 'csv' && !quoteColumn ? 0 : 1);
-      const report = withProject(ac, (p) => themesReport(load(p), { sort: f.sort as RankKey, quotes, minCases: wholeOption('--min-cases', f.minCases) }), { readonly: true });
+      const report = withProject(ac, (p) => themesReport(load(p), { sort: f.sort as RankKey, quotes, minCases: wholeOption('--min-cases', f.minCases) }), FOR_REPORT);
       return themesView(report, quotes > 0);
     }));
   return [themes, ...reportKindsA(ctx), ...reportKindsB(ctx), ...reportKindsC(ctx)];
