@@ -4,7 +4,7 @@
  * by " … ", white space runs as single spaces. Read from the source's UTF-8 bytes, decoding
  * only the pieces quoted (a framework cell only the first words of each).
  */
-import { Utf8Cursor, charStart, decodeUtf8 } from './utf8-cursor.js';
+import { Utf8Cursor, charStart, codePointAt, decodeUtf8, decodeWellFormed } from './utf8-cursor.js';
 import { wordStartAt } from './text.js';
 
 export interface PassageSourceText {
@@ -27,8 +27,39 @@ export interface PassageText {
 // A piece holds a word when it holds a letter or digit (a word starts with one).
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
-/** Bytes decoded at first when a passage is cut after a number of words (about 40 words). */
-const WINDOW = 256;
+/** 1 for the ASCII letters and digits. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0x30; c <= 0x39; c++) ASCII_WORD[c] = 1;
+for (let c = 0x41; c <= 0x5a; c++) ASCII_WORD[c] = ASCII_WORD[c + 0x20] = 1;
+
+// What the regexes say of each code point below 0x10000, found once: bit 0 known, bit 1 a
+// letter or digit, bit 2 white space (\s). Astral code points are asked each time (no white
+// space is astral).
+const BMP = new Uint8Array(0x10000);
+const SPACE = /\s/;
+
+function bmpClass(cp: number): number {
+  let x = BMP[cp]!;
+  if (x === 0) {
+    const ch = String.fromCharCode(cp);
+    x = 1 | (HAS_WORD.test(ch) ? 2 : 0) | (SPACE.test(ch) ? 4 : 0);
+    BMP[cp] = x;
+  }
+  return x;
+}
+
+/** True for a letter or digit: a character of a word (text.ts's word scanner). */
+function isWordChar(cp: number): boolean {
+  if (cp < 0x80) return ASCII_WORD[cp] === 1;
+  if (cp >= 0x10000) return HAS_WORD.test(String.fromCodePoint(cp));
+  return (bmpClass(cp) & 2) !== 0;
+}
+
+/** True for white space other than ASCII's space (\s). */
+function isSpace(cp: number): boolean {
+  if (cp < 0x80) return cp >= 9 && cp <= 13;
+  return cp < 0x10000 && (bmpClass(cp) & 4) !== 0;
+}
 
 // White space other than a space, or two spaces: a text without either is flat already.
 const UNFLAT = /[^\S ]| {2}/;
@@ -59,6 +90,8 @@ function clipBefore(text: string): string {
 export class PassageReader {
   private readonly cursor: Utf8Cursor;
   private readonly bytes: Uint8Array;
+  /** The bytes as a Buffer (no copy), to decode from. */
+  private readonly view: Buffer;
   private readonly talk: Int32Array | null;
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
@@ -66,6 +99,7 @@ export class PassageReader {
   constructor(src: PassageSourceText) {
     this.cursor = new Utf8Cursor(src.bytes);
     this.bytes = this.cursor.bytes;
+    this.view = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     this.talk = src.talk;
   }
 
@@ -88,17 +122,13 @@ export class PassageReader {
       const to = c.byteOf(this.ends[k]!);
       const lineEnd = c.lineBefore(this.ends[k]!);
       let kept: boolean;
-      if (maxWords === undefined) {
-        const t = flatten(decodeUtf8(this.bytes, from, to)).trim();
-        kept = HAS_WORD.test(t);
-        if (kept) texts.push(t);
-      } else if (cut !== null) {
+      if (cut !== null) {
         // Cut already: the piece only decides the last line.
         kept = this.hasWord(from, to);
-      } else {
-        const w = this.windowed(from, to, maxWords - words);
+      } else if (!this.scan(from, to, maxWords === undefined ? -1 : maxWords - words)) {
+        // Bytes that are not well-formed UTF-8: decoded as TextDecoder does, then read as text.
+        const w = this.slowPiece(from, to, maxWords === undefined ? undefined : maxWords - words);
         if (typeof w === 'string') {
-          // The piece holds the word the cut comes at: clipWords's text ends before it.
           cut = clipBefore(texts.length === 0 ? flatten(w).trimStart() : `${texts.join(' … ')} … ${flatten(w).trimStart()}`);
           kept = true;
         } else {
@@ -107,6 +137,19 @@ export class PassageReader {
             texts.push(w.text);
             words += w.words;
           }
+        }
+      } else if (this.found >= 0) {
+        // The piece holds the word the cut comes at: clipWords's text ends before it.
+        const raw = this.decode(from, this.found);
+        const w = this.unflat ? flatten(raw).trimStart() : raw.trimStart();
+        cut = clipBefore(texts.length === 0 ? w : `${texts.join(' … ')} … ${w}`);
+        kept = true;
+      } else {
+        kept = this.count > 0;
+        if (kept) {
+          const raw = this.decode(from, to);
+          texts.push(this.unflat ? flatten(raw).trim() : raw.trim());
+          words += this.count;
         }
       }
       if (!kept) continue;
@@ -121,28 +164,118 @@ export class PassageReader {
     return { text: cut ?? texts.join(' … '), lineStart: first, lineEnd: last };
   }
 
+  // What scan found: the byte at which word k starts (-1: none), the words before the end
+  // otherwise, and whether the bytes before either are all ASCII and may need flattening.
+  private found = -1;
+  private count = 0;
+  private ascii = true;
+  private unflat = false;
+
   /**
-   * The piece of bytes [from, to), decoded in growing windows: the raw text before its word
-   * `k` (from 0) as soon as a window holds that word — the text before it is then the whole
-   * piece's, since only a window's last word can be cut short — or else the whole piece,
-   * flattened, with its number of words.
+   * One forward pass over the code points of bytes [from, to), as wordStartAt walks the
+   * decoded text: stops at the start of word `k` (from 0; never with k < 0), else counts the
+   * words. On the way, notes whether the bytes passed are ASCII (decoded as Latin-1, which is
+   * exact for them) and whether flatten would change their text (white space other than a
+   * space, or two spaces). False for bytes that are not well-formed UTF-8 (nothing noted).
    */
-  private windowed(from: number, to: number, k: number): string | { text: string; words: number } {
-    for (let size = WINDOW; ; size *= 4) {
-      const whole = from + size >= to;
-      const raw = decodeUtf8(this.bytes, from, whole ? to : charStart(this.bytes, from + size));
-      const at = wordStartAt(raw, k);
-      if (at >= 0) return raw.slice(0, at);
-      if (whole) return { text: flatten(raw).trim(), words: -1 - at };
+  private scan(from: number, to: number, k: number): boolean {
+    const b = this.bytes;
+    let i = from;
+    let seen = 0;
+    let ascii = true;
+    let unflat = false;
+    let inWord = false;
+    let space = false;
+    this.found = -1;
+    while (i < to) {
+      let cp = b[i]!;
+      let size = 1;
+      if (cp >= 0x80) {
+        cp = codePointAt(b, i, to);
+        if (cp < 0) return false;
+        size = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        ascii = false;
+      }
+      if (inWord) {
+        if (isWordChar(cp)) {
+          i += size;
+          continue;
+        }
+        // A joiner (' ’ -) followed by a word character continues the word.
+        if ((cp === 0x27 || cp === 0x2019 || cp === 0x2d) && i + size < to) {
+          const j = i + size;
+          let next = b[j]!;
+          let nextSize = 1;
+          if (next >= 0x80) {
+            next = codePointAt(b, j, to);
+            if (next < 0) return false;
+            nextSize = next < 0x800 ? 2 : next < 0x10000 ? 3 : 4;
+            ascii = false;
+          }
+          if (isWordChar(next)) {
+            i = j + nextSize;
+            continue;
+          }
+        }
+        inWord = false;
+      }
+      if (isWordChar(cp)) {
+        if (seen === k) {
+          this.found = i;
+          break;
+        }
+        seen++;
+        inWord = true;
+        space = false;
+      } else if (cp === 0x20) {
+        if (space) unflat = true;
+        space = true;
+      } else {
+        space = false;
+        if (isSpace(cp)) unflat = true;
+      }
+      i += size;
     }
+    this.count = seen;
+    this.ascii = ascii;
+    this.unflat = unflat;
+    return true;
   }
 
-  /** True when bytes [from, to) hold a letter or digit; decoded a window at a time. */
+  /** The text of bytes [from, to), from a scan that passed them. */
+  private decode(from: number, to: number): string {
+    return decodeWellFormed(this.view, from, to, this.ascii);
+  }
+
+  /**
+   * A piece of bytes that are not well-formed UTF-8, decoded whole: the raw text before its
+   * word `k` (from 0) when it has one, or else the whole piece, flattened, with its number of words.
+   */
+  private slowPiece(from: number, to: number, k: number | undefined): string | { text: string; words: number } {
+    const raw = decodeUtf8(this.bytes, from, to);
+    if (k === undefined) {
+      const t = flatten(raw).trim();
+      return { text: t, words: HAS_WORD.test(t) ? 1 : 0 };
+    }
+    const at = wordStartAt(raw, k);
+    if (at >= 0) return raw.slice(0, at);
+    return { text: flatten(raw).trim(), words: -1 - at };
+  }
+
+  /** True when bytes [from, to) hold a letter or digit. */
   private hasWord(from: number, to: number): boolean {
-    for (let at = from; at < to;) {
-      const next = Math.min(to, charStart(this.bytes, at + 64));
-      if (HAS_WORD.test(decodeUtf8(this.bytes, at, next))) return true;
-      at = next;
+    const b = this.bytes;
+    for (let i = from; i < to; i++) {
+      const x = b[i]!;
+      if (x < 0x80) {
+        if (ASCII_WORD[x] === 1) return true;
+        continue;
+      }
+      if ((x & 0xc0) === 0x80) continue;
+      const cp = codePointAt(b, i, to);
+      // Not well-formed: decoded as TextDecoder does.
+      if (cp < 0) return HAS_WORD.test(decodeUtf8(b, charStart(b, i), to));
+      if (isWordChar(cp)) return true;
     }
     return false;
   }

@@ -138,6 +138,45 @@ export function charStart(bytes: Uint8Array, at: number): number {
   return at;
 }
 
+/**
+ * The code point of the well-formed UTF-8 sequence starting at byte `at` (a lead byte of
+ * 0x80 or more) and ending before `to`; -1 when it is not well-formed (Unicode's table 3-7:
+ * no overlong forms, surrogates or code points past U+10FFFF), where a decoder puts U+FFFD.
+ */
+export function codePointAt(bytes: Uint8Array, at: number, to: number): number {
+  const x = bytes[at]!;
+  if (x < 0xc2 || x > 0xf4) return -1;
+  if (x < 0xe0) {
+    if (at + 1 >= to) return -1;
+    const y = bytes[at + 1]!;
+    return (y & 0xc0) === 0x80 ? ((x & 0x1f) << 6) | (y & 0x3f) : -1;
+  }
+  if (x < 0xf0) {
+    if (at + 2 >= to) return -1;
+    const y = bytes[at + 1]!;
+    const z = bytes[at + 2]!;
+    if ((y & 0xc0) !== 0x80 || (z & 0xc0) !== 0x80) return -1;
+    if ((x === 0xe0 && y < 0xa0) || (x === 0xed && y >= 0xa0)) return -1;
+    return ((x & 0x0f) << 12) | ((y & 0x3f) << 6) | (z & 0x3f);
+  }
+  if (at + 3 >= to) return -1;
+  const y = bytes[at + 1]!;
+  const z = bytes[at + 2]!;
+  const w = bytes[at + 3]!;
+  if ((y & 0xc0) !== 0x80 || (z & 0xc0) !== 0x80 || (w & 0xc0) !== 0x80) return -1;
+  if ((x === 0xf0 && y < 0x90) || (x === 0xf4 && y >= 0x90)) return -1;
+  return ((x & 0x07) << 18) | ((y & 0x3f) << 12) | ((z & 0x3f) << 6) | (w & 0x3f);
+}
+
+/**
+ * The text of well-formed UTF-8 bytes [from, to) (offsets at character starts), through a
+ * Buffer view of them: for short pieces, cheaper than TextDecoder (and Latin-1, exact for
+ * ASCII, cheaper still).
+ */
+export function decodeWellFormed(view: Buffer, from: number, to: number, ascii: boolean): string {
+  return to <= from ? '' : view.toString(ascii ? 'latin1' : 'utf8', from, to);
+}
+
 /** UTF-8 bytes of a string (a reference path for texts not read from a project). */
 export function encodeUtf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
