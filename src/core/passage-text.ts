@@ -48,6 +48,22 @@ function bmpClass(cp: number): number {
   return x;
 }
 
+// What scan makes of a byte: an ASCII letter or digit, space, other white space, other ASCII,
+// or the lead (or continuation) byte of a longer character.
+const OTHER = 0;
+const LETTER = 1;
+const SPACE_BYTE = 2;
+const BREAK = 3;
+const HIGH = 4;
+const BYTE_KIND = new Uint8Array(256);
+for (let x = 0; x < 256; x++) BYTE_KIND[x] = x >= 0x80 ? HIGH : ASCII_WORD[x] === 1 ? LETTER : x === 0x20 ? SPACE_BYTE : x >= 9 && x <= 13 ? BREAK : OTHER;
+
+/** True when a well-formed character that is a letter or digit starts at byte `at` (before `to`). */
+function isWordAt(b: Uint8Array, at: number, to: number): boolean {
+  const cp = codePointAt(b, at, to);
+  return cp >= 0 && isWordChar(cp);
+}
+
 /** True for a letter or digit: a character of a word (text.ts's word scanner). */
 function isWordChar(cp: number): boolean {
   if (cp < 0x80) return ASCII_WORD[cp] === 1;
@@ -184,57 +200,69 @@ export class PassageReader {
     let seen = 0;
     let ascii = true;
     let unflat = false;
-    let inWord = false;
-    let space = false;
     this.found = -1;
     while (i < to) {
-      let cp = b[i]!;
-      let size = 1;
-      if (cp >= 0x80) {
-        cp = codePointAt(b, i, to);
-        if (cp < 0) return false;
-        size = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-        ascii = false;
+      const x = b[i]!;
+      const kind = BYTE_KIND[x]!;
+      if (kind === OTHER) {
+        i++;
+        continue;
       }
-      if (inWord) {
-        if (isWordChar(cp)) {
+      if (kind === SPACE_BYTE) {
+        if (i + 1 < to && b[i + 1] === 0x20) unflat = true;
+        i++;
+        continue;
+      }
+      if (kind === BREAK) {
+        unflat = true;
+        i++;
+        continue;
+      }
+      let size = 1;
+      if (kind === HIGH) {
+        const cp = codePointAt(b, i, to);
+        if (cp < 0) return false;
+        ascii = false;
+        size = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        if (!isWordChar(cp)) {
+          if (isSpace(cp)) unflat = true;
           i += size;
           continue;
         }
-        // A joiner (' ’ -) followed by a word character continues the word.
-        if ((cp === 0x27 || cp === 0x2019 || cp === 0x2d) && i + size < to) {
-          const j = i + size;
-          let next = b[j]!;
-          let nextSize = 1;
-          if (next >= 0x80) {
-            next = codePointAt(b, j, to);
-            if (next < 0) return false;
-            nextSize = next < 0x800 ? 2 : next < 0x10000 ? 3 : 4;
-            ascii = false;
-          }
-          if (isWordChar(next)) {
-            i = j + nextSize;
-            continue;
-          }
-        }
-        inWord = false;
       }
-      if (isWordChar(cp)) {
-        if (seen === k) {
-          this.found = i;
-          break;
-        }
-        seen++;
-        inWord = true;
-        space = false;
-      } else if (cp === 0x20) {
-        if (space) unflat = true;
-        space = true;
-      } else {
-        space = false;
-        if (isSpace(cp)) unflat = true;
+      // A word starts at i.
+      if (seen === k) {
+        this.found = i;
+        break;
       }
+      seen++;
       i += size;
+      // To its end: word characters, and a joiner (' ’ -) followed by one.
+      for (;;) {
+        while (i < to) {
+          const y = b[i]!;
+          if (y < 0x80) {
+            if (BYTE_KIND[y] !== LETTER) break;
+            i++;
+          } else {
+            const cp = codePointAt(b, i, to);
+            // Not well-formed: left for the outer loop to give up at.
+            if (cp < 0 || !isWordChar(cp)) break;
+            ascii = false;
+            i += cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+          }
+        }
+        let j: number;
+        const y = b[i];
+        if (y === 0x27 || y === 0x2d) j = i + 1;
+        else if (y === 0xe2 && i + 2 < to && b[i + 1] === 0x80 && b[i + 2] === 0x99) j = i + 3;
+        else break;
+        if (j >= to) break;
+        const z = b[j]!;
+        if (z < 0x80 ? BYTE_KIND[z] !== LETTER : !isWordAt(b, j, to)) break;
+        if (j - i > 1) ascii = false;
+        i = j;
+      }
     }
     this.count = seen;
     this.ascii = ascii;

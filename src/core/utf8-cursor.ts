@@ -9,7 +9,7 @@
 /**
  * A cursor over UTF-8 bytes: the byte offset and line of code-point positions. It walks the
  * bytes forward (four at a time where they can be skipped whole) and leaves a checkpoint
- * every 256 bytes, so that a position anywhere costs at most that much walking once the
+ * every 64 bytes, so that a position anywhere costs at most that much walking once the
  * bytes up to it have been walked: many ascending runs of positions (a framework matrix
  * reads each code's passages of a source in turn) cost about one pass.
  */
@@ -66,7 +66,7 @@ export class Utf8Cursor {
       if ((b & 3) === 0) {
         let k = b >>> 2;
         while (k < words.length && cp + 4 <= target) {
-          if ((k & 63) === 0 && k << 2 >= this.marked) {
+          if ((k & 15) === 0 && k << 2 >= this.marked) {
             marks.push(k << 2, cp, nl);
             this.marked = (k << 2) + 1;
           }

@@ -98,8 +98,11 @@ export type FrameworkRow = FrameworkReport['rows'][number];
 /** The passage matrix case by case: its columns, and its rows one at a time. */
 export interface FrameworkRows {
   codes: FrameworkReport['codes'];
-  /** Calls `onRow` for every case in scope, in natural order (reading the passages again at each call). */
-  forEachRow(onRow: (row: FrameworkRow) => void): void;
+  /**
+   * Calls `onRow` for every case in scope from the `from`-th (default 0: the first), in
+   * natural order (reading the passages again at each call).
+   */
+  forEachRow(onRow: (row: FrameworkRow) => void, from?: number): void;
 }
 
 /** The shown codes in tree order within --depth levels: the columns a framework matrix may have. */
@@ -127,9 +130,10 @@ export function frameworkRows(scope: ReportScope, o: Omit<FrameworkOptions, 'mem
   });
   return {
     codes: kept.map(({ code, depth }) => ({ code: code.name, path: codePath(scope.codes, code.id), depth })),
-    forEachRow(onRow) {
+    forEachRow(onRow, from = 0) {
       const read = passageReader(scope, o.texts);
-      for (const kase of scope.cases) {
+      for (let c = from; c < scope.cases.length; c++) {
+        const kase = scope.cases[c]!;
         const cells: Record<string, FrameworkEntry[]> = {};
         for (const { name } of columns) cells[name] = [];
         for (const i of sourcesOf.get(kase) ?? []) {

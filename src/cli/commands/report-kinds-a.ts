@@ -61,7 +61,7 @@ export function reportKindsA(ctx: CliContext): Command[] {
           const scope = load(p);
           const matrix = frameworkRows(scope, { levels, texts: projectPassageTexts(p, scope) });
           const view = stateCoders(frameworkView({ content: 'passages', codes: matrix.codes, rows: [] }), scope);
-          streamReport(ctx, f, format, view, 'rows', (onRow) => matrix.forEachRow((row) => onRow(frameworkViewRow(matrix.codes, row), row)));
+          streamReport(ctx, f, format, view, 'rows', (onRow, from) => matrix.forEachRow((row) => onRow(frameworkViewRow(matrix.codes, row), row), from));
         }, FOR_REPORT);
         return null;
       }

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { ReportView } from '../../format/report.js';
 import { reportRowWriter, type StreamedFormat } from '../../format/report-stream.js';
 import { atomicWriter } from '../../io/atomic-write.js';
+import type { RowWriter } from '../../format/row-writer.js';
 import type { Cell } from '../../format/table-shape.js';
 import type { CliContext } from '../context.js';
 import type { ReportFlags } from './report.js';
@@ -16,12 +17,22 @@ export function isStreamed(format: string): format is StreamedFormat {
   return format === 'table' || format === 'md' || format === 'csv' || format === 'json';
 }
 
+/** Calls `onRow` with the cells and data of every row from the `from`-th (0: the first). */
+export type ForEachRow = (onRow: (cells: Record<string, Cell>, data: unknown) => void, from: number) => void;
+
+/**
+ * Text of the rows the first pass keeps for the next (UTF-16 units, about as many bytes of
+ * memory for one-byte text): a text table reads every row twice (measuring, then printing);
+ * the rows kept are printed without being read again, the rest read anew.
+ */
+const KEPT_TEXT = 64 * 1024 * 1024;
+
 /**
  * Writes `view` (its table's rows left empty) with the rows `forEachRow` gives, once per pass
  * the format needs (text tables measure their columns first): each row's table cells and its
- * element of `view.data[rowsKey]` for JSON.
+ * element of `view.data[rowsKey]` for JSON. `forEachRow` starts at row `from` (0: the first).
  */
-export function streamReport(ctx: CliContext, f: ReportFlags, format: StreamedFormat, view: ReportView, rowsKey: string, forEachRow: (onRow: (cells: Record<string, Cell>, data: unknown) => void) => void): void {
+export function streamReport(ctx: CliContext, f: ReportFlags, format: StreamedFormat, view: ReportView, rowsKey: string, forEachRow: ForEachRow): void {
   const file = f.out === undefined ? undefined : atomicWriter(resolve(ctx.cwd, f.out));
   // As emitReport writes CSV to a file: after a byte order mark.
   if (file !== undefined && format === 'csv') file.write('\ufeff');
@@ -30,13 +41,42 @@ export function streamReport(ctx: CliContext, f: ReportFlags, format: StreamedFo
     header: file === undefined && ctx.colour ? (s) => ctx.chalk.bold(s) : undefined,
   });
   try {
-    for (let pass = 0; pass < w.passes; pass++) {
-      forEachRow((cells, data) => w.row(cells, data));
-      w.endPass();
-    }
+    writePasses(w, forEachRow);
     file?.commit();
   } catch (e) {
     file?.abort();
     throw e;
   }
+}
+
+/** The rows of each pass `w` needs written to it, the first rows of the first pass kept (up to `keptText`) for the others. */
+export function writePasses(w: RowWriter, forEachRow: ForEachRow, keptText = KEPT_TEXT): void {
+  // The first rows' cells, kept from the first pass for the others (only cells: the passes
+  // after the first are a text table's, which prints cells alone).
+  const kept: Record<string, Cell>[] = [];
+  let room = w.passes > 1 ? keptText : 0;
+  forEachRow((cells, data) => {
+    w.row(cells, data);
+    if (room > 0) {
+      const n = textSize(cells);
+      if (n <= room) kept.push(cells);
+      room = n <= room ? room - n : 0;
+    }
+  }, 0);
+  w.endPass();
+  for (let pass = 1; pass < w.passes; pass++) {
+    for (const cells of kept) w.row(cells, undefined);
+    forEachRow((cells, data) => w.row(cells, data), kept.length);
+    w.endPass();
+  }
+}
+
+/** The length of a row's text (numbers and the rest count a little). */
+function textSize(cells: Record<string, Cell>): number {
+  let n = 0;
+  for (const key in cells) {
+    const v = cells[key];
+    n += typeof v === 'string' ? v.length + 16 : 16;
+  }
+  return n;
 }
