@@ -143,3 +143,50 @@ describe('PassageReader', () => {
     for (const span of [{ start: 0, end: 27 }, { start: 20, end: 36 }]) expect(reader.read(span.start, span.end)).toEqual(reference(text, turns, span));
   });
 });
+
+describe('PassageReader on awkward bytes', () => {
+  // More than the random texts above: CRLF, lone CR, form feed and vertical tab, Unicode
+  // spaces and line separators, a BOM, controls, words of one letter at piece edges.
+  const MORE = [...PARTS, '\r\n', '\r', '\f', '\v', '\u2028', '\u2029', '\u3000', '\u2003', '\u202f', '\ufeff', '\u0001', 'x', '’s', "-'", 'ẞ', '٣', '𝟘'];
+
+  function text(r: () => number, parts: number): string {
+    let s = '';
+    for (let i = 0; i < parts; i++) s += MORE[Math.floor(r() * MORE.length)]!;
+    return s;
+  }
+
+  it('reads as the whole-text definition does, cut after any number of words', () => {
+    const r = rng(21);
+    for (let round = 0; round < 60; round++) {
+      const t = text(r, 200 + Math.floor(r() * 3000));
+      const length = new CodePointMap(t).length;
+      const turns = round % 3 === 0 ? [] : randomTurns(r, length);
+      const src = { bytes: encodeUtf8(t), talk: participantTalk(turns) };
+      for (const maxWords of [undefined, 25, 5, 1, 0]) {
+        const reader = new PassageReader(src);
+        for (const span of randomSpans(r, length)) expect(reader.read(span.start, span.end, maxWords)).toEqual(reference(t, turns, span, maxWords));
+      }
+    }
+  });
+
+  it('reads bytes that are not well-formed UTF-8 as a decoder does (U+FFFD)', () => {
+    const r = rng(5);
+    // Each of these bytes, alone before ASCII, is one code point to the cursor and one U+FFFD to a decoder.
+    const bad = [0xff, 0xfe, 0xc0, 0xc3, 0xf5, 0xe2];
+    for (let round = 0; round < 60; round++) {
+      const parts: number[][] = [];
+      for (let i = 0; i < 300; i++) {
+        const x = r();
+        parts.push(x < 0.08 ? [bad[Math.floor(r() * bad.length)]!, 0x20] : [...encodeUtf8(PARTS[Math.floor(r() * PARTS.length)]!)]);
+      }
+      const bytes = Uint8Array.from(parts.flat());
+      const t = new TextDecoder().decode(bytes);
+      const length = new CodePointMap(t).length;
+      const turns = round % 3 === 0 ? [] : randomTurns(r, length);
+      for (const maxWords of [undefined, 25, 3, 0]) {
+        const reader = new PassageReader({ bytes, talk: participantTalk(turns) });
+        for (const span of randomSpans(r, length)) expect(reader.read(span.start, span.end, maxWords)).toEqual(reference(t, turns, span, maxWords));
+      }
+    }
+  });
+});
