@@ -289,14 +289,15 @@ export class SourceRepo {
   passageBytes(rowId: number, revision: number): { bytes: Uint8Array; talk: Int32Array | null } | undefined {
     this.bytesStmt ??= this.db.prepare<[number, number], [number, Buffer]>(
       'SELECT id, CAST(text AS BLOB) FROM revisions WHERE source_id = ? AND number = ?').raw();
+    // The pairs as a JSON array: JSON.parse reads it several times faster than split and Number.
     this.talkPairsStmt ??= this.db.prepare<[number], [number, string | null]>(`
-      SELECT count(*), group_concat(CASE WHEN role = 'participant' THEN talk_start || ',' || talk_end END, ',')
+      SELECT count(*), '[' || group_concat(CASE WHEN role = 'participant' THEN talk_start || ',' || talk_end END, ',') || ']'
       FROM (SELECT role, talk_start, talk_end FROM turns WHERE revision_id = ? ORDER BY number)`).raw();
     const row = this.bytesStmt.get(rowId, revision);
     if (row === undefined) return undefined;
     const [turns, pairs] = this.talkPairsStmt.get(row[0])!;
     if (turns === 0) return { bytes: row[1], talk: null };
-    return { bytes: row[1], talk: pairs === null ? new Int32Array() : Int32Array.from(pairs.split(','), Number) };
+    return { bytes: row[1], talk: pairs === null ? new Int32Array() : new Int32Array(JSON.parse(pairs) as number[]) };
   }
 
   /** Rewrites who-says-what of a revision after the interviewer labels changed. */
