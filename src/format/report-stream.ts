@@ -14,14 +14,52 @@ import type { TextTableOptions } from './text-table.js';
 export const STREAMED_FORMATS = ['table', 'md', 'csv', 'json'] as const;
 export type StreamedFormat = (typeof STREAMED_FORMATS)[number];
 
+/** Where output goes as UTF-8: chunks of bytes cut at character boundaries, or text. */
+export interface ByteSink {
+  bytes: (chunk: string | Uint8Array) => void;
+}
+
+/** Bytes of a chunk: output is handed on in chunks of about this many bytes. */
+const CHUNK = 1 << 16;
+
+/**
+ * Text encoded straight into chunks of UTF-8 (each a buffer of its own, handed on full): no
+ * string joined of the pieces, nor made into bytes again, as a chunk of text would be. A text
+ * that may not fit a chunk (3 bytes a UTF-16 unit at most) goes on as it is.
+ */
+export function utf8Chunked(write: (chunk: string | Uint8Array) => void): { write: (s: string) => void; flush: () => void } {
+  let buf = Buffer.allocUnsafe(CHUNK);
+  let at = 0;
+  const flush = (): void => {
+    if (at === 0) return;
+    write(buf.subarray(0, at));
+    buf = Buffer.allocUnsafe(CHUNK);
+    at = 0;
+  };
+  return {
+    write: (s) => {
+      if (3 * s.length > CHUNK - at) {
+        flush();
+        if (3 * s.length > CHUNK) {
+          write(s);
+          return;
+        }
+      }
+      at += buf.write(s, at, 'utf8');
+    },
+    flush,
+  };
+}
+
 /**
  * Writes `view` (one table, no indent key; its rows left empty) with its rows given one at a
  * time: each row's table cells and, for JSON, its element of the array `view.data[rowsKey]`.
+ * `write` takes text, or (a ByteSink) UTF-8 chunks.
  */
-export function reportRowWriter(format: StreamedFormat, view: ReportView, rowsKey: string, write: (s: string) => void, options: TextTableOptions = {}): RowWriter {
+export function reportRowWriter(format: StreamedFormat, view: ReportView, rowsKey: string, write: ((s: string) => void) | ByteSink, options: TextTableOptions = {}): RowWriter {
   const [t] = view.tables;
   if (t === undefined || view.tables.length !== 1 || t.indentKey !== undefined || t.title !== undefined) throw new Error('reportRowWriter: a view of one untitled table');
-  const out = chunked(write);
+  const out = typeof write === 'function' ? chunked(write) : utf8Chunked(write.bytes);
   const columns = t.table.columns;
   const c = view.coders;
   const paragraphs = view.paragraphs ?? [];

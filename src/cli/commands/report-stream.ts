@@ -37,7 +37,7 @@ export function streamReport(ctx: CliContext, f: ReportFlags, format: StreamedFo
   const file = f.out === undefined ? undefined : atomicWriter(resolve(ctx.cwd, f.out));
   // As emitReport writes CSV to a file: after a byte order mark.
   if (file !== undefined && format === 'csv') file.write('\ufeff');
-  const w = reportRowWriter(format, view, rowsKey, file?.write ?? ((s) => ctx.stdout.write(s)), {
+  const w = reportRowWriter(format, view, rowsKey, { bytes: file?.write ?? ((chunk) => ctx.stdout.write(chunk)) }, {
     width: file === undefined && ctx.stdoutIsTTY ? ctx.columns : undefined,
     header: file === undefined && ctx.colour ? (s) => ctx.chalk.bold(s) : undefined,
   });
