@@ -202,24 +202,22 @@ export class PassageReader {
     let unflat = false;
     this.found = -1;
     while (i < to) {
-      const x = b[i]!;
-      const kind = BYTE_KIND[x]!;
-      if (kind === OTHER) {
-        i++;
-        continue;
-      }
-      if (kind === SPACE_BYTE) {
+      const kind = BYTE_KIND[b[i]!]!;
+      let size = 1;
+      if (kind === LETTER) {
+        // A word starts here (below).
+      } else if (kind === SPACE_BYTE) {
         if (i + 1 < to && b[i + 1] === 0x20) unflat = true;
         i++;
         continue;
-      }
-      if (kind === BREAK) {
+      } else if (kind === OTHER) {
+        i++;
+        continue;
+      } else if (kind === BREAK) {
         unflat = true;
         i++;
         continue;
-      }
-      let size = 1;
-      if (kind === HIGH) {
+      } else {
         const cp = codePointAt(b, i, to);
         if (cp < 0) return false;
         ascii = false;
@@ -239,18 +237,14 @@ export class PassageReader {
       i += size;
       // To its end: word characters, and a joiner (' ’ -) followed by one.
       for (;;) {
-        while (i < to) {
-          const y = b[i]!;
-          if (y < 0x80) {
-            if (BYTE_KIND[y] !== LETTER) break;
-            i++;
-          } else {
-            const cp = codePointAt(b, i, to);
-            // Not well-formed: left for the outer loop to give up at.
-            if (cp < 0 || !isWordChar(cp)) break;
-            ascii = false;
-            i += cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-          }
+        for (;;) {
+          while (i < to && BYTE_KIND[b[i]!] === LETTER) i++;
+          if (i >= to || b[i]! < 0x80) break;
+          const cp = codePointAt(b, i, to);
+          // Not well-formed: left for the outer loop to give up at.
+          if (cp < 0 || !isWordChar(cp)) break;
+          ascii = false;
+          i += cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
         }
         let j: number;
         const y = b[i];
