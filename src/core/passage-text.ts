@@ -138,10 +138,7 @@ export class PassageReader {
       const to = c.byteOf(this.ends[k]!);
       const lineEnd = c.lineBefore(this.ends[k]!);
       let kept: boolean;
-      if (cut !== null) {
-        // Cut already: the piece only decides the last line.
-        kept = this.hasWord(from, to);
-      } else if (!this.scan(from, to, maxWords === undefined ? -1 : maxWords - words)) {
+      if (!this.scan(from, to, maxWords === undefined ? -1 : maxWords - words)) {
         // Bytes that are not well-formed UTF-8: decoded as TextDecoder does, then read as text.
         const w = this.slowPiece(from, to, maxWords === undefined ? undefined : maxWords - words);
         if (typeof w === 'string') {
@@ -171,6 +168,17 @@ export class PassageReader {
       if (!kept) continue;
       if (first < 0) first = line;
       last = lineEnd;
+      if (cut !== null) {
+        // Cut: the pieces left only decide the last line, that of the last of them with a
+        // word. Sought from the last piece back, the cursor walks over those between once.
+        for (let j = n - 1; j > k; j--) {
+          if (this.hasWord(c.byteOf(this.starts[j]!), c.byteOf(this.ends[j]!))) {
+            last = c.lineBefore(this.ends[j]!);
+            break;
+          }
+        }
+        break;
+      }
     }
     if (first < 0) {
       // No piece holds a word (words are counted elsewhere): the span's own lines.
