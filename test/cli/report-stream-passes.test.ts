@@ -45,3 +45,22 @@ describe('writePasses', () => {
     });
   });
 });
+
+describe('frameworkRows.forEachViewRow', () => {
+  it('gives the table cells frameworkViewRow makes of each row, from any case', async () => {
+    const f = await reportProject();
+    for (const filters of [{}, { levels: 1 }]) {
+      f.withScope({}, (s) => {
+        const matrix = frameworkRows(s, filters);
+        const rows: FrameworkRow[] = [];
+        matrix.forEachRow((row) => rows.push(row));
+        expect(rows.some((row) => Object.values(row.cells).some((list) => list.length > 1))).toBe(true);
+        for (let from = 0; from <= rows.length; from++) {
+          const cells: Record<string, string>[] = [];
+          matrix.forEachViewRow((c) => cells.push(c), from);
+          expect(cells).toEqual(rows.slice(from).map((row) => frameworkViewRow(matrix.codes, row)));
+        }
+      });
+    }
+  });
+});

@@ -11,7 +11,7 @@ import type { ReportView } from '../../format/report.js';
 import type { Column } from '../../format/table-shape.js';
 import type { Project } from '../project.js';
 import type { ReportScope } from '../report-scope.js';
-import { passageReader, type PassageTexts } from './quotes.js';
+import { passageReader, type Passage, type PassageTexts } from './quotes.js';
 
 export { clipWords } from '../../core/passage-text.js';
 
@@ -103,6 +103,8 @@ export interface FrameworkRows {
    * natural order (reading the passages again at each call).
    */
   forEachRow(onRow: (row: FrameworkRow) => void, from?: number): void;
+  /** As forEachRow, each row as frameworkViewRow makes it (its table cells alone: no entry objects built). */
+  forEachViewRow(onRow: (cells: Record<string, string>) => void, from?: number): void;
 }
 
 /** The shown codes in tree order within --depth levels: the columns a framework matrix may have. */
@@ -128,29 +130,52 @@ export function frameworkRows(scope: ReportScope, o: Omit<FrameworkOptions, 'mem
     if (list === undefined) sourcesOf.set(s.case, [i]);
     else list.push(i);
   });
+  const codes = kept.map(({ code, depth }) => ({ code: code.name, path: codePath(scope.codes, code.id), depth }));
+  /** Calls `onPassage` for every passage of the case (its column's index), column by column within each source. */
+  const forEachPassage = (read: ReturnType<typeof passageReader>, kase: string, onPassage: (k: number, p: Passage) => void): void => {
+    for (const i of sourcesOf.get(kase) ?? []) {
+      for (let c = 0; c < columns.length; c++) {
+        const spans = columns[c]!.spans;
+        const k = spans.indexOf(i);
+        if (k < 0) continue;
+        const d = spans.data;
+        for (let j = spans.offsets[k]!; j < spans.offsets[k + 1]!; j++) {
+          const at = j * SPAN_FIELDS;
+          const words = d[at + 3]! - d[at + 2]!;
+          if (words <= 0) continue;
+          onPassage(c, read({ i, span: { start: d[at]!, end: d[at + 1]! }, words }, CELL_WORDS));
+        }
+      }
+    }
+  };
   return {
-    codes: kept.map(({ code, depth }) => ({ code: code.name, path: codePath(scope.codes, code.id), depth })),
+    codes,
     forEachRow(onRow, from = 0) {
       const read = passageReader(scope, o.texts);
       for (let c = from; c < scope.cases.length; c++) {
         const kase = scope.cases[c]!;
+        const lists: FrameworkEntry[][] = columns.map(() => []);
+        forEachPassage(read, kase, (k, p) => lists[k]!.push({ wave: p.wave, source: p.source, text: p.text, lineStart: p.lineStart, lineEnd: p.lineEnd }));
         const cells: Record<string, FrameworkEntry[]> = {};
-        for (const { name } of columns) cells[name] = [];
-        for (const i of sourcesOf.get(kase) ?? []) {
-          for (const { name, spans } of columns) {
-            const k = spans.indexOf(i);
-            if (k < 0) continue;
-            const d = spans.data;
-            for (let j = spans.offsets[k]!; j < spans.offsets[k + 1]!; j++) {
-              const at = j * SPAN_FIELDS;
-              const words = d[at + 3]! - d[at + 2]!;
-              if (words <= 0) continue;
-              const p = read({ i, span: { start: d[at]!, end: d[at + 1]! }, words }, CELL_WORDS);
-              cells[name]!.push({ wave: p.wave, source: p.source, text: p.text, lineStart: p.lineStart, lineEnd: p.lineEnd });
-            }
-          }
-        }
+        columns.forEach(({ name }, k) => (cells[name] = lists[k]!));
         onRow({ case: kase, cells });
+      }
+    },
+    forEachViewRow(onRow, from = 0) {
+      const read = passageReader(scope, o.texts);
+      // Each wave's label once.
+      const labels = new Map<string, string>();
+      for (let c = from; c < scope.cases.length; c++) {
+        const kase = scope.cases[c]!;
+        const lists: string[][] = columns.map(() => []);
+        forEachPassage(read, kase, (k, p) => {
+          let label = labels.get(p.wave);
+          if (label === undefined) labels.set(p.wave, (label = `${waveLabel(p.wave)}: `));
+          lists[k]!.push(label + p.text);
+        });
+        const out: Record<string, string> = { case: kase };
+        lists.forEach((list, k) => (out[`c${k}`] = list.join(' / ')));
+        onRow(out);
       }
     },
   };

@@ -61,7 +61,10 @@ export function reportKindsA(ctx: CliContext): Command[] {
           const scope = load(p);
           const matrix = frameworkRows(scope, { levels, texts: projectPassageTexts(p, scope) });
           const view = stateCoders(frameworkView({ content: 'passages', codes: matrix.codes, rows: [] }), scope);
-          streamReport(ctx, f, format, view, 'rows', (onRow, from) => matrix.forEachRow((row) => onRow(frameworkViewRow(matrix.codes, row), row), from));
+          // JSON writes the rows' data; the other formats only their table cells.
+          streamReport(ctx, f, format, view, 'rows', format === 'json'
+            ? (onRow, from) => matrix.forEachRow((row) => onRow(frameworkViewRow(matrix.codes, row), row), from)
+            : (onRow, from) => matrix.forEachViewRow((cells) => onRow(cells, undefined), from));
         }, FOR_REPORT);
         return null;
       }
