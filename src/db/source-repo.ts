@@ -102,7 +102,8 @@ export class SourceRepo {
   private readonly updateRoleStmt;
 
   private bytesStmt: import('better-sqlite3').Statement<[number, number], [number, Buffer]> | undefined;
-  private talkPairsStmt: import('better-sqlite3').Statement<[number], [number, string | null]> | undefined;
+  private talkPairsStmt: import('better-sqlite3').Statement<[number], string | null> | undefined;
+  private hasTurnsStmt: import('better-sqlite3').Statement<[number], number> | undefined;
   private scopeStmt: import('better-sqlite3').Statement<[], ScopeSourceRow> | undefined;
   private turnBoundsStmt: import('better-sqlite3').Statement<[number, number], { start: number; talkEnd: number }> | undefined;
   private talkStmt: import('better-sqlite3').Statement<[string], { text: string; length: number; revision_id: number }> | undefined;
@@ -290,14 +291,16 @@ export class SourceRepo {
     this.bytesStmt ??= this.db.prepare<[number, number], [number, Buffer]>(
       'SELECT id, CAST(text AS BLOB) FROM revisions WHERE source_id = ? AND number = ?').raw();
     // The pairs as a JSON array: JSON.parse reads it several times faster than split and Number.
-    this.talkPairsStmt ??= this.db.prepare<[number], [number, string | null]>(`
-      SELECT count(*), '[' || group_concat(CASE WHEN role = 'participant' THEN talk_start || ',' || talk_end END, ',') || ']'
-      FROM (SELECT role, talk_start, talk_end FROM turns WHERE revision_id = ? ORDER BY number)`).raw();
+    this.talkPairsStmt ??= this.db.prepare<[number], string | null>(`
+      SELECT '[' || group_concat(talk_start || ',' || talk_end, ',') || ']'
+      FROM (SELECT talk_start, talk_end FROM turns WHERE revision_id = ? AND role = 'participant' ORDER BY number)`).pluck();
     const row = this.bytesStmt.get(rowId, revision);
     if (row === undefined) return undefined;
-    const [turns, pairs] = this.talkPairsStmt.get(row[0])!;
-    if (turns === 0) return { bytes: row[1], talk: null };
-    return { bytes: row[1], talk: pairs === null ? new Int32Array() : new Int32Array(JSON.parse(pairs) as number[]) };
+    const pairs = this.talkPairsStmt.get(row[0]) ?? null;
+    if (pairs !== null) return { bytes: row[1], talk: new Int32Array(JSON.parse(pairs) as number[]) };
+    // No participant turn: no talk at all, or (without turns) all of the text is talk.
+    this.hasTurnsStmt ??= this.db.prepare<[number], number>('SELECT EXISTS (SELECT 1 FROM turns WHERE revision_id = ?)').pluck();
+    return { bytes: row[1], talk: this.hasTurnsStmt.get(row[0]) === 1 ? new Int32Array() : null };
   }
 
   /** Rewrites who-says-what of a revision after the interviewer labels changed. */
