@@ -20,15 +20,22 @@ export class Utf8Cursor {
   private b = 0;
   private cp = 0;
   private nl = 0;
-  /** Checkpoints (ascending): byte offset, code points and line feeds before it. */
-  private readonly marks: number[] = [];
+  /**
+   * Checkpoints (ascending), three numbers each: byte offset, code points and line feeds
+   * before it; room for one every 64 bytes, made at once (no array growing as they are left).
+   */
+  private readonly marks: Int32Array;
+  /** Numbers in marks. */
+  private markCount = 0;
   /** Bytes up to which checkpoints are left. */
   private marked = 0;
 
   constructor(bytes: Uint8Array) {
-    // The word view needs an aligned start: a copy costs far less than a byte-wise walk.
-    this.bytes = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+    // The word view needs an aligned start: a copy costs far less than a byte-wise walk (a
+    // new Uint8Array: a Buffer's slice would be a view at the same offset).
+    this.bytes = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
     this.words = new Uint32Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length >>> 2);
+    this.marks = new Int32Array(3 * ((this.bytes.length >>> 6) + 2));
   }
 
   /** The byte offset at which code point `cp` starts (the length for a position at or past the end). */
@@ -58,6 +65,7 @@ export class Utf8Cursor {
     const n = bytes.length;
     const words = this.words;
     const marks = this.marks;
+    const count = words.length;
     let b = this.b;
     let cp = this.cp;
     let nl = this.nl;
@@ -65,9 +73,13 @@ export class Utf8Cursor {
       // Whole words while four more code points cannot pass the target.
       if ((b & 3) === 0) {
         let k = b >>> 2;
-        while (k < words.length && cp + 4 <= target) {
+        while (k < count && cp + 4 <= target) {
           if ((k & 15) === 0 && k << 2 >= this.marked) {
-            marks.push(k << 2, cp, nl);
+            const m = this.markCount;
+            marks[m] = k << 2;
+            marks[m + 1] = cp;
+            marks[m + 2] = nl;
+            this.markCount = m + 3;
             this.marked = (k << 2) + 1;
           }
           const w = words[k++]!;
@@ -106,7 +118,7 @@ export class Utf8Cursor {
   private jump(target: number): void {
     const marks = this.marks;
     let lo = 0;
-    let hi = marks.length / 3;
+    let hi = this.markCount / 3;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (marks[mid * 3 + 1]! <= target) lo = mid + 1;
