@@ -190,3 +190,18 @@ describe('PassageReader on awkward bytes', () => {
     }
   });
 });
+
+describe('Utf8Cursor on a Buffer', () => {
+  it('reads a Buffer that does not start at a multiple of four bytes', () => {
+    const text = 'héllo\nwörld 😀 again\nand more text here';
+    const bytes = encodeUtf8(text);
+    const buf = Buffer.from(new ArrayBuffer(bytes.length + 1), 1, bytes.length);
+    buf.set(bytes);
+    const a = new Utf8Cursor(bytes);
+    const b = new Utf8Cursor(buf);
+    for (let cp = 0; cp <= 40; cp++) {
+      expect(b.byteOf(cp)).toBe(a.byteOf(cp));
+      expect(b.lineOf(cp)).toBe(a.lineOf(cp));
+    }
+  });
+});
