@@ -11,6 +11,7 @@
  */
 import { escapeControls } from '../core/control-chars.js';
 import { displayText, roundFixed, type Cell, type Column, type TableData } from './table-shape.js';
+import { columnarCells, INT_EMPTY, type ColumnarCells } from './column-table.js';
 
 export interface TextTableOptions {
   /** Total width to fit; undefined means no limit (pipes and files). */
@@ -28,6 +29,11 @@ export interface TextTableIndent {
 const GAP = '  ';
 
 export function renderTextTable(table: TableData, options: TextTableOptions = {}, indent?: TextTableIndent): string {
+  const columnar = indent === undefined ? columnarCells(table) : undefined;
+  if (columnar !== undefined) {
+    const text = columnTextTable(table.columns, columnar, options);
+    if (text !== undefined) return text;
+  }
   const widths = new TextTableWidths(table.columns, indent);
   const rows = table.rows;
   const n = widths.cols.length;
@@ -337,4 +343,352 @@ export function wrap(text: string, width: number): string[] {
   }
   if (line !== '') lines.push(line);
   return lines;
+}
+
+/**
+ * renderTextTable of a table held in columns (column-table.ts), written byte by byte into one
+ * buffer: no row object, no string per cell. Only for what it can lay out exactly as the rows
+ * would be: every column held in columns, every text cell printable ASCII (its width is its
+ * length, and there is nothing to escape, wrap or trim but spaces), and no column narrowed to
+ * fit a width. Anything else: undefined, and the caller takes the row path
+ * (test/format/column-table.test.ts compares the two on random tables).
+ */
+export function columnTextTable(cols: Column[], columnar: ColumnarCells, options: TextTableOptions): string | undefined {
+  const n = columnar.length;
+  const ncols = cols.length;
+  if (ncols === 0) return undefined;
+  // Each column as typed arrays (one kind of array per use: the loops below stay monomorphic).
+  const isText: boolean[] = [];
+  const index: Int32Array[] = [];
+  const numbers: Float64Array[] = [];
+  // Per text column, its distinct texts' bytes one after another, and where each starts and ends.
+  const bytes: Buffer[] = [];
+  const bounds: Int32Array[] = [];
+  const widths = cols.map((c) => len(c.header));
+  for (let i = 0; i < ncols; i++) {
+    const c = columnar.cells.get(cols[i]!.key);
+    if (c === undefined) return undefined;
+    let w = widths[i]!;
+    if (c.kind === 'text') {
+      const at = new Int32Array(c.values.length + 1);
+      for (let k = 0; k < c.values.length; k++) {
+        const v = c.values[k]!;
+        if (!printableAscii(v)) return undefined;
+        at[k + 1] = at[k]! + v.length;
+      }
+      const idx = c.index instanceof Int32Array ? c.index : Int32Array.from(c.index);
+      for (let r = 0; r < n; r++) {
+        const k = idx[r]!;
+        const m = k < 0 ? 0 : at[k + 1]! - at[k]!;
+        if (m > w) w = m;
+      }
+      isText.push(true);
+      index.push(idx);
+      numbers.push(NO_NUMBERS);
+      bytes.push(Buffer.from(c.values.join(''), 'latin1'));
+      bounds.push(at);
+    } else {
+      const d = cols[i]!.decimals;
+      let scaled: Int32Array | undefined;
+      let values: Float64Array = NO_NUMBERS;
+      if (c.kind === 'int' && d === undefined) scaled = c.values;
+      else {
+        values = c.values instanceof Float64Array ? c.values : Float64Array.from(c.values, (v) => (c.kind === 'int' && v === INT_EMPTY ? NaN : v));
+        scaled = scaledInts(values, n, d);
+      }
+      const m = scaled === undefined ? numbersWidth(values, n, d) : intsWidth(scaled, n, d ?? 0);
+      if (m > w) w = m;
+      isText.push(false);
+      index.push(scaled ?? NO_INDEX);
+      numbers.push(scaled === undefined ? values : NO_NUMBERS);
+      bytes.push(NO_BYTES);
+      bounds.push(NO_INDEX);
+    }
+    widths[i] = w;
+  }
+  const fitted = [...widths];
+  fitWidths(cols, fitted, options.width);
+  if (fitted.some((w, i) => w !== widths[i])) return undefined;
+  const headLine = cols.map((c, i) => pad(c.header, widths[i]!, c.align)).join(GAP).trimEnd();
+  const head = options.header ? options.header(headLine) : headLine;
+  // Every line is first laid out at full width, one column at a time (a tight loop of one kind
+  // of cell), in a grid of spaces; then each line is cut after its last character that is not a
+  // space (trimEnd: the text is printable ASCII, so spaces are its only white space), moved up
+  // to follow the one before, and ended.
+  const starts: number[] = [];
+  let lineWidth = 0;
+  for (let i = 0; i < ncols; i++) {
+    if (i > 0) lineWidth += GAP.length;
+    starts.push(lineWidth);
+    lineWidth += widths[i]!;
+  }
+  const stride = lineWidth + 1;
+  const buf = Buffer.alloc(stride * n, 0x20);
+  for (let i = 0; i < ncols; i++) {
+    const right = cols[i]!.align === 'right';
+    const at = starts[i]!;
+    if (isText[i]) writeTextColumn(buf, stride, at, right ? widths[i]! : -1, index[i]!, bytes[i]!, bounds[i]!, n);
+    else if (numbers[i] === NO_NUMBERS) writeIntColumn(buf, stride, at, right ? widths[i]! : -1, index[i]!, cols[i]!.decimals ?? 0, n);
+    else writeNumberColumn(buf, stride, at, right ? widths[i]! : -1, numbers[i]!, cols[i]!.decimals, n);
+  }
+  let pos = 0;
+  for (let r = 0; r < n; r++) {
+    const from = r * stride;
+    let end = from + lineWidth;
+    while (end > from && buf[end - 1] === 0x20) end--;
+    if (pos !== from) buf.copyWithin(pos, from, end);
+    pos += end - from;
+    buf[pos++] = 0x0a;
+  }
+  return `${head}\n${buf.toString('latin1', 0, pos)}`;
+}
+
+/** A text column's cells into the grid at `at` in each line: left-aligned (width −1) or right-aligned in `width`. */
+function writeTextColumn(buf: Buffer, stride: number, at: number, width: number, index: Int32Array, bytes: Buffer, bounds: Int32Array, n: number): void {
+  for (let r = 0, line = at; r < n; r++, line += stride) {
+    const k = index[r]!;
+    if (k < 0) continue;
+    const from = bounds[k]!;
+    const to = bounds[k + 1]!;
+    let p = width < 0 ? line : line + width - (to - from);
+    for (let j = from; j < to; j++) buf[p++] = bytes[j]!;
+  }
+}
+
+/** A number column's cells into the grid at `at` in each line, as writeTextColumn. */
+function writeNumberColumn(buf: Buffer, stride: number, at: number, width: number, values: Float64Array, d: number | undefined, n: number): void {
+  for (let r = 0, line = at; r < n; r++, line += stride) {
+    const v = values[r]!;
+    writeNumberBack(buf, width < 0 ? line + numberWidth(v, d) : line + width, v, d);
+  }
+}
+
+const NO_NUMBERS = new Float64Array(0);
+const NO_INDEX = new Int32Array(0);
+const NO_BYTES = Buffer.alloc(0);
+
+function printableAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+/** An empty cell among scaledInts' (as in an 'int' column). */
+const NO_INT = INT_EMPTY;
+
+/**
+ * A number column as whole numbers that small-integer arithmetic writes (no double per digit):
+ * each value as it is (no decimals) or rounded to its `d` decimals and scaled by 10^d as
+ * roundFixed's fast path rounds it, negative where the text has a minus sign; NO_INT where the
+ * cell is empty. Undefined when a value does not fit (not whole, too large, other decimals).
+ */
+function scaledInts(values: Float64Array, n: number, d: number | undefined): Int32Array | undefined {
+  const out = new Int32Array(n);
+  if (d === undefined) {
+    for (let r = 0; r < n; r++) {
+      const v = values[r]!;
+      if (!(v > -Infinity && v < Infinity)) out[r] = NO_INT;
+      else if (v === Math.floor(v) && v < 0x7fffffff && v > -0x7fffffff) out[r] = v;
+      else return undefined;
+    }
+    return out;
+  }
+  if (!(d > 0 && d <= 4 && Number.isInteger(d))) return undefined;
+  const f = 10 ** d;
+  for (let r = 0; r < n; r++) {
+    const v = values[r]!;
+    if (!(v > -Infinity && v < Infinity)) {
+      out[r] = NO_INT;
+      continue;
+    }
+    const m = Math.round(Math.abs(v) * f + 1e-9);
+    if (m >= 0x7fffffff) return undefined;
+    out[r] = v < 0 && m > 0 ? -m : m;
+  }
+  return out;
+}
+
+/** The widest text of scaledInts' numbers (d decimals). */
+function intsWidth(ints: Int32Array, n: number, d: number): number {
+  let hi = -1;
+  let lo = 1;
+  for (let r = 0; r < n; r++) {
+    const m = ints[r]!;
+    if (m === NO_INT) continue;
+    if (m > hi) hi = m;
+    if (m < lo) lo = m;
+  }
+  return Math.max(hi < 0 ? 0 : intWidth(hi, d), lo > 0 ? 0 : intWidth(lo, d));
+}
+
+/** The length of the text of one of scaledInts' numbers. */
+function intWidth(m: number, d: number): number {
+  const a = m < 0 ? -m : m;
+  return (m < 0 ? 1 : 0) + (d === 0 ? digits(a) : digits(Math.floor(a / 10 ** d)) + 1 + d);
+}
+
+/** A column of scaledInts' numbers into the grid, as writeNumberColumn (digits written inline: one loop, no call per cell). */
+function writeIntColumn(buf: Buffer, stride: number, at: number, width: number, ints: Int32Array, d: number, n: number): void {
+  for (let r = 0, line = at; r < n; r++, line += stride) {
+    const m = ints[r]!;
+    if (m === NO_INT) continue;
+    let j = width < 0 ? line + intWidth(m, d) : line + width;
+    let a = m < 0 ? -m : m;
+    // Digits from the last: the point after the d decimals, at least one digit before it.
+    let k = 0;
+    // Two digits at a time where no point falls between them.
+    while (a >= 100 && k + 2 <= d) {
+      const q = (a / 100) | 0;
+      const p = 2 * (a - q * 100);
+      buf[--j] = PAIRS[p + 1]!;
+      buf[--j] = PAIRS[p]!;
+      a = q;
+      k += 2;
+    }
+    do {
+      if (k === d && k > 0) buf[--j] = 0x2e;
+      if (a >= 100 && k >= d) {
+        const q = (a / 100) | 0;
+        const p = 2 * (a - q * 100);
+        buf[--j] = PAIRS[p + 1]!;
+        buf[--j] = PAIRS[p]!;
+        a = q;
+        k += 2;
+        continue;
+      }
+      const q = (a / 10) | 0;
+      buf[--j] = 0x30 + a - q * 10;
+      a = q;
+      k++;
+    } while (a > 0 || k <= d);
+    if (m < 0) buf[--j] = 0x2d;
+  }
+}
+
+/** Integers written digit by digit: below this, a double holds every integer exactly. */
+const SAFE = 2 ** 53;
+
+/**
+ * The widest text of the first `n` numbers in a column of `d` decimals. The width of a whole
+ * number, or of one rounded to 1 … 4 decimals, grows with its magnitude on either side of zero:
+ * the widest is that of the least or the greatest; anything else is measured value by value.
+ */
+function numbersWidth(values: Float64Array, n: number, d: number | undefined): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let whole = true;
+  for (let r = 0; r < n; r++) {
+    const v = values[r]!;
+    if (!(v > -Infinity && v < Infinity)) continue; // NaN and ±Infinity are empty cells
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    if (v !== Math.floor(v)) whole = false;
+  }
+  if (hi < lo) return 0;
+  const monotone = d === undefined ? whole && -lo < SAFE && hi < SAFE : d > 0 && d <= 4 && Number.isInteger(d) && -lo < 1e10 && hi < 1e10;
+  if (monotone) return Math.max(numberWidth(lo, d), numberWidth(hi, d));
+  let w = 0;
+  for (let r = 0; r < n; r++) {
+    const m = numberWidth(values[r]!, d);
+    if (m > w) w = m;
+  }
+  return w;
+}
+
+/** The width (= length, ASCII) of the text the row path gives number `v` in a column of `d` decimals. */
+function numberWidth(v: number, d: number | undefined): number {
+  if (!Number.isFinite(v)) return 0;
+  if (d === undefined) {
+    if (Number.isInteger(v) && Math.abs(v) < SAFE) return (v < 0 ? 1 : 0) + digits(Math.abs(v));
+    return String(v).length;
+  }
+  const f = 10 ** d;
+  const m = Math.round(Math.abs(v) * f + 1e-9);
+  if (m < 1e15 && d > 0 && d <= 4 && Number.isInteger(d)) {
+    const q = Math.floor(m / f);
+    const x = m - q * f;
+    if (x >= 0 && x < f) return (v < 0 && m > 0 ? 1 : 0) + digits(q) + 1 + d;
+  }
+  return roundFixed(v, d).length;
+}
+
+/**
+ * Writes the text of `v` (String(v), or roundFixed(v, d) with decimals; nothing when it is not
+ * finite) so that it ends at `end`; returns where it starts.
+ */
+function writeNumberBack(buf: Buffer, end: number, v: number, d: number | undefined): number {
+  if (!(v > -Infinity && v < Infinity)) return end;
+  if (d === undefined) {
+    if (v === Math.floor(v) && v < SAFE && v > -SAFE) {
+      if (v >= 0) return writeDigitsBack(buf, end, v, 1);
+      const start = writeDigitsBack(buf, end, -v, 1) - 1;
+      buf[start] = 0x2d;
+      return start;
+    }
+    return writeTextBack(buf, end, String(v));
+  }
+  const f = 10 ** d;
+  const m = Math.round(Math.abs(v) * f + 1e-9);
+  // As roundFixed's fast path: the whole part, a point, the decimals with leading zeros.
+  if (m < 1e15 && d > 0 && d <= 4 && Number.isInteger(d)) {
+    const q = Math.floor(m / f);
+    const x = m - q * f;
+    if (x >= 0 && x < f) {
+      let start = writeDigitsBack(buf, end, x, d) - 1;
+      buf[start] = 0x2e;
+      start = writeDigitsBack(buf, start, q, 1);
+      if (v < 0 && m > 0) buf[--start] = 0x2d;
+      return start;
+    }
+  }
+  return writeTextBack(buf, end, roundFixed(v, d));
+}
+
+function writeTextBack(buf: Buffer, end: number, s: string): number {
+  buf.write(s, end - s.length, 'latin1');
+  return end - s.length;
+}
+
+/** The digits of 00 … 99, two bytes each. */
+const PAIRS = Buffer.from(Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0')).join(''), 'latin1');
+
+/** The number of decimal digits of a whole number 0 ≤ x < 2^53. */
+function digits(x: number): number {
+  let n = 1;
+  while (x >= 10) {
+    x = Math.floor(x / 10);
+    n++;
+  }
+  return n;
+}
+
+/** Writes whole number x (0 ≤ x < 2^53) to end at `end`, with leading zeros to at least `min` digits; returns where it starts. */
+function writeDigitsBack(buf: Buffer, end: number, x: number, min: number): number {
+  let j = end;
+  // Two digits at a time while the number fits 31 bits (integer arithmetic), then one by one.
+  if (x < 0x7fffffff) {
+    let y = x | 0;
+    while (y >= 100) {
+      const q = (y / 100) | 0;
+      const k = 2 * (y - q * 100);
+      buf[--j] = PAIRS[k + 1]!;
+      buf[--j] = PAIRS[k]!;
+      y = q;
+    }
+    if (y >= 10) {
+      buf[--j] = PAIRS[2 * y + 1]!;
+      buf[--j] = PAIRS[2 * y]!;
+    } else buf[--j] = 0x30 + y;
+    while (end - j < min) buf[--j] = 0x30;
+    return j;
+  }
+  do {
+    const q = Math.floor(x / 10);
+    buf[--j] = 0x30 + (x - q * 10);
+    x = q;
+  } while (x > 0);
+  while (end - j < min) buf[--j] = 0x30;
+  return j;
 }

@@ -7,7 +7,10 @@
  * codes not shown, sources coded by one coder only or by nobody, spans past the text's end.
  */
 import { describe, expect, it } from 'vitest';
-import { agreementReport, agreementReportPlain, type AgreementRow } from '../../src/app/reports/agreement.js';
+import { agreementReport, agreementReportPlain, agreementTableOf, agreementView, overallRow, pooledOnly, type AgreementReport, type AgreementRow } from '../../src/app/reports/agreement.js';
+import { renderReport } from '../../src/format/report.js';
+import { columnarCells } from '../../src/format/column-table.js';
+import { columnTextTable } from '../../src/format/text-table.js';
 import type { ReportScope, ScopedSource } from '../../src/app/report-scope.js';
 import { agreement2x2 } from '../../src/core/stats/binary-2x2.js';
 import { binaryAlpha, KAPPA_TWO_CODERS, type AgreementFigures, type UnitCounts } from '../../src/core/agreement.js';
@@ -120,5 +123,59 @@ describe('report agreement: one pass over the codings, figures written onto the 
       }
     }
     expect(reasons).toBeGreaterThan(10);
+  });
+});
+
+describe('report agreement: rows held as columns, the table written from them', () => {
+  const FORMATS = ['table', 'md', 'csv', 'json', 'tex', 'html'] as const;
+
+  it('prints in every format what the report with plain rows prints, pooled and --pooled included', () => {
+    let fastTables = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const scope = scopeOf(seed);
+      // Now and then names the fast text table must leave to the row path (non-ASCII, a line break).
+      if (seed % 3 === 0) scope.codes[0]!.name = 'Sélf-care';
+      if (seed % 7 === 0) scope.codes[1]!.name = 'two\nlines';
+      for (const coders of [['ana', 'ben'], ['ben', 'dee'], ['ana', 'cy', 'dee']]) {
+        const o = { coders, sourcesChosen: seed % 2 === 0 };
+        let plain: AgreementReport;
+        try {
+          plain = agreementReportPlain(scope, o);
+        } catch {
+          continue;
+        }
+        const held = agreementReport(scope, o);
+        expect(agreementTableOf(held)).toBeDefined();
+        expect(agreementTableOf(plain)).toBeUndefined();
+        const fastView = agreementView(held);
+        const rowsView = agreementView(plain);
+        if (columnarCells(fastView.tables[0]!.table) !== undefined && columnTextTable(fastView.tables[0]!.table.columns, columnarCells(fastView.tables[0]!.table)!, {}) !== undefined) fastTables++;
+        for (const format of FORMATS) expect(renderReport(format, fastView)).toBe(renderReport(format, rowsView));
+        expect(renderReport('table', fastView, { width: 40 })).toBe(renderReport('table', rowsView, { width: 40 }));
+        expect(renderReport('table', fastView, { header: (s) => `*${s}*` })).toBe(renderReport('table', rowsView, { header: (s) => `*${s}*` }));
+        expect(fastView.paragraphs).toEqual(rowsView.paragraphs);
+        // --pooled: only the pooled rows, from the columns or from the rows.
+        const pooled = pooledOnly(held);
+        const pooledPlain = pooledOnly(plain);
+        expect(JSON.stringify(pooled)).toBe(JSON.stringify(pooledPlain));
+        expect(JSON.stringify(pooled)).toBe(JSON.stringify({ ...plain, rows: plain.rows.filter((x) => x.source === null) }));
+        for (const format of FORMATS) expect(renderReport(format, agreementView(pooled))).toBe(renderReport(format, agreementView(pooledPlain)));
+        expect(overallRow(held)).toEqual(plain.rows[plain.rows.length - 1]);
+      }
+    }
+    // The fast path was taken (and so compared) often.
+    expect(fastTables).toBeGreaterThan(40);
+  });
+
+  it('forgets its columns when its rows are replaced, and a copy has none', () => {
+    const scope = scopeOf(3);
+    const r = agreementReport(scope, { coders: ['ana', 'ben'], sourcesChosen: true });
+    const copy = { ...r };
+    expect(agreementTableOf(copy)).toBeUndefined();
+    expect(copy.rows).toEqual(r.rows);
+    r.rows = r.rows.slice(0, 1);
+    expect(agreementTableOf(r)).toBeUndefined();
+    expect(renderReport('table', agreementView(r))).toBe(renderReport('table', agreementView({ ...r })));
+    expect(agreementView(r).tables[0]!.table.rows).toHaveLength(1);
   });
 });

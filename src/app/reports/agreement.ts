@@ -8,12 +8,14 @@
  * a theme's roll-up would count a unit as agreed when the coders used different children.
  */
 import { CODING_FIELDS, F_CODE, F_CODER, F_END, F_START } from '../../core/span-index.js';
-import { KAPPA_TWO_CODERS, addCounts, charUnits, countCodedCharsPacked, countCodedCharsPacked2, countCodedUnits, emptyCounts, turnUnits, withAgreementFigures, wordUnits, type AgreementFigures, type AgreementUnit, type UnitCounts, type UnitGrid } from '../../core/agreement.js';
+import { KAPPA_TWO_CODERS, agreementFigures, charUnits, countCodedCharsPacked, countCodedCharsPacked2, countCodedUnits, emptyCounts, turnUnits, withAgreementFigures, wordUnits, type AgreementFigures, type AgreementUnit, type UnitCounts, type UnitGrid } from '../../core/agreement.js';
 import { CodePointMap } from '../../core/code-points.js';
 import { treeOrder } from '../../core/codebook.js';
 import { GateError, UsageError } from '../../core/errors.js';
 import type { Span } from '../../core/spans.js';
-import type { Column } from '../../format/table-shape.js';
+import type { Cell, Column } from '../../format/table-shape.js';
+import { columnTable, INT_EMPTY, type ColumnCells } from '../../format/column-table.js';
+import { agreement2x2, alpha2x2, kappa2x2, percent2x2 } from '../../core/stats/binary-2x2.js';
 import type { ReportView } from '../../format/report.js';
 import type { Project } from '../project.js';
 import { loadScope, type ReportFilters, type ReportScope } from '../report-scope.js';
@@ -167,15 +169,123 @@ export function agreementReport(scope: ReportScope, o: AgreementOptions): Agreem
   const compared = o.sourcesChosen === true ? scope.sources.map((_, i) => i) : scope.sources.map((_, i) => i).filter((i) => seen[i] === all);
   if (compared.length === 0) comparedSources(scope, o.coders, o.sourcesChosen === true); // throws the message of no source in common
   const count = counter(scope, unit, o.coders, coderOf);
-  const rows = rowsOf(scope, C, compared, (codeId, i) => {
+  const table = rowsOf(scope, C, compared, (codeId, i) => {
     const run = runs.get(codeId);
     return run === undefined || run[2 * i]! < 0 ? null : count(i, run[2 * i]!, run[2 * i + 1]!);
   }, (codeId) => runs.has(codeId));
   const comparedCodings: ComparedSource[] = compared.map((i) => ({ source: scope.sources[i]!.id, codings: Object.fromEntries(o.coders.map((c, k) => [c, codings[i * C + k]!])) }));
-  return { coders: [...o.coders], unit, sources: compared.map((i) => scope.sources[i]!.id), compared: comparedCodings, rows };
+  return reportOf([...o.coders], unit, compared.map((i) => scope.sources[i]!.id), comparedCodings, table);
 }
 
-/** The counts of one code's run of codings [from, to) in source i. */
+/**
+ * The rows of a report held as columns: per row the code (an index into `codes`, −1 in the
+ * overall row), the source (an index into `sources`, −1 in pooled rows) and the counts. A report
+ * has a row per code and source (~25,000 at 100,000 codings): the table is written from these
+ * (agreementView), and row objects are made only for what reads them (JSON, the other formats).
+ */
+export class AgreementTable {
+  length = 0;
+  code = new Int32Array(64);
+  source = new Int32Array(64);
+  units = new Float64Array(64);
+  /** (coders + 1) per row: codedBy. */
+  codedBy: Float64Array;
+  /** coders per row: perCoder. */
+  perCoder: Float64Array;
+
+  constructor(readonly codes: readonly string[], readonly sources: readonly string[], readonly coders: number) {
+    this.codedBy = new Float64Array(64 * (coders + 1));
+    this.perCoder = new Float64Array(64 * coders);
+  }
+
+  push(code: number, source: number, counts: UnitCounts): void {
+    const r = this.length;
+    if (r === this.code.length) this.grow();
+    const C = this.coders;
+    this.code[r] = code;
+    this.source[r] = source;
+    this.units[r] = counts.units;
+    for (let k = 0; k <= C; k++) this.codedBy[r * (C + 1) + k] = counts.codedBy[k]!;
+    for (let k = 0; k < C; k++) this.perCoder[r * C + k] = counts.perCoder[k]!;
+    this.length = r + 1;
+  }
+
+  private grow(): void {
+    const more = <T extends Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(2 * a.length);
+      b.set(a);
+      return b;
+    };
+    this.code = more(this.code);
+    this.source = more(this.source);
+    this.units = more(this.units);
+    this.codedBy = more(this.codedBy);
+    this.perCoder = more(this.perCoder);
+  }
+
+  counts(r: number): UnitCounts {
+    const C = this.coders;
+    return { units: this.units[r]!, codedBy: Array.from(this.codedBy.subarray(r * (C + 1), (r + 1) * (C + 1))), perCoder: Array.from(this.perCoder.subarray(r * C, (r + 1) * C)) };
+  }
+
+  /** Row r as an object: rowOf's keys, order and values. */
+  row(r: number): AgreementRow {
+    const code = this.code[r]!;
+    const source = this.source[r]!;
+    return rowOf(code < 0 ? null : this.codes[code]!, source < 0 ? null : this.sources[source]!, this.counts(r));
+  }
+
+  rows(): AgreementRow[] {
+    const out: AgreementRow[] = [];
+    for (let r = 0; r < this.length; r++) out.push(this.row(r));
+    return out;
+  }
+}
+
+/** Each report's table of rows as columns, while its `rows` are those the table makes. */
+const TABLES = new WeakMap<AgreementReport, AgreementTable>();
+
+/**
+ * A report whose `rows` are made from `table` when first read (JSON.stringify reads them as it
+ * reads any key: same keys, same order). Setting `rows` replaces them and forgets the table.
+ */
+function reportOf(coders: string[], unit: AgreementUnit, sources: string[], compared: ComparedSource[], table: AgreementTable): AgreementReport {
+  const report = { coders, unit, sources, compared } as AgreementReport;
+  let rows: AgreementRow[] | undefined;
+  Object.defineProperty(report, 'rows', {
+    enumerable: true,
+    configurable: true,
+    get: () => (rows ??= table.rows()),
+    set: (v: AgreementRow[]) => {
+      rows = v;
+      TABLES.delete(report);
+    },
+  });
+  TABLES.set(report, table);
+  return report;
+}
+
+/** The table of a report made by agreementReport whose rows were not replaced (a copy has none). */
+export function agreementTableOf(r: AgreementReport): AgreementTable | undefined {
+  return TABLES.get(r);
+}
+
+/** The report with only its pooled rows (a code's over its sources, and the overall row): `--pooled`. */
+export function pooledOnly(r: AgreementReport): AgreementReport {
+  const t = TABLES.get(r);
+  if (t === undefined) return { ...r, rows: r.rows.filter((x) => x.source === null) };
+  const pooled = new AgreementTable(t.codes, t.sources, t.coders);
+  for (let k = 0; k < t.length; k++) if (t.source[k]! < 0) pooled.push(t.code[k]!, -1, t.counts(k));
+  return reportOf(r.coders, r.unit, r.sources, r.compared, pooled);
+}
+
+/** The overall row (the last), without making the others. */
+export function overallRow(r: AgreementReport): AgreementRow {
+  const t = TABLES.get(r);
+  return t === undefined ? r.rows[r.rows.length - 1]! : t.row(t.length - 1);
+}
+
+/** The counts of one code's run of codings [from, to) in source i (valid until the next call: copy what is kept). */
 function counter(scope: ReportScope, unit: AgreementUnit, coders: readonly string[], coderOf: (coderId: number) => number): (i: number, from: number, to: number) => UnitCounts {
   const grids = new Map<number, UnitGrid>();
   const gridOf = (i: number): UnitGrid => {
@@ -183,13 +293,15 @@ function counter(scope: ReportScope, unit: AgreementUnit, coders: readonly strin
     if (g === undefined) grids.set(i, (g = unitGrid(scope, i, unit)));
     return g;
   };
+  // Two coders' counts go to one table reused from call to call (the caller copies them).
+  const scratch = emptyCounts(2);
   // Character units are counted off the packed codings; words and turns from spans.
   return (i, from, to) => {
     const packed = scope.packed[i]!;
     if (unit === 'char') {
       const length = scope.sources[i]!.length;
       return coders.length === 2
-        ? countCodedCharsPacked2(length, packed, from, to, PACKED_FIELDS, coderOf)
+        ? countCodedCharsPacked2(length, packed, from, to, PACKED_FIELDS, coderOf, scratch)
         : countCodedCharsPacked(length, packed, from, to, PACKED_FIELDS, coderOf, coders.length);
     }
     const perCoder: Span[][] = coders.map(() => []);
@@ -205,25 +317,29 @@ function counter(scope: ReportScope, unit: AgreementUnit, coders: readonly strin
  * The rows: per code shown in tree order (that one of the coders applied in scope), a row per
  * source compared where they applied it and the code's pooled row; then the overall row.
  */
-function rowsOf(scope: ReportScope, coders: number, compared: readonly number[], countsOf: (codeId: number, source: number) => UnitCounts | null, applied: (codeId: number) => boolean): AgreementRow[] {
-  const rows: AgreementRow[] = [];
-  let overall = emptyCounts(coders);
+function rowsOf(scope: ReportScope, coders: number, compared: readonly number[], countsOf: (codeId: number, source: number) => UnitCounts | null, applied: (codeId: number) => boolean): AgreementTable {
+  const names: string[] = [];
+  const table = new AgreementTable(names, compared.map((i) => scope.sources[i]!.id), coders);
+  const overall = emptyCounts(coders);
   for (const { code } of treeOrder(scope.codes)) {
     if (!scope.shown.has(code.id) || !applied(code.id)) continue;
     let pooled: UnitCounts | null = null;
-    for (const i of compared) {
-      const counts = countsOf(code.id, i);
+    for (let j = 0; j < compared.length; j++) {
+      const counts = countsOf(code.id, compared[j]!);
       if (counts === null) continue;
-      rows.push(rowOf(code.name, scope.sources[i]!.id, counts));
-      if (pooled === null) pooled = emptyCounts(coders);
+      if (pooled === null) {
+        pooled = emptyCounts(coders);
+        names.push(code.name);
+      }
+      table.push(names.length - 1, j, counts);
       addInto(pooled, counts);
     }
     if (pooled === null) continue;
-    rows.push(rowOf(code.name, null, pooled));
-    overall = addCounts(overall, pooled);
+    table.push(names.length - 1, -1, pooled);
+    addInto(overall, pooled);
   }
-  rows.push(rowOf(null, null, overall));
-  return rows;
+  table.push(-1, -1, overall);
+  return table;
 }
 
 /** A row: code, source, the figures (agreementFigures' keys in its order), codedBy last. */
@@ -262,7 +378,7 @@ export function agreementReportPlain(scope: ReportScope, o: AgreementOptions): A
   const rows = rowsOf(scope, o.coders.length, compared, (codeId, i) => {
     const run = runs.get(codeId)?.get(i);
     return run === undefined ? null : count(i, run[0], run[1]);
-  }, (codeId) => runs.has(codeId));
+  }, (codeId) => runs.has(codeId)).rows();
   return { coders: [...o.coders], unit, sources: compared.map((i) => scope.sources[i]!.id), compared: comparedWithCodings(scope, compared, o.coders), rows };
 }
 
@@ -302,7 +418,7 @@ export function parseFailUnder(v: unknown): number | undefined {
 /** `--fail-under K`: a GateError (exit 1) when the overall kappa is below K or undefined. */
 export function checkFailUnder(r: AgreementReport, k: number | undefined): void {
   if (k === undefined) return;
-  const overall = r.rows[r.rows.length - 1]!;
+  const overall = overallRow(r);
   if (overall.kappa === null) throw new GateError(`overall kappa is undefined (${overall.kappaReason ?? 'no value'}), so it does not reach --fail-under ${k}`);
   if (overall.kappa < k) throw new GateError(`overall kappa ${overall.kappa.toFixed(3)} is below --fail-under ${k}`);
 }
@@ -330,15 +446,20 @@ export function agreementView(r: AgreementReport): ReportView {
     ...(two ? [{ key: 'kappa', header: 'kappa', align: 'right' as const, decimals: 3 }] : []),
     { key: 'alpha', header: 'alpha', align: 'right', decimals: 3 },
   ];
-  const rows = r.rows.map((x) => ({
+  const viewRows = (): Record<string, Cell>[] => r.rows.map((x) => ({
     code: x.code ?? 'all codes', source: x.source ?? 'all sources', units: x.units, both: x.both, onlyA: x.onlyA, onlyB: x.onlyB,
     neither: x.neither, agreementPct: x.agreementPct, kappa: x.kappa, alpha: x.alpha,
   }));
   const reasons = new Set<string>();
-  for (const x of r.rows) {
-    if (two && x.kappaReason !== undefined) reasons.add(x.kappaReason);
-    if (x.alphaReason !== undefined) reasons.add(x.alphaReason);
-  }
+  const held = agreementTableOf(r);
+  let table;
+  if (held === undefined) {
+    for (const x of r.rows) {
+      if (two && x.kappaReason !== undefined) reasons.add(x.kappaReason);
+      if (x.alphaReason !== undefined) reasons.add(x.alphaReason);
+    }
+    table = { columns, rows: viewRows() };
+  } else table = columnTable(columns, viewColumns(held, reasons), viewRows);
   const paragraphs = [
     `Coders ${r.coders.join(', ')}; ${r.sources.length} source(s) compared (listed below with each coder's codings there); units: ${UNIT_WORDS[r.unit]}. Each code is compared on its own codings (not its sub-codes'), in each source where any of the coders applied it; "all sources" sums a code's tables, "all codes" sums every code's.`,
     two
@@ -346,5 +467,94 @@ export function agreementView(r: AgreementReport): ReportView {
       : `Agreement % = units on which all ${r.coders.length} coders agree (all coded or none did) ÷ units; alpha = Krippendorff's nominal alpha; ${KAPPA_TWO_CODERS}.`,
   ];
   if (reasons.size > 0) paragraphs.push(`Empty cells: ${[...reasons].join('; ')}.`);
-  return { title: `Agreement between ${r.coders.join(' and ')}`, data: r, tables: [{ table: { columns, rows } }, comparedTable(r.compared, r.coders)], paragraphs };
+  return { title: `Agreement between ${r.coders.join(' and ')}`, data: r, tables: [{ table }, comparedTable(r.compared, r.coders)], paragraphs };
 }
+
+/**
+ * The cells of agreementView's table from a report's table of rows, column by column (what its
+ * rows would hold: the 2×2 cells, the figures, empty where null), and the reasons of its empty
+ * cells added to `reasons` in the order the rows give them.
+ */
+function viewColumns(t: AgreementTable, reasons: Set<string>): { length: number; cells: Map<string, ColumnCells> } {
+  const n = t.length;
+  const C = t.coders;
+  const two = C === 2;
+  const codeIndex = new Int32Array(n);
+  const sourceIndex = new Int32Array(n);
+  // Whole numbers: 32-bit while they fit (`fits`), else doubles.
+  const units = new Int32Array(n);
+  const both = new Int32Array(n).fill(INT_EMPTY);
+  const onlyA = new Int32Array(n).fill(INT_EMPTY);
+  const onlyB = new Int32Array(n).fill(INT_EMPTY);
+  const neither = new Int32Array(n).fill(INT_EMPTY);
+  let fits = true;
+  const pct = new Float64Array(n);
+  const kappa = new Float64Array(n);
+  const alpha = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    const code = t.code[r]!;
+    const source = t.source[r]!;
+    codeIndex[r] = code < 0 ? t.codes.length : code;
+    sourceIndex[r] = source < 0 ? t.sources.length : source;
+    const u = t.units[r]!;
+    if (!(u < INT_LIMIT)) fits = false;
+    units[r] = u;
+    if (two) {
+      // As withAgreementFigures fills a row.
+      const b = t.codedBy[3 * r + 2]!;
+      const a = t.perCoder[2 * r]! - b;
+      const c = t.perCoder[2 * r + 1]! - b;
+      const d = t.codedBy[3 * r]!;
+      both[r] = b;
+      onlyA[r] = a;
+      onlyB[r] = c;
+      neither[r] = d;
+      const p = percent2x2(b, a, c, d);
+      const k = kappa2x2(b, a, c, d);
+      const x = alpha2x2(b, a, c, d);
+      pct[r] = p ?? NaN;
+      kappa[r] = k ?? NaN;
+      alpha[r] = x ?? NaN;
+      if (p === null || k === null || x === null) {
+        const f = agreement2x2({ both: b, onlyA: a, onlyB: c, neither: d });
+        if (f.kappaReason !== undefined) reasons.add(f.kappaReason);
+        if (f.alphaReason !== undefined) reasons.add(f.alphaReason);
+      }
+    } else {
+      const f = agreementFigures(t.counts(r));
+      if (f.alphaReason !== undefined) reasons.add(f.alphaReason);
+      pct[r] = f.agreementPct ?? NaN;
+      kappa[r] = NaN;
+      alpha[r] = f.alpha ?? NaN;
+    }
+  }
+  const whole = (values: Int32Array, double: () => Float64Array): ColumnCells => (fits ? { kind: 'int', values } : { kind: 'number', values: double() });
+  const cells2 = (f: (b: number, a: number, c: number, d: number) => number): Float64Array => {
+    const out = new Float64Array(n).fill(NaN);
+    if (two) {
+      for (let r = 0; r < n; r++) {
+        const b = t.codedBy[3 * r + 2]!;
+        out[r] = f(b, t.perCoder[2 * r]! - b, t.perCoder[2 * r + 1]! - b, t.codedBy[3 * r]!);
+      }
+    }
+    return out;
+  };
+  return {
+    length: n,
+    cells: new Map<string, ColumnCells>([
+      ['code', { kind: 'text', values: [...t.codes, 'all codes'], index: codeIndex }],
+      ['source', { kind: 'text', values: [...t.sources, 'all sources'], index: sourceIndex }],
+      ['units', whole(units, () => t.units.slice(0, n))],
+      ['both', whole(both, () => cells2((b) => b))],
+      ['onlyA', whole(onlyA, () => cells2((_, a) => a))],
+      ['onlyB', whole(onlyB, () => cells2((_, __, c) => c))],
+      ['neither', whole(neither, () => cells2((_, __, ___, d) => d))],
+      ['agreementPct', { kind: 'number', values: pct }],
+      ['kappa', { kind: 'number', values: kappa }],
+      ['alpha', { kind: 'number', values: alpha }],
+    ]),
+  };
+}
+
+/** Counts below this fit an 'int' column (every cell count is at most units). */
+const INT_LIMIT = 0x7fffffff;

@@ -24,13 +24,13 @@ Examples:
   $ qcode report agreement --coders ana,ben --fail-under 0.7`)
     .action(async (f: ReportFlags, cmd: Command) => {
       const { FOR_REPORT, withProject } = await import('../../app/project.js');
-      const { agreementForProject, agreementView, checkFailUnder, parseFailUnder } = await import('../../app/reports/agreement.js');
+      const { agreementForProject, agreementView, checkFailUnder, parseFailUnder, pooledOnly } = await import('../../app/reports/agreement.js');
       const ac = appContext(ctx, cmd);
       const failUnder = parseFailUnder(f.failUnder);
       formatOf(f); // --json and --format disagreeing is a usage error before any work
       const filters = filtersOf(f, ac.coder);
       const report = withProject(ac, (p) => agreementForProject(p, filters, { coders: names(f.coders) ?? [], unit: f.unit as AgreementUnit }), FOR_REPORT);
-      const shown = f.pooled === true ? { ...report, rows: report.rows.filter((r) => r.source === null) } : report;
+      const shown = f.pooled === true ? pooledOnly(report) : report;
       await emitReport(ctx, f, agreementView(shown));
       checkFailUnder(report, failUnder);
     });

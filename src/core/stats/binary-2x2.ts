@@ -78,7 +78,7 @@ export function agreement2x2(counts: Counts2x2): Agreement2x2 {
   }
   const out: Agreement2x2 = {
     units,
-    agreementPct: finiteOrNull(((both + neither) / units) * 100),
+    agreementPct: percent2x2(both, onlyA, onlyB, neither),
     kappa: null,
     alpha: null,
   };
@@ -90,10 +90,29 @@ export function agreement2x2(counts: Counts2x2): Agreement2x2 {
   if (kappa === null) out.kappaReason = `chance agreement is 1: ${uniform}; kappa is undefined`;
   else out.kappa = kappa;
 
+  const alpha = alpha2x2(both, onlyA, onlyB, neither);
+  if (alpha === null) out.alphaReason = `no variation: ${uniform}; alpha is undefined`;
+  else out.alpha = alpha;
+  return out;
+}
+
+/**
+ * agreement2x2's agreementPct without its object (a report fills columns of figures): null when
+ * there are no units.
+ */
+export function percent2x2(both: number, onlyA: number, onlyB: number, neither: number): number | null {
+  const units = both + onlyA + onlyB + neither;
+  return units === 0 ? null : finiteOrNull(((both + neither) / units) * 100);
+}
+
+/**
+ * agreement2x2's alpha without its object: null when n_1·n_0 = 0 (no variation, or no units).
+ */
+export function alpha2x2(both: number, onlyA: number, onlyB: number, neither: number): number | null {
+  const units = both + onlyA + onlyB + neither;
   const disagreements = onlyA + onlyB;
   const coded = 2 * both + disagreements; // n_1
   const uncoded = 2 * neither + disagreements; // n_0
-  if (coded * uncoded === 0) out.alphaReason = `no variation: ${uniform}; alpha is undefined`;
-  else out.alpha = finiteOrNull(1 - ((2 * units - 1) * disagreements) / (coded * uncoded));
-  return out;
+  if (coded * uncoded === 0) return null;
+  return finiteOrNull(1 - ((2 * units - 1) * disagreements) / (coded * uncoded));
 }
