@@ -370,18 +370,10 @@ export function columnTextTable(cols: Column[], columnar: ColumnarCells, options
     if (c === undefined) return undefined;
     let w = widths[i]!;
     if (c.kind === 'text') {
-      const at = new Int32Array(c.values.length + 1);
-      for (let k = 0; k < c.values.length; k++) {
-        const v = c.values[k]!;
-        if (!printableAscii(v)) return undefined;
-        at[k + 1] = at[k]! + v.length;
-      }
+      const at = asciiBounds(c.values);
+      if (at === undefined) return undefined;
       const idx = c.index instanceof Int32Array ? c.index : Int32Array.from(c.index);
-      for (let r = 0; r < n; r++) {
-        const k = idx[r]!;
-        const m = k < 0 ? 0 : at[k + 1]! - at[k]!;
-        if (m > w) w = m;
-      }
+      w = Math.max(w, textsWidth(idx, at, n));
       isText.push(true);
       index.push(idx);
       numbers.push(NO_NUMBERS);
@@ -423,14 +415,38 @@ export function columnTextTable(cols: Column[], columnar: ColumnarCells, options
     lineWidth += widths[i]!;
   }
   const stride = lineWidth + 1;
-  const buf = Buffer.alloc(stride * n, 0x20);
+  const spare = stride * n;
+  const buf = Buffer.alloc(spare + 1, 0x20);
   for (let i = 0; i < ncols; i++) {
     const right = cols[i]!.align === 'right';
     const at = starts[i]!;
     if (isText[i]) writeTextColumn(buf, stride, at, right ? widths[i]! : -1, index[i]!, bytes[i]!, bounds[i]!, n);
-    else if (numbers[i] === NO_NUMBERS) writeIntColumn(buf, stride, at, right ? widths[i]! : -1, index[i]!, cols[i]!.decimals ?? 0, n);
+    else if (numbers[i] === NO_NUMBERS) {
+      const d = cols[i]!.decimals ?? 0;
+      if (d === 0) writeWholeColumn(buf, stride, at, right ? widths[i]! : -1, index[i]!, n, spare);
+      else writeDecimalColumn(buf, stride, at, right ? widths[i]! : -1, index[i]!, d, 10 ** d, n, spare);
+    }
     else writeNumberColumn(buf, stride, at, right ? widths[i]! : -1, numbers[i]!, cols[i]!.decimals, n);
   }
+  return `${head}\n${buf.toString('latin1', 0, trimLines(buf, n, stride, lineWidth))}`;
+}
+
+// Each hot loop below is a small function of its own: V8 compiles a long loop's whole function
+// while it runs (on-stack replacement), and a report runs each of these once.
+
+/** The widest of a text column's cells: `index` into texts whose bounds are `at`. */
+function textsWidth(index: Int32Array, at: Int32Array, n: number): number {
+  let w = 0;
+  for (let r = 0; r < n; r++) {
+    const k = index[r]!;
+    const m = k < 0 ? 0 : at[k + 1]! - at[k]!;
+    if (m > w) w = m;
+  }
+  return w;
+}
+
+/** Cuts each of the n lines of the grid after its last character that is not a space, moves it up to follow the one before and ends it; returns the length of the text. */
+function trimLines(buf: Buffer, n: number, stride: number, lineWidth: number): number {
   let pos = 0;
   for (let r = 0; r < n; r++) {
     const from = r * stride;
@@ -440,7 +456,7 @@ export function columnTextTable(cols: Column[], columnar: ColumnarCells, options
     pos += end - from;
     buf[pos++] = 0x0a;
   }
-  return `${head}\n${buf.toString('latin1', 0, pos)}`;
+  return pos;
 }
 
 /** A text column's cells into the grid at `at` in each line: left-aligned (width −1) or right-aligned in `width`. */
@@ -467,12 +483,18 @@ const NO_NUMBERS = new Float64Array(0);
 const NO_INDEX = new Int32Array(0);
 const NO_BYTES = Buffer.alloc(0);
 
-function printableAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e) return false;
+/** Where each text starts and ends in the texts one after another, or undefined when one is not printable ASCII. */
+function asciiBounds(texts: readonly string[]): Int32Array | undefined {
+  const at = new Int32Array(texts.length + 1);
+  for (let k = 0; k < texts.length; k++) {
+    const v = texts[k]!;
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e) return undefined;
+    }
+    at[k + 1] = at[k]! + v.length;
   }
-  return true;
+  return at;
 }
 
 /** An empty cell among scaledInts' (as in an 'int' column). */
@@ -485,85 +507,114 @@ const NO_INT = INT_EMPTY;
  * cell is empty. Undefined when a value does not fit (not whole, too large, other decimals).
  */
 function scaledInts(values: Float64Array, n: number, d: number | undefined): Int32Array | undefined {
-  const out = new Int32Array(n);
-  if (d === undefined) {
-    for (let r = 0; r < n; r++) {
-      const v = values[r]!;
-      if (!(v > -Infinity && v < Infinity)) out[r] = NO_INT;
-      else if (v === Math.floor(v) && v < 0x7fffffff && v > -0x7fffffff) out[r] = v;
-      else return undefined;
-    }
-    return out;
-  }
+  // (The array is made here: an allocation first met in the loops' compiled code would send it back.)
+  if (d === undefined) return wholeInts(values, n, new Int32Array(n));
   if (!(d > 0 && d <= 4 && Number.isInteger(d))) return undefined;
-  const f = 10 ** d;
+  return roundedInts(values, n, 10 ** d, new Int32Array(n));
+}
+
+function wholeInts(values: Float64Array, n: number, out: Int32Array): Int32Array | undefined {
   for (let r = 0; r < n; r++) {
     const v = values[r]!;
-    if (!(v > -Infinity && v < Infinity)) {
-      out[r] = NO_INT;
-      continue;
-    }
-    const m = Math.round(Math.abs(v) * f + 1e-9);
-    if (m >= 0x7fffffff) return undefined;
-    out[r] = v < 0 && m > 0 ? -m : m;
+    const finite = v > -Infinity && v < Infinity;
+    if (finite && !(v === Math.floor(v) && v < 0x7fffffff && v > -0x7fffffff)) return undefined;
+    out[r] = finite ? v : NO_INT;
   }
   return out;
 }
 
-/** The widest text of scaledInts' numbers (d decimals). */
+/** Values rounded as roundFixed rounds them to the decimals of f = 10^decimals, scaled by f. */
+function roundedInts(values: Float64Array, n: number, f: number, out: Int32Array): Int32Array | undefined {
+  for (let r = 0; r < n; r++) {
+    const v = values[r]!;
+    const finite = v > -Infinity && v < Infinity;
+    const m = Math.round(Math.abs(v) * f + 1e-9);
+    if (m >= 0x7fffffff) return undefined;
+    // Negative where the text has a minus sign (not when it rounds to zero: −0 is stored as 0).
+    out[r] = finite ? m * (v < 0 ? -1 : 1) : NO_INT;
+  }
+  return out;
+}
+
+/** The widest text of scaledInts' numbers (d decimals): that of the least or the greatest. */
 function intsWidth(ints: Int32Array, n: number, d: number): number {
+  const lo = intsLeast(ints, n);
+  const hi = intsGreatest(ints, n);
+  return Math.max(hi < 0 ? 0 : intWidth(hi, d), lo > 0 ? 0 : intWidth(lo, d));
+}
+
+/** The greatest of the numbers that are not NO_INT, or −1 when it is less. */
+function intsGreatest(ints: Int32Array, n: number): number {
   let hi = -1;
+  for (let r = 0; r < n; r++) {
+    const m = ints[r]!;
+    hi = m !== NO_INT && m > hi ? m : hi;
+  }
+  return hi;
+}
+
+/** The least of the numbers that are not NO_INT, or 1 when it is greater. */
+function intsLeast(ints: Int32Array, n: number): number {
   let lo = 1;
   for (let r = 0; r < n; r++) {
     const m = ints[r]!;
-    if (m === NO_INT) continue;
-    if (m > hi) hi = m;
-    if (m < lo) lo = m;
+    lo = m !== NO_INT && m < lo ? m : lo;
   }
-  return Math.max(hi < 0 ? 0 : intWidth(hi, d), lo > 0 ? 0 : intWidth(lo, d));
+  return lo;
 }
 
 /** The length of the text of one of scaledInts' numbers. */
 function intWidth(m: number, d: number): number {
-  const a = m < 0 ? -m : m;
+  const a = Math.abs(m);
   return (m < 0 ? 1 : 0) + (d === 0 ? digits(a) : digits(Math.floor(a / 10 ** d)) + 1 + d);
 }
 
-/** A column of scaledInts' numbers into the grid, as writeNumberColumn (digits written inline: one loop, no call per cell). */
-function writeIntColumn(buf: Buffer, stride: number, at: number, width: number, ints: Int32Array, d: number, n: number): void {
+// The writers below run each cell through the same operations, whatever its value (a minus sign
+// is written to a spare byte past the grid when there is none): V8 compiles them while they run,
+// and an operation first met in compiled code sends it back to the interpreter to compile again.
+
+/**
+ * A column of scaledInts' whole numbers into the grid at `at` in each line: left-aligned
+ * (width −1) or right-aligned in `width`; `spare` is a byte past the grid.
+ */
+function writeWholeColumn(buf: Buffer, stride: number, at: number, width: number, ints: Int32Array, n: number, spare: number): void {
+  for (let r = 0, line = at; r < n; r++, line += stride) {
+    const m = ints[r]!;
+    if (m === NO_INT) continue;
+    let j = width < 0 ? line + intWidth(m, 0) : line + width;
+    let a = Math.abs(m);
+    do {
+      const q = (a / 10) | 0;
+      buf[--j] = 0x30 + a - q * 10;
+      a = q;
+    } while (a > 0);
+    const minus = j - 1;
+    buf[m < 0 ? minus : spare] = 0x2d;
+  }
+}
+
+/** A column of scaledInts' numbers of d > 0 decimals (scaled by f = 10^d), as writeWholeColumn. */
+function writeDecimalColumn(buf: Buffer, stride: number, at: number, width: number, ints: Int32Array, d: number, f: number, n: number, spare: number): void {
   for (let r = 0, line = at; r < n; r++, line += stride) {
     const m = ints[r]!;
     if (m === NO_INT) continue;
     let j = width < 0 ? line + intWidth(m, d) : line + width;
-    let a = m < 0 ? -m : m;
-    // Digits from the last: the point after the d decimals, at least one digit before it.
-    let k = 0;
-    // Two digits at a time where no point falls between them.
-    while (a >= 100 && k + 2 <= d) {
-      const q = (a / 100) | 0;
-      const p = 2 * (a - q * 100);
-      buf[--j] = PAIRS[p + 1]!;
-      buf[--j] = PAIRS[p]!;
-      a = q;
-      k += 2;
+    const a = Math.abs(m);
+    let w = (a / f) | 0;
+    let x = a - w * f;
+    for (let k = 0; k < d; k++) {
+      const q = (x / 10) | 0;
+      buf[--j] = 0x30 + x - q * 10;
+      x = q;
     }
+    buf[--j] = 0x2e;
     do {
-      if (k === d && k > 0) buf[--j] = 0x2e;
-      if (a >= 100 && k >= d) {
-        const q = (a / 100) | 0;
-        const p = 2 * (a - q * 100);
-        buf[--j] = PAIRS[p + 1]!;
-        buf[--j] = PAIRS[p]!;
-        a = q;
-        k += 2;
-        continue;
-      }
-      const q = (a / 10) | 0;
-      buf[--j] = 0x30 + a - q * 10;
-      a = q;
-      k++;
-    } while (a > 0 || k <= d);
-    if (m < 0) buf[--j] = 0x2d;
+      const q = (w / 10) | 0;
+      buf[--j] = 0x30 + w - q * 10;
+      w = q;
+    } while (w > 0);
+    const minus = j - 1;
+    buf[m < 0 ? minus : spare] = 0x2d;
   }
 }
 

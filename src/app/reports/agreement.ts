@@ -169,10 +169,7 @@ export function agreementReport(scope: ReportScope, o: AgreementOptions): Agreem
   const compared = o.sourcesChosen === true ? scope.sources.map((_, i) => i) : scope.sources.map((_, i) => i).filter((i) => seen[i] === all);
   if (compared.length === 0) comparedSources(scope, o.coders, o.sourcesChosen === true); // throws the message of no source in common
   const count = counter(scope, unit, o.coders, coderOf);
-  const table = rowsOf(scope, C, compared, (codeId, i) => {
-    const run = runs.get(codeId);
-    return run === undefined || run[2 * i]! < 0 ? null : count(i, run[2 * i]!, run[2 * i + 1]!);
-  }, (codeId) => runs.has(codeId));
+  const table = rowsOf(scope, C, compared, runs, count);
   const comparedCodings: ComparedSource[] = compared.map((i) => ({ source: scope.sources[i]!.id, codings: Object.fromEntries(o.coders.map((c, k) => [c, codings[i * C + k]!])) }));
   return reportOf([...o.coders], unit, compared.map((i) => scope.sources[i]!.id), comparedCodings, table);
 }
@@ -317,16 +314,19 @@ function counter(scope: ReportScope, unit: AgreementUnit, coders: readonly strin
  * The rows: per code shown in tree order (that one of the coders applied in scope), a row per
  * source compared where they applied it and the code's pooled row; then the overall row.
  */
-function rowsOf(scope: ReportScope, coders: number, compared: readonly number[], countsOf: (codeId: number, source: number) => UnitCounts | null, applied: (codeId: number) => boolean): AgreementTable {
+function rowsOf(scope: ReportScope, coders: number, compared: readonly number[], runs: ReadonlyMap<number, Int32Array>, count: (i: number, from: number, to: number) => UnitCounts): AgreementTable {
   const names: string[] = [];
   const table = new AgreementTable(names, compared.map((i) => scope.sources[i]!.id), coders);
   const overall = emptyCounts(coders);
   for (const { code } of treeOrder(scope.codes)) {
-    if (!scope.shown.has(code.id) || !applied(code.id)) continue;
+    const run = scope.shown.has(code.id) ? runs.get(code.id) : undefined;
+    if (run === undefined) continue;
     let pooled: UnitCounts | null = null;
     for (let j = 0; j < compared.length; j++) {
-      const counts = countsOf(code.id, compared[j]!);
-      if (counts === null) continue;
+      const i = compared[j]!;
+      const from = run[2 * i]!;
+      if (from < 0) continue;
+      const counts = count(i, from, run[2 * i + 1]!);
       if (pooled === null) {
         pooled = emptyCounts(coders);
         names.push(code.name);
@@ -375,10 +375,14 @@ export function agreementReportPlain(scope: ReportScope, o: AgreementOptions): A
     }
   });
   const count = counter(scope, unit, o.coders, coderOf);
-  const rows = rowsOf(scope, o.coders.length, compared, (codeId, i) => {
-    const run = runs.get(codeId)?.get(i);
-    return run === undefined ? null : count(i, run[0], run[1]);
-  }, (codeId) => runs.has(codeId)).rows();
+  // The runs as survey gives them: per code, [from, to) at [2 × source] and [2 × source + 1], −1 for none.
+  const arrays = new Map<number, Int32Array>();
+  for (const [codeId, bySource] of runs) {
+    const run = new Int32Array(2 * scope.packed.length).fill(-1);
+    for (const [i, [from, to]] of bySource) run.set([from, to], 2 * i);
+    arrays.set(codeId, run);
+  }
+  const rows = rowsOf(scope, o.coders.length, compared, arrays, count).rows();
   return { coders: [...o.coders], unit, sources: compared.map((i) => scope.sources[i]!.id), compared: comparedWithCodings(scope, compared, o.coders), rows };
 }
 
