@@ -182,17 +182,22 @@ export function agreementReport(scope: ReportScope, o: AgreementOptions): Agreem
  */
 export class AgreementTable {
   length = 0;
-  code = new Int32Array(64);
-  source = new Int32Array(64);
-  units = new Float64Array(64);
+  code: Int32Array;
+  source: Int32Array;
+  units: Float64Array;
   /** (coders + 1) per row: codedBy. */
   codedBy: Float64Array;
   /** coders per row: perCoder. */
   perCoder: Float64Array;
 
-  constructor(readonly codes: readonly string[], readonly sources: readonly string[], readonly coders: number) {
-    this.codedBy = new Float64Array(64 * (coders + 1));
-    this.perCoder = new Float64Array(64 * coders);
+  /** `capacity`: the rows to make room for at first (it grows beyond). */
+  constructor(readonly codes: readonly string[], readonly sources: readonly string[], readonly coders: number, capacity = 64) {
+    const n = Math.max(1, capacity);
+    this.code = new Int32Array(n);
+    this.source = new Int32Array(n);
+    this.units = new Float64Array(n);
+    this.codedBy = new Float64Array(n * (coders + 1));
+    this.perCoder = new Float64Array(n * coders);
   }
 
   push(code: number, source: number, counts: UnitCounts): void {
@@ -271,7 +276,7 @@ export function agreementTableOf(r: AgreementReport): AgreementTable | undefined
 export function pooledOnly(r: AgreementReport): AgreementReport {
   const t = TABLES.get(r);
   if (t === undefined) return { ...r, rows: r.rows.filter((x) => x.source === null) };
-  const pooled = new AgreementTable(t.codes, t.sources, t.coders);
+  const pooled = new AgreementTable(t.codes, t.sources, t.coders, t.length);
   for (let k = 0; k < t.length; k++) if (t.source[k]! < 0) pooled.push(t.code[k]!, -1, t.counts(k));
   return reportOf(r.coders, r.unit, r.sources, r.compared, pooled);
 }
@@ -292,11 +297,14 @@ function counter(scope: ReportScope, unit: AgreementUnit, coders: readonly strin
   };
   // Two coders' counts go to one table reused from call to call (the caller copies them).
   const scratch = emptyCounts(2);
+  // Each source's length read once (a scope's source looks it up each time it is asked).
+  const lengths = new Int32Array(scope.packed.length).fill(-1);
   // Character units are counted off the packed codings; words and turns from spans.
   return (i, from, to) => {
     const packed = scope.packed[i]!;
     if (unit === 'char') {
-      const length = scope.sources[i]!.length;
+      let length = lengths[i]!;
+      if (length < 0) lengths[i] = length = scope.sources[i]!.length;
       return coders.length === 2
         ? countCodedCharsPacked2(length, packed, from, to, PACKED_FIELDS, coderOf, scratch)
         : countCodedCharsPacked(length, packed, from, to, PACKED_FIELDS, coderOf, coders.length);
@@ -316,7 +324,7 @@ function counter(scope: ReportScope, unit: AgreementUnit, coders: readonly strin
  */
 function rowsOf(scope: ReportScope, coders: number, compared: readonly number[], runs: ReadonlyMap<number, Int32Array>, count: (i: number, from: number, to: number) => UnitCounts): AgreementTable {
   const names: string[] = [];
-  const table = new AgreementTable(names, compared.map((i) => scope.sources[i]!.id), coders);
+  const table = new AgreementTable(names, compared.map((i) => scope.sources[i]!.id), coders, rowsNeeded(scope, compared, runs));
   const overall = emptyCounts(coders);
   for (const { code } of treeOrder(scope.codes)) {
     const run = scope.shown.has(code.id) ? runs.get(code.id) : undefined;
@@ -340,6 +348,17 @@ function rowsOf(scope: ReportScope, coders: number, compared: readonly number[],
   }
   table.push(-1, -1, overall);
   return table;
+}
+
+/** Room for every row: a row per code shown and source compared with a run there, a pooled row per code, the overall row. */
+function rowsNeeded(scope: ReportScope, compared: readonly number[], runs: ReadonlyMap<number, Int32Array>): number {
+  let n = 1;
+  for (const [codeId, run] of runs) {
+    if (!scope.shown.has(codeId)) continue;
+    n++;
+    for (let j = 0; j < compared.length; j++) if (run[2 * compared[j]!]! >= 0) n++;
+  }
+  return n;
 }
 
 /** A row: code, source, the figures (agreementFigures' keys in its order), codedBy last. */
