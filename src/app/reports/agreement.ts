@@ -299,16 +299,16 @@ function counter(scope: ReportScope, unit: AgreementUnit, coders: readonly strin
   const scratch = emptyCounts(2);
   // Each source's length read once (a scope's source looks it up each time it is asked).
   const lengths = new Int32Array(scope.packed.length).fill(-1);
+  const lengthOf = (i: number): number => {
+    let length = lengths[i]!;
+    if (length < 0) lengths[i] = length = scope.sources[i]!.length;
+    return length;
+  };
   // Character units are counted off the packed codings; words and turns from spans.
+  if (unit === 'char' && coders.length === 2) return (i, from, to) => countCodedCharsPacked2(lengthOf(i), scope.packed[i]!, from, to, PACKED_FIELDS, coderOf, scratch);
   return (i, from, to) => {
     const packed = scope.packed[i]!;
-    if (unit === 'char') {
-      let length = lengths[i]!;
-      if (length < 0) lengths[i] = length = scope.sources[i]!.length;
-      return coders.length === 2
-        ? countCodedCharsPacked2(length, packed, from, to, PACKED_FIELDS, coderOf, scratch)
-        : countCodedCharsPacked(length, packed, from, to, PACKED_FIELDS, coderOf, coders.length);
-    }
+    if (unit === 'char') return countCodedCharsPacked(lengthOf(i), packed, from, to, PACKED_FIELDS, coderOf, coders.length);
     const perCoder: Span[][] = coders.map(() => []);
     for (let f = from; f < to; f += CODING_FIELDS) {
       const k = coderOf(packed[f + F_CODER]!);
@@ -329,25 +329,33 @@ function rowsOf(scope: ReportScope, coders: number, compared: readonly number[],
   for (const { code } of treeOrder(scope.codes)) {
     const run = scope.shown.has(code.id) ? runs.get(code.id) : undefined;
     if (run === undefined) continue;
-    let pooled: UnitCounts | null = null;
-    for (let j = 0; j < compared.length; j++) {
-      const i = compared[j]!;
-      const from = run[2 * i]!;
-      if (from < 0) continue;
-      const counts = count(i, from, run[2 * i + 1]!);
-      if (pooled === null) {
-        pooled = emptyCounts(coders);
-        names.push(code.name);
-      }
-      table.push(names.length - 1, j, counts);
-      addInto(pooled, counts);
-    }
-    if (pooled === null) continue;
+    const pooled = emptyCounts(coders);
+    if (!codeRows(table, names.length, run, compared, count, pooled)) continue;
+    names.push(code.name);
     table.push(names.length - 1, -1, pooled);
     addInto(overall, pooled);
   }
   table.push(-1, -1, overall);
   return table;
+}
+
+/**
+ * A code's rows: one per source compared where it has a run, with `code` (its index among the
+ * codes shown), summed into `pooled`; false when there is none. (A loop of its own: V8 compiles
+ * it while it runs, and everything it compiles has been run.)
+ */
+function codeRows(table: AgreementTable, code: number, run: Int32Array, compared: readonly number[], count: (i: number, from: number, to: number) => UnitCounts, pooled: UnitCounts): boolean {
+  let any = false;
+  for (let j = 0; j < compared.length; j++) {
+    const i = compared[j]!;
+    const from = run[2 * i]!;
+    if (from < 0) continue;
+    const counts = count(i, from, run[2 * i + 1]!);
+    table.push(code, j, counts);
+    addInto(pooled, counts);
+    any = true;
+  }
+  return any;
 }
 
 /** Room for every row: a row per code shown and source compared with a run there, a pooled row per code, the overall row. */
