@@ -4,7 +4,8 @@
  * source included because a second coder tagged one phrase in it stands out.
  */
 import { CODING_FIELDS, F_CODE, F_CODER } from '../../core/span-index.js';
-import type { Column } from '../../format/table-shape.js';
+import type { Cell, Column } from '../../format/table-shape.js';
+import { columnTable, type ColumnCells } from '../../format/column-table.js';
 import type { ReportTable } from '../../format/report.js';
 import type { ReportScope } from '../report-scope.js';
 
@@ -45,6 +46,9 @@ export function comparedWithCodings(scope: ReportScope, compared: readonly numbe
 export function comparedTable(compared: readonly ComparedSource[], coders: readonly string[]): ReportTable {
   const keys = coders.map((_, k) => `c${k}`);
   const columns: Column[] = [{ key: 'source', header: 'source' }, ...coders.map((c, k) => ({ key: keys[k]!, header: `codings by ${c}`, align: 'right' as const }))];
-  const rows = compared.map((s) => ({ source: s.source, ...Object.fromEntries(coders.map((c, k) => [keys[k]!, s.codings[c] ?? 0])) }));
-  return { title: `Sources compared (${compared.length})`, table: { columns, rows } };
+  const rows = (): Record<string, Cell>[] => compared.map((s) => ({ source: s.source, ...Object.fromEntries(coders.map((c, k) => [keys[k]!, s.codings[c] ?? 0])) }));
+  // Held as columns too (a row per source: 1,000 and more), for the text table (format/column-table.ts).
+  const cells = new Map<string, ColumnCells>([['source', { kind: 'text', values: compared.map((s) => s.source), index: Int32Array.from(compared, (_, i) => i) }]]);
+  coders.forEach((c, k) => cells.set(keys[k]!, { kind: 'number', values: Float64Array.from(compared, (s) => s.codings[c] ?? 0) }));
+  return { title: `Sources compared (${compared.length})`, table: columnTable(columns, { length: compared.length, cells }, rows) };
 }
