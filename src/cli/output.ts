@@ -66,6 +66,16 @@ export function writeText(ctx: CliContext, flags: OutputFlags, text: string): vo
   else ctx.stdout.write(text);
 }
 
+/** Writes output in pieces (text, or the UTF-8 bytes of text) to `--out` (atomically, one file) or stdout, in order. */
+export function writeChunks(ctx: CliContext, flags: OutputFlags, chunks: readonly (string | Uint8Array)[]): void {
+  if (flags.out === undefined) {
+    for (const c of chunks) ctx.stdout.write(c);
+    return;
+  }
+  const bytes = Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)));
+  writeFileAtomic(resolve(ctx.cwd, flags.out), bytes);
+}
+
 /** Writes a binary file (docx, xlsx) to `--out`; refused without it, as it is not text for a terminal or pipe. */
 export function writeBytes(ctx: CliContext, flags: OutputFlags, format: string, bytes: Uint8Array): void {
   if (flags.out === undefined) throw new UsageError(`--format ${format} writes a file: give --out FILE.${format}`);

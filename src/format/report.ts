@@ -8,7 +8,7 @@ import { escapeHtml } from './html-parts.js';
 import { renderMarkdown, escapeMd } from './markdown.js';
 import type { TableData } from './table-shape.js';
 import { renderTex, renderTexNotes } from './tex.js';
-import { renderTextTable, type TextTableOptions } from './text-table.js';
+import { renderTextTable, renderTextTableChunks, type TextTableOptions } from './text-table.js';
 import { renderJson } from './json.js';
 import { chartsOf } from './charts.js';
 import { stackSvgs } from './svg-stack.js';
@@ -110,6 +110,28 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
       return parts.join('\n');
     }
   }
+}
+
+/**
+ * renderReport as pieces to write one after another (strings, and bytes of ASCII text): the same
+ * text, but a text table held in columns stays the bytes it was written in (2.6 MB for an
+ * agreement report), not copied into a string, joined and encoded again.
+ */
+export function renderReportChunks(format: ReportFormat, view: ReportView, options: TextTableOptions = {}): (string | Uint8Array)[] {
+  if (format !== 'table') return [renderReport(format, view, options)];
+  const c = view.coders;
+  const out: (string | Uint8Array)[] = [];
+  view.tables.forEach((t, i) => {
+    if (i > 0) out.push('\n');
+    if (t.title !== undefined) out.push(`${t.title}\n`);
+    out.push(...renderTextTableChunks(t.table, options, t.indentKey === undefined ? undefined : { depthKey: t.indentKey, unit: '  ' }));
+  });
+  // As renderReport's 'table' joins its parts with a line between.
+  const rest: string[] = [];
+  if (view.paragraphs !== undefined) rest.push(view.paragraphs.join('\n\n') + '\n');
+  if (c !== undefined) rest.push(`${c.sentence}\n`);
+  if (rest.length > 0) out.push(`${view.tables.length > 0 ? '\n' : ''}${rest.join('\n')}`);
+  return out;
 }
 
 /** JSON: the report's data with `codersInScope` added last (data that is not an object is left as it is). */

@@ -49,6 +49,16 @@ export function renderTextTable(table: TableData, options: TextTableOptions = {}
   return out.join('\n') + '\n';
 }
 
+/**
+ * renderTextTable as pieces to write one after another: strings, and the bytes of a table held
+ * in columns (column-table.ts) as columnTextTableBytes writes them, never made into a string.
+ */
+export function renderTextTableChunks(table: TableData, options: TextTableOptions = {}, indent?: TextTableIndent): (string | Uint8Array)[] {
+  const columnar = indent === undefined ? columnarCells(table) : undefined;
+  const t = columnar === undefined ? undefined : columnTextTableBytes(table.columns, columnar, options);
+  return t === undefined ? [renderTextTable(table, options, indent)] : [`${t.head}\n`, t.body];
+}
+
 /** A laid-out table: its header line and the lines of a row (joined by '\n', without a final one). */
 export interface TextTableLayout {
   head: string;
@@ -354,6 +364,15 @@ export function wrap(text: string, width: number): string[] {
  * (test/format/column-table.test.ts compares the two on random tables).
  */
 export function columnTextTable(cols: Column[], columnar: ColumnarCells, options: TextTableOptions): string | undefined {
+  const t = columnTextTableBytes(cols, columnar, options);
+  return t === undefined ? undefined : `${t.head}\n${t.body.toString('latin1')}`;
+}
+
+/**
+ * columnTextTable as its header line (without its line end) and the bytes of its rows (ASCII,
+ * each line ended), for writing without a string of the rows: a report's output is bytes.
+ */
+export function columnTextTableBytes(cols: Column[], columnar: ColumnarCells, options: TextTableOptions): { head: string; body: Buffer } | undefined {
   const n = columnar.length;
   const ncols = cols.length;
   if (ncols === 0) return undefined;
@@ -428,7 +447,7 @@ export function columnTextTable(cols: Column[], columnar: ColumnarCells, options
     }
     else writeNumberColumn(buf, stride, at, right ? widths[i]! : -1, numbers[i]!, cols[i]!.decimals, n);
   }
-  return `${head}\n${buf.toString('latin1', 0, trimLines(buf, n, stride, lineWidth))}`;
+  return { head, body: buf.subarray(0, trimLines(buf, n, stride, lineWidth)) };
 }
 
 // Each hot loop below is a small function of its own: V8 compiles a long loop's whole function

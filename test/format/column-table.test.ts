@@ -12,6 +12,7 @@ import { renderCsv } from '../../src/format/csv.js';
 import { renderMarkdown } from '../../src/format/markdown.js';
 import type { Cell, Column, TableData } from '../../src/format/table-shape.js';
 import { columnTextTable, renderTextTable } from '../../src/format/text-table.js';
+import { renderReport, renderReportChunks, type ReportView } from '../../src/format/report.js';
 import * as refText from './reference/text-table-ref.js';
 import { mulberry32 as random } from '../support/random.js';
 
@@ -126,5 +127,31 @@ describe('text tables held in columns', () => {
     table.rows = [{ a: 333 }];
     expect(columnarCells(table)).toBeUndefined();
     expect(renderTextTable(table)).toBe('  a\n333\n');
+  });
+});
+
+describe('report text in pieces (renderReportChunks)', () => {
+  it('joins to exactly what renderReport prints, with tables held in columns or not', () => {
+    const rnd = random(9);
+    let bytes = 0;
+    for (let k = 0; k < 300; k++) {
+      const tables = Array.from({ length: Math.floor(rnd() * 3) }, (_, i) => {
+        const { table, rows } = generate(rnd);
+        const held = rnd() < 0.7;
+        return { title: rnd() < 0.5 ? `Table ${i}` : undefined, table: held ? table : { columns: table.columns, rows }, indentKey: rnd() < 0.15 ? 'depth' : undefined };
+      });
+      const view: ReportView = {
+        title: 'T', data: null, tables,
+        paragraphs: rnd() < 0.5 ? ['One paragraph.', 'Another, with ünïcode.'] : undefined,
+        coders: rnd() < 0.5 ? { coders: ['ana'], rule: 'named', sentence: 'Coders in scope: ana.' } : undefined,
+      };
+      const options = { width: rnd() < 0.8 ? undefined : 30, header: rnd() < 0.3 ? (s: string) => `*${s}*` : undefined };
+      const chunks = renderReportChunks('table', view, options);
+      bytes += chunks.filter((c) => typeof c !== 'string').length;
+      expect(Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8')).toBe(renderReport('table', view, options));
+      for (const format of ['md', 'csv', 'json'] as const) expect(renderReportChunks(format, view)).toEqual([renderReport(format, view)]);
+    }
+    // Tables went out as bytes (and so were compared).
+    expect(bytes).toBeGreaterThan(50);
   });
 });

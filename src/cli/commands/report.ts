@@ -4,7 +4,7 @@ import type { Project } from '../../app/project.js';
 import type { ReportFormat, ReportView } from '../../format/report.js';
 import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
-import { withBom, writeBytes, writeText } from '../output.js';
+import { withBom, writeBytes, writeChunks, writeText } from '../output.js';
 import { appContext } from '../program.js';
 import { reportKinds } from './report-kinds.js';
 import { summaryOf } from '../command-list.js';
@@ -55,7 +55,7 @@ export function formatOf(f: ReportFlags): ReportFormat {
 }
 
 export async function emitReport(ctx: CliContext, f: ReportFlags, shown: ReportView): Promise<void> {
-  const { renderReport } = await import('../../format/report.js');
+  const { renderReport, renderReportChunks } = await import('../../format/report.js');
   const columns = list(typeof f.columns === 'string' ? f.columns : undefined);
   const format = formatOf(f);
   // Charts come from the whole table, whatever columns are printed.
@@ -69,10 +69,16 @@ export async function emitReport(ctx: CliContext, f: ReportFlags, shown: ReportV
     return;
   }
   const toFile = f.out !== undefined;
-  const text = renderReport(format, view, {
+  const options = {
     width: !toFile && ctx.stdoutIsTTY ? ctx.columns : undefined,
-    header: !toFile && ctx.colour ? (s) => ctx.chalk.bold(s) : undefined,
-  });
+    header: !toFile && ctx.colour ? (s: string) => ctx.chalk.bold(s) : undefined,
+  };
+  // A text table is written in pieces: a table held in columns stays the bytes it was written in.
+  if (format === 'table') {
+    writeChunks(ctx, f, renderReportChunks(format, view, options));
+    return;
+  }
+  const text = renderReport(format, view, options);
   writeText(ctx, f, format === 'csv' ? withBom(f, text) : text);
 }
 
