@@ -109,6 +109,8 @@ interface Survey {
   /** Per source, codings per coder slot of the codes shown: [source × coders + slot]. */
   codings: Float64Array;
   runs: Map<number, Int32Array>;
+  /** How many runs there are in all (at most a row each, besides a pooled row per code and the overall row). */
+  runCount: number;
 }
 
 function survey(scope: ReportScope, slots: Int32Array, coders: number): Survey {
@@ -116,6 +118,7 @@ function survey(scope: ReportScope, slots: Int32Array, coders: number): Survey {
   const seen = new Uint32Array(n);
   const codings = new Float64Array(n * coders);
   const runs = new Map<number, Int32Array>();
+  let runCount = 0;
   for (let i = 0; i < n; i++) {
     const packed = scope.packed[i]!;
     let mask = 0;
@@ -137,12 +140,13 @@ function survey(scope: ReportScope, slots: Int32Array, coders: number): Survey {
         if (run === undefined) runs.set(codeId, (run = new Int32Array(2 * n).fill(-1)));
         run[2 * i] = o;
         run[2 * i + 1] = to;
+        runCount++;
       }
       o = to;
     }
     seen[i] = mask;
   }
-  return { seen, codings, runs };
+  return { seen, codings, runs, runCount };
 }
 
 /** Each coder id's slot among the coders compared (its index in `coders`), −1 for other coders. */
@@ -164,12 +168,12 @@ export function agreementReport(scope: ReportScope, o: AgreementOptions): Agreem
   if (C > 30) return agreementReportPlain(scope, o);
   const slots = coderSlots(scope, o.coders);
   const coderOf = (id: number): number => (id >= 0 && id < slots.length ? slots[id]! : -1);
-  const { seen, codings, runs } = survey(scope, slots, C);
+  const { seen, codings, runs, runCount } = survey(scope, slots, C);
   const all = (1 << C) - 1;
   const compared = o.sourcesChosen === true ? scope.sources.map((_, i) => i) : scope.sources.map((_, i) => i).filter((i) => seen[i] === all);
   if (compared.length === 0) comparedSources(scope, o.coders, o.sourcesChosen === true); // throws the message of no source in common
   const count = counter(scope, unit, o.coders, coderOf);
-  const table = rowsOf(scope, C, compared, runs, count);
+  const table = rowsOf(scope, C, compared, runs, count, runCount + runs.size + 1);
   const comparedCodings: ComparedSource[] = compared.map((i) => ({ source: scope.sources[i]!.id, codings: Object.fromEntries(o.coders.map((c, k) => [c, codings[i * C + k]!])) }));
   return reportOf([...o.coders], unit, compared.map((i) => scope.sources[i]!.id), comparedCodings, table);
 }
@@ -322,9 +326,9 @@ function counter(scope: ReportScope, unit: AgreementUnit, coders: readonly strin
  * The rows: per code shown in tree order (that one of the coders applied in scope), a row per
  * source compared where they applied it and the code's pooled row; then the overall row.
  */
-function rowsOf(scope: ReportScope, coders: number, compared: readonly number[], runs: ReadonlyMap<number, Int32Array>, count: (i: number, from: number, to: number) => UnitCounts): AgreementTable {
+function rowsOf(scope: ReportScope, coders: number, compared: readonly number[], runs: ReadonlyMap<number, Int32Array>, count: (i: number, from: number, to: number) => UnitCounts, capacity: number): AgreementTable {
   const names: string[] = [];
-  const table = new AgreementTable(names, compared.map((i) => scope.sources[i]!.id), coders, rowsNeeded(scope, compared, runs));
+  const table = new AgreementTable(names, compared.map((i) => scope.sources[i]!.id), coders, capacity);
   const overall = emptyCounts(coders);
   for (const { code } of treeOrder(scope.codes)) {
     const run = scope.shown.has(code.id) ? runs.get(code.id) : undefined;
@@ -356,17 +360,6 @@ function codeRows(table: AgreementTable, code: number, run: Int32Array, compared
     any = true;
   }
   return any;
-}
-
-/** Room for every row: a row per code shown and source compared with a run there, a pooled row per code, the overall row. */
-function rowsNeeded(scope: ReportScope, compared: readonly number[], runs: ReadonlyMap<number, Int32Array>): number {
-  let n = 1;
-  for (const [codeId, run] of runs) {
-    if (!scope.shown.has(codeId)) continue;
-    n++;
-    for (let j = 0; j < compared.length; j++) if (run[2 * compared[j]!]! >= 0) n++;
-  }
-  return n;
 }
 
 /** A row: code, source, the figures (agreementFigures' keys in its order), codedBy last. */
@@ -409,7 +402,7 @@ export function agreementReportPlain(scope: ReportScope, o: AgreementOptions): A
     for (const [i, [from, to]] of bySource) run.set([from, to], 2 * i);
     arrays.set(codeId, run);
   }
-  const rows = rowsOf(scope, o.coders.length, compared, arrays, count).rows();
+  const rows = rowsOf(scope, o.coders.length, compared, arrays, count, 64).rows();
   return { coders: [...o.coders], unit, sources: compared.map((i) => scope.sources[i]!.id), compared: comparedWithCodings(scope, compared, o.coders), rows };
 }
 
