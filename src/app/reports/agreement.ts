@@ -193,6 +193,22 @@ export class AgreementTable {
   codedBy: Float64Array;
   /** coders per row: perCoder. */
   perCoder: Float64Array;
+  // What agreementView prints, filled as the rows come (no pass of its own over them): code and
+  // source as indices with "all codes"/"all sources" last, the units and the 2×2 cells (both,
+  // onlyA, onlyB, neither per row; INT_EMPTY beyond two coders) in 32 bits while they fit, the
+  // figures (NaN where null), and the reasons of the empty cells in the order the rows give them.
+  viewCode: Int32Array;
+  viewSource: Int32Array;
+  units32: Int32Array;
+  both: Int32Array;
+  onlyA: Int32Array;
+  onlyB: Int32Array;
+  neither: Int32Array;
+  pct: Float64Array;
+  kappa: Float64Array;
+  alpha: Float64Array;
+  fits = true;
+  readonly reasons = new Set<string>();
 
   /** `capacity`: the rows to make room for at first (it grows beyond). */
   constructor(readonly codes: readonly string[], readonly sources: readonly string[], readonly coders: number, capacity = 64) {
@@ -202,6 +218,16 @@ export class AgreementTable {
     this.units = new Float64Array(n);
     this.codedBy = new Float64Array(n * (coders + 1));
     this.perCoder = new Float64Array(n * coders);
+    this.viewCode = new Int32Array(n);
+    this.viewSource = new Int32Array(n);
+    this.units32 = new Int32Array(n);
+    this.both = new Int32Array(n);
+    this.onlyA = new Int32Array(n);
+    this.onlyB = new Int32Array(n);
+    this.neither = new Int32Array(n);
+    this.pct = new Float64Array(n);
+    this.kappa = new Float64Array(n);
+    this.alpha = new Float64Array(n);
   }
 
   push(code: number, source: number, counts: UnitCounts): void {
@@ -213,7 +239,47 @@ export class AgreementTable {
     this.units[r] = counts.units;
     for (let k = 0; k <= C; k++) this.codedBy[r * (C + 1) + k] = counts.codedBy[k]!;
     for (let k = 0; k < C; k++) this.perCoder[r * C + k] = counts.perCoder[k]!;
+    // (Both lengths read for every row: a read first met in compiled code would send it back.)
+    const allCodes = this.codes.length;
+    const allSources = this.sources.length;
+    this.viewCode[r] = code < 0 ? allCodes : code;
+    this.viewSource[r] = source < 0 ? allSources : source;
+    const units = counts.units;
+    if (!(units < INT_LIMIT)) this.fits = false;
+    this.units32[r] = units;
+    if (C === 2) this.figures2(r, counts);
+    else {
+      const f = agreementFigures(counts);
+      if (f.alphaReason !== undefined) this.reasons.add(f.alphaReason);
+      this.both[r] = this.onlyA[r] = this.onlyB[r] = this.neither[r] = INT_EMPTY;
+      this.pct[r] = f.agreementPct ?? NaN;
+      this.kappa[r] = NaN;
+      this.alpha[r] = f.alpha ?? NaN;
+    }
     this.length = r + 1;
+  }
+
+  /** As withAgreementFigures fills a row of two coders. */
+  private figures2(r: number, counts: UnitCounts): void {
+    const b = counts.codedBy[2]!;
+    const a = counts.perCoder[0]! - b;
+    const c = counts.perCoder[1]! - b;
+    const d = counts.codedBy[0]!;
+    this.both[r] = b;
+    this.onlyA[r] = a;
+    this.onlyB[r] = c;
+    this.neither[r] = d;
+    const p = percent2x2(b, a, c, d);
+    const k = kappa2x2(b, a, c, d);
+    const x = alpha2x2(b, a, c, d);
+    this.pct[r] = p ?? NaN;
+    this.kappa[r] = k ?? NaN;
+    this.alpha[r] = x ?? NaN;
+    if (p === null || k === null || x === null) {
+      const f = agreement2x2({ both: b, onlyA: a, onlyB: c, neither: d });
+      if (f.kappaReason !== undefined) this.reasons.add(f.kappaReason);
+      if (f.alphaReason !== undefined) this.reasons.add(f.alphaReason);
+    }
   }
 
   private grow(): void {
@@ -227,6 +293,16 @@ export class AgreementTable {
     this.units = more(this.units);
     this.codedBy = more(this.codedBy);
     this.perCoder = more(this.perCoder);
+    this.viewCode = more(this.viewCode);
+    this.viewSource = more(this.viewSource);
+    this.units32 = more(this.units32);
+    this.both = more(this.both);
+    this.onlyA = more(this.onlyA);
+    this.onlyB = more(this.onlyB);
+    this.neither = more(this.neither);
+    this.pct = more(this.pct);
+    this.kappa = more(this.kappa);
+    this.alpha = more(this.alpha);
   }
 
   counts(r: number): UnitCounts {
@@ -495,87 +571,39 @@ export function agreementView(r: AgreementReport): ReportView {
 }
 
 /**
- * The cells of agreementView's table from a report's table of rows, column by column (what its
- * rows would hold: the 2×2 cells, the figures, empty where null), and the reasons of its empty
- * cells added to `reasons` in the order the rows give them.
+ * The cells of agreementView's table from a report's table of rows (what its rows would hold:
+ * the 2×2 cells, the figures, empty where null), as the table filled them in, and the reasons
+ * of its empty cells added to `reasons` in the order the rows give them.
  */
 function viewColumns(t: AgreementTable, reasons: Set<string>): { length: number; cells: Map<string, ColumnCells> } {
   const n = t.length;
-  const C = t.coders;
-  const two = C === 2;
-  const codeIndex = new Int32Array(n);
-  const sourceIndex = new Int32Array(n);
-  // Whole numbers: 32-bit while they fit (`fits`), else doubles.
-  const units = new Int32Array(n);
-  const both = new Int32Array(n).fill(INT_EMPTY);
-  const onlyA = new Int32Array(n).fill(INT_EMPTY);
-  const onlyB = new Int32Array(n).fill(INT_EMPTY);
-  const neither = new Int32Array(n).fill(INT_EMPTY);
-  let fits = true;
-  const pct = new Float64Array(n);
-  const kappa = new Float64Array(n);
-  const alpha = new Float64Array(n);
-  for (let r = 0; r < n; r++) {
-    const code = t.code[r]!;
-    const source = t.source[r]!;
-    codeIndex[r] = code < 0 ? t.codes.length : code;
-    sourceIndex[r] = source < 0 ? t.sources.length : source;
-    const u = t.units[r]!;
-    if (!(u < INT_LIMIT)) fits = false;
-    units[r] = u;
-    if (two) {
-      // As withAgreementFigures fills a row.
-      const b = t.codedBy[3 * r + 2]!;
-      const a = t.perCoder[2 * r]! - b;
-      const c = t.perCoder[2 * r + 1]! - b;
-      const d = t.codedBy[3 * r]!;
-      both[r] = b;
-      onlyA[r] = a;
-      onlyB[r] = c;
-      neither[r] = d;
-      const p = percent2x2(b, a, c, d);
-      const k = kappa2x2(b, a, c, d);
-      const x = alpha2x2(b, a, c, d);
-      pct[r] = p ?? NaN;
-      kappa[r] = k ?? NaN;
-      alpha[r] = x ?? NaN;
-      if (p === null || k === null || x === null) {
-        const f = agreement2x2({ both: b, onlyA: a, onlyB: c, neither: d });
-        if (f.kappaReason !== undefined) reasons.add(f.kappaReason);
-        if (f.alphaReason !== undefined) reasons.add(f.alphaReason);
-      }
-    } else {
-      const f = agreementFigures(t.counts(r));
-      if (f.alphaReason !== undefined) reasons.add(f.alphaReason);
-      pct[r] = f.agreementPct ?? NaN;
-      kappa[r] = NaN;
-      alpha[r] = f.alpha ?? NaN;
-    }
-  }
-  const whole = (values: Int32Array, double: () => Float64Array): ColumnCells => (fits ? { kind: 'int', values } : { kind: 'number', values: double() });
-  const cells2 = (f: (b: number, a: number, c: number, d: number) => number): Float64Array => {
+  for (const x of t.reasons) reasons.add(x);
+  // The 2×2 cells: 32-bit while the units fit (every cell is at most its units), else doubles
+  // from the counts (a project of billions of characters).
+  const cell = (values: Int32Array, of: (b: number, a: number, c: number, d: number) => number): ColumnCells => {
+    if (t.fits) return { kind: 'int', values: values.subarray(0, n) };
     const out = new Float64Array(n).fill(NaN);
-    if (two) {
+    if (t.coders === 2) {
       for (let r = 0; r < n; r++) {
         const b = t.codedBy[3 * r + 2]!;
-        out[r] = f(b, t.perCoder[2 * r]! - b, t.perCoder[2 * r + 1]! - b, t.codedBy[3 * r]!);
+        out[r] = of(b, t.perCoder[2 * r]! - b, t.perCoder[2 * r + 1]! - b, t.codedBy[3 * r]!);
       }
     }
-    return out;
+    return { kind: 'number', values: out };
   };
   return {
     length: n,
     cells: new Map<string, ColumnCells>([
-      ['code', { kind: 'text', values: [...t.codes, 'all codes'], index: codeIndex }],
-      ['source', { kind: 'text', values: [...t.sources, 'all sources'], index: sourceIndex }],
-      ['units', whole(units, () => t.units.slice(0, n))],
-      ['both', whole(both, () => cells2((b) => b))],
-      ['onlyA', whole(onlyA, () => cells2((_, a) => a))],
-      ['onlyB', whole(onlyB, () => cells2((_, __, c) => c))],
-      ['neither', whole(neither, () => cells2((_, __, ___, d) => d))],
-      ['agreementPct', { kind: 'number', values: pct }],
-      ['kappa', { kind: 'number', values: kappa }],
-      ['alpha', { kind: 'number', values: alpha }],
+      ['code', { kind: 'text', values: [...t.codes, 'all codes'], index: t.viewCode.subarray(0, n) }],
+      ['source', { kind: 'text', values: [...t.sources, 'all sources'], index: t.viewSource.subarray(0, n) }],
+      ['units', t.fits ? { kind: 'int', values: t.units32.subarray(0, n) } : { kind: 'number', values: t.units.subarray(0, n) }],
+      ['both', cell(t.both, (b) => b)],
+      ['onlyA', cell(t.onlyA, (_, a) => a)],
+      ['onlyB', cell(t.onlyB, (_, __, c) => c)],
+      ['neither', cell(t.neither, (_, __, ___, d) => d)],
+      ['agreementPct', { kind: 'number', values: t.pct.subarray(0, n) }],
+      ['kappa', { kind: 'number', values: t.kappa.subarray(0, n) }],
+      ['alpha', { kind: 'number', values: t.alpha.subarray(0, n) }],
     ]),
   };
 }
