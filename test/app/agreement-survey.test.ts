@@ -172,6 +172,19 @@ describe('report agreement: rows held as columns, the table written from them', 
     expect(fastTables).toBeGreaterThan(40);
   });
 
+  it('prints counts beyond 32 bits (a source of billions of characters) as the rows do', () => {
+    const scope = scopeOf(5);
+    (scope.sources[0] as { length: number }).length = 3e9;
+    for (const coders of [['ana', 'ben'], ['ana', 'cy', 'dee']]) {
+      const o = { coders, sourcesChosen: true };
+      const held = agreementReport(scope, o);
+      expect(agreementTableOf(held)!.fits).toBe(false);
+      const plain = agreementReportPlain(scope, o);
+      for (const format of FORMATS) expect(renderReport(format, agreementView(held))).toBe(renderReport(format, agreementView(plain)));
+      expect(renderReport('table', agreementView(held))).toMatch(/\b3000000000\b/);
+    }
+  });
+
   it('forgets its columns when its rows are replaced, and a copy has none', () => {
     const scope = scopeOf(3);
     const r = agreementReport(scope, { coders: ['ana', 'ben'], sourcesChosen: true });
