@@ -23,7 +23,14 @@ export class CodeSpans implements ReadonlyMap<number, readonly WordSpan[]> {
     readonly offsets: Int32Array,
     /** start, end, firstWord, endWord per span. */
     readonly data: Int32Array,
+    /** Participant words inside the spans of each source (same index as sourceIndices), when known already. */
+    private words?: Float64Array,
   ) {}
+
+  /** Participant words inside the spans of each source, in the order of sourceIndices. */
+  get wordsBySource(): Float64Array {
+    return (this.words ??= wordsPerSource(this.offsets, this.data));
+  }
 
   static readonly EMPTY = new CodeSpans(new Int32Array(), new Int32Array([0]), new Int32Array());
 
@@ -87,6 +94,20 @@ export class CodeSpans implements ReadonlyMap<number, readonly WordSpan[]> {
   forEach(fn: (value: readonly WordSpan[], key: number, map: ReadonlyMap<number, readonly WordSpan[]>) => void): void {
     for (const [s, spans] of this) fn(spans, s, this);
   }
+}
+
+/** Participant words inside the spans of each source: per source, a short loop (one call each, optimised early). */
+function wordsPerSource(offsets: Int32Array, data: Int32Array): Float64Array {
+  const out = new Float64Array(offsets.length - 1);
+  for (let k = 0; k < out.length; k++) out[k] = wordsOfRange(data, offsets[k]!, offsets[k + 1]!);
+  return out;
+}
+
+/** Participant words inside spans `from` … `to` - 1 of `data`. */
+export function wordsOfRange(data: Int32Array, from: number, to: number): number {
+  let n = 0;
+  for (let o = from * SPAN_FIELDS; o < to * SPAN_FIELDS; o += SPAN_FIELDS) n += data[o + 3]! - data[o + 2]!;
+  return n;
 }
 
 /** Writes span `i` (four integers) into `data`, doubled first when full; returns the array written. */

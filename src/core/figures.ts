@@ -99,23 +99,29 @@ function packedFigures(cs: CodeSpans, sources: readonly ScopeSource[], scopeCase
   // loops that never ran would then make every later call fall back to the interpreter.
   const coded = cs.size;
   const references = cs.spanCount;
-  const n = casesOf(cs.sourceIndices, sources);
-  const words = wordsOfSpans(cs.data);
+  const { caseOf, marks, stamp } = caseMarks(sources, 1);
+  const n = casesOf(cs.sourceIndices, caseOf.index, marks, stamp);
+  const words = sum(cs.wordsBySource);
   return figuresFrom(n, coded, references, words, scopeCases, scopeWords);
 }
 
-/** Distinct cases of the sources at `indices`. */
-function casesOf(indices: Int32Array, sources: readonly ScopeSource[]): number {
-  const cases = new Set<string>();
-  for (let k = 0; k < indices.length; k++) cases.add(sources[indices[k]!]!.case);
-  return cases.size;
+/** Distinct cases of the sources at `indices` (caseIndex: per source, its case's index), counted by marking them with `stamp`. */
+function casesOf(indices: Int32Array, caseIndex: Int32Array, marks: Int32Array, stamp: number): number {
+  let n = 0;
+  for (let k = 0; k < indices.length; k++) {
+    const c = caseIndex[indices[k]!]!;
+    if (marks[c] !== stamp) {
+      marks[c] = stamp;
+      n++;
+    }
+  }
+  return n;
 }
 
-/** Participant words inside packed spans. */
-function wordsOfSpans(d: Int32Array): number {
-  let words = 0;
-  for (let o = 0; o < d.length; o += SPAN_FIELDS) words += d[o + 3]! - d[o + 2]!;
-  return words;
+function sum(values: Float64Array): number {
+  let total = 0;
+  for (let k = 0; k < values.length; k++) total += values[k]!;
+  return total;
 }
 
 /**
@@ -129,7 +135,7 @@ export function figuresByGroup(cs: CodeSpans, sources: readonly ScopeSource[], g
   const coded = new Float64Array(G);
   const references = new Float64Array(G);
   const words = new Float64Array(G);
-  const d = cs.data;
+  const sourceWords = cs.wordsBySource;
   for (let k = 0; k < cs.sourceIndices.length; k++) {
     const s = cs.sourceIndices[k]!;
     const g = groupOf[s]!;
@@ -141,7 +147,7 @@ export function figuresByGroup(cs: CodeSpans, sources: readonly ScopeSource[], g
     }
     coded[g]!++;
     references[g]! += cs.offsets[k + 1]! - cs.offsets[k]!;
-    for (let j = cs.offsets[k]!; j < cs.offsets[k + 1]!; j++) words[g]! += d[j * SPAN_FIELDS + 3]! - d[j * SPAN_FIELDS + 2]!;
+    words[g]! += sourceWords[k]!;
   }
   return groupWords.map((scopeWords, g) => {
     const n = cases[g]!;

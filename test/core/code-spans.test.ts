@@ -38,6 +38,10 @@ describe('mergedSpansByCode', () => {
           const got = merged.get(c.id)!.get(s) ?? [];
           expect(got.map(({ start, end }): Span => ({ start, end }))).toEqual(want);
           expect(got.map(wordsOf)).toEqual(want.map((w) => countBelow(starts[s]!, w.end) - countBelow(starts[s]!, w.start)));
+          // The words per source the merge keeps equal the words of the source's spans.
+          const cs = merged.get(c.id)!;
+          const k = cs.indexOf(s);
+          expect(k < 0 ? 0 : cs.wordsBySource[k]).toBe(want.reduce((n, w) => n + countBelow(starts[s]!, w.end) - countBelow(starts[s]!, w.start), 0));
         }
       }
       const union = unionOfSpans([merged.get(4)!, merged.get(6)!]);

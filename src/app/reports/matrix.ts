@@ -8,7 +8,7 @@ import { UsageError } from '../../core/errors.js';
 import { figuresByGroup, figuresOf, mergedSpansByCode, unionOfSpans, type Figures } from '../../core/figures.js';
 import { CodeSpans } from '../../core/code-spans.js';
 import { waveLabel } from '../../core/quotes.js';
-import { compareNatural } from '../../core/sort.js';
+import { compareNatural, sortNatural } from '../../core/sort.js';
 import type { ReportView } from '../../format/report.js';
 import type { Column } from '../../format/table-shape.js';
 import type { ReportScope } from '../report-scope.js';
@@ -124,7 +124,9 @@ export function matrixColumns(scope: ReportScope, by: string): { by: string; col
     };
   } else throw new UsageError(`--by ${by}: expected case, wave, source or attr:NAME`, { hint: 'e.g. --by attr:gender' });
   const keys = scope.sources.map((_, i) => key(i));
-  const columns = [...new Set(keys)].sort((a, b) => Number(a === NO_VALUE) - Number(b === NO_VALUE) || compareNatural(a, b));
+  const distinct = new Set(keys);
+  const columns = sortNatural([...distinct].filter((k) => k !== NO_VALUE));
+  if (distinct.has(NO_VALUE)) columns.push(NO_VALUE);
   const index = new Map(columns.map((c, k) => [c, k]));
   return { by: name, columns, columnOf: keys.map((k) => index.get(k)!) };
 }

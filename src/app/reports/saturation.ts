@@ -4,8 +4,8 @@
  */
 import { CODING_FIELDS, F_CODE } from '../../core/span-index.js';
 import { UsageError } from '../../core/errors.js';
-import { assessSaturation, firstSeen, GUEST_DEFAULTS, saturationNotation, type SaturationAssessment, type SaturationRun } from '../../core/saturation.js';
-import { compareFolded, compareNatural } from '../../core/sort.js';
+import { assessSaturation, GUEST_DEFAULTS, saturationNotation, type SaturationAssessment, type SaturationRun } from '../../core/saturation.js';
+import { compareFolded, naturalRanks } from '../../core/sort.js';
 import { waveLabel } from '../../core/quotes.js';
 import type { ReportView } from '../../format/report.js';
 import { renderSvgCurve } from '../../format/svg-curve.js';
@@ -63,22 +63,9 @@ export interface SaturationReport {
  */
 export function saturationReport(scope: ReportScope, o: SaturationOptions = {}): SaturationReport {
   const p = checkParams(o);
-  const order = scope.sources.map((s, i) => ({ s, i })).sort((a, b) => compareInterviews(a.s, b.s));
-  const codesBySource = new Map<number, Set<number>>();
-  scope.packed.forEach((packed, i) => {
-    // Packed codings are sorted by code: each code's run is looked at once.
-    for (let o = F_CODE; o < packed.length; o += CODING_FIELDS) {
-      const codeId = packed[o]!;
-      if (o > F_CODE && packed[o - CODING_FIELDS] === codeId) continue;
-      if (!scope.shown.has(codeId)) continue;
-      let set = codesBySource.get(i);
-      if (set === undefined) codesBySource.set(i, (set = new Set()));
-      set.add(codeId);
-    }
-  });
+  const order = interviewOrder(scope.sources);
   const names = new Map(scope.codes.map((c) => [c.id, c.name]));
-  // Sorted ids per interview: the set's insertion order follows coding order, which must not matter.
-  const fresh = firstSeen(order.map(({ i }) => [...(codesBySource.get(i) ?? [])].sort((a, b) => a - b)));
+  const fresh = firstSeenCodes(order.map(({ i }) => scope.packed[i]!), scope.shown);
   const a = assessSaturation(fresh.map((f) => f.length), p);
   const sources = order.map(({ s }, k) => ({
     index: k + 1, source: s.id, case: s.case, wave: s.wave, date: s.date,
@@ -115,11 +102,39 @@ function checkParams(o: SaturationOptions): { base: number; run: number; thresho
   return { base, run, threshold };
 }
 
-function compareInterviews(a: ScopedSource, b: ScopedSource): number {
-  const da = a.date;
-  const db = b.date;
-  const byDate = da === db ? 0 : da === null ? 1 : db === null ? -1 : compareNatural(da, db);
-  return compareNatural(a.wave, b.wave) || byDate || compareNatural(a.id, b.id);
+/** The sources in order of wave, then date (undated after dated), then id, each in natural order (ranked once). */
+function interviewOrder(sources: readonly ScopedSource[]): { s: ScopedSource; i: number }[] {
+  const wave = naturalRanks(sources.map((s) => s.wave));
+  const date = naturalRanks(sources.map((s) => s.date ?? ''));
+  const id = naturalRanks(sources.map((s) => s.id));
+  const undated = (i: number): number => (sources[i]!.date === null ? 1 : 0);
+  return sources
+    .map((_, i) => i)
+    .sort((a, b) => wave[a]! - wave[b]! || undated(a) - undated(b) || (undated(a) === 1 ? 0 : date[a]! - date[b]!) || id[a]! - id[b]!)
+    .map((i) => ({ s: sources[i]!, i }));
+}
+
+/**
+ * The shown codes first seen in each interview (packed codings in interview order), each
+ * interview's in ascending id: firstSeen over each interview's distinct shown codes.
+ * Packed codings are sorted by code, so each code's run is looked at once; once every
+ * shown code has been seen, the remaining interviews need no look.
+ */
+function firstSeenCodes(packedInOrder: readonly Int32Array[], shown: ReadonlySet<number>): number[][] {
+  const seen = new Set<number>();
+  return packedInOrder.map((packed) => {
+    const fresh: number[] = [];
+    if (seen.size === shown.size) return fresh;
+    for (let o = F_CODE; o < packed.length; o += CODING_FIELDS) {
+      const codeId = packed[o]!;
+      if (o > F_CODE && packed[o - CODING_FIELDS] === codeId) continue;
+      if (shown.has(codeId) && !seen.has(codeId)) {
+        seen.add(codeId);
+        fresh.push(codeId);
+      }
+    }
+    return fresh;
+  });
 }
 
 const pct1 = (v: number): string => roundFixed(v, 1);

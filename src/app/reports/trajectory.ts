@@ -7,9 +7,9 @@
  */
 import { codePath, treeOrder } from '../../core/codebook.js';
 import { mergedSpansByCode } from '../../core/figures.js';
-import { CodeSpans, SPAN_FIELDS } from '../../core/code-spans.js';
+import { CodeSpans } from '../../core/code-spans.js';
 import { waveLabel } from '../../core/quotes.js';
-import { compareNatural } from '../../core/sort.js';
+import { sortNatural } from '../../core/sort.js';
 import type { ReportView } from '../../format/report.js';
 import type { Cell, Column } from '../../format/table-shape.js';
 import type { ReportScope } from '../report-scope.js';
@@ -69,12 +69,11 @@ function casesOf(c: RowCells): TrajectoryRow['cases'] {
  * loop inside the report's one call waits for an on-stack replacement.
  */
 function cellsOf(cs: CodeSpans, cellOf: Int32Array, present: Uint8Array, words: Float64Array): void {
+  const sourceWords = cs.wordsBySource;
   for (let k = 0; k < cs.sourceIndices.length; k++) {
     const cell = cellOf[cs.sourceIndices[k]!]!;
     present[cell] = 1;
-    let n = 0;
-    for (let j = cs.offsets[k]!; j < cs.offsets[k + 1]!; j++) n += cs.data[j * SPAN_FIELDS + 3]! - cs.data[j * SPAN_FIELDS + 2]!;
-    words[cell] += n;
+    words[cell] += sourceWords[k]!;
   }
 }
 
@@ -87,7 +86,7 @@ function raisedIn(present: Uint8Array, wi: number, W: number): number {
 
 /** Codes in tree order (siblings by name), cases in natural order, waves of the sources in scope in natural order; interviewed = a source in scope. */
 export function trajectoryReport(scope: ReportScope): TrajectoryReport {
-  const waves = [...new Set(scope.sources.map((s) => s.wave))].sort(compareNatural);
+  const waves = sortNatural([...new Set(scope.sources.map((s) => s.wave))]);
   // Cells are case × wave, numbered case-major; each source falls in one.
   const caseIndex = new Map(scope.cases.map((c, i) => [c, i]));
   const waveIndex = new Map(waves.map((w, i) => [w, i]));
