@@ -159,6 +159,51 @@ export function figuresByGroup(cs: CodeSpans, sources: readonly ScopeSource[], g
   });
 }
 
+/** A figure a matrix cell can show (app/reports/matrix.ts). */
+export type GroupMeasure = 'references' | 'cases' | 'words' | 'coverage' | 'presence';
+
+/**
+ * One figure of a code per group of sources — figuresByGroup's, presence = 1 when cases > 0 —
+ * and over all of them — figuresOf's with no cases in scope, coverage over `allWords` — in
+ * one pass, without a Figures object per group: a matrix row.
+ */
+export function groupMeasure(cs: CodeSpans, sources: readonly ScopeSource[], groupOf: readonly number[], groupWords: readonly number[], allWords: number, measure: GroupMeasure): { values: Float64Array; total: number } {
+  const G = groupWords.length;
+  const { caseOf, marks, stamp } = caseMarks(sources, G + 1);
+  const C = caseOf.cases;
+  const cases = new Float64Array(G);
+  const references = new Float64Array(G);
+  const words = new Float64Array(G);
+  const sourceWords = cs.wordsBySource;
+  let allCases = 0;
+  let total = 0;
+  for (let k = 0; k < cs.sourceIndices.length; k++) {
+    const s = cs.sourceIndices[k]!;
+    const g = groupOf[s]!;
+    const c = caseOf.index[s]!;
+    // A case counts once per group, and once over all (group G): marked with this call's stamp.
+    if (marks[g * C + c] !== stamp) {
+      marks[g * C + c] = stamp;
+      cases[g]!++;
+    }
+    if (marks[G * C + c] !== stamp) {
+      marks[G * C + c] = stamp;
+      allCases++;
+    }
+    references[g]! += cs.offsets[k + 1]! - cs.offsets[k]!;
+    words[g]! += sourceWords[k]!;
+    total += sourceWords[k]!;
+  }
+  const values = new Float64Array(G);
+  for (let g = 0; g < G; g++) {
+    values[g] = measure === 'references' ? references[g]! : measure === 'cases' ? cases[g]! : measure === 'words' ? words[g]!
+      : measure === 'coverage' ? (groupWords[g] === 0 ? 0 : (words[g]! / groupWords[g]!) * 100) : cases[g]! > 0 ? 1 : 0;
+  }
+  const whole = measure === 'references' ? cs.spanCount : measure === 'cases' ? allCases : measure === 'words' ? total
+    : measure === 'coverage' ? (allWords === 0 ? 0 : (total / allWords) * 100) : allCases > 0 ? 1 : 0;
+  return { values, total: whole };
+}
+
 interface CaseIndex {
   /** Per source, the index of its case among the distinct cases of `sources`. */
   index: Int32Array;

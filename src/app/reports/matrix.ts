@@ -5,7 +5,7 @@
  */
 import { codePath, treeOrder, type Code } from '../../core/codebook.js';
 import { UsageError } from '../../core/errors.js';
-import { figuresByGroup, figuresOf, mergedSpansByCode, unionOfSpans, type Figures } from '../../core/figures.js';
+import { groupMeasure, mergedSpansByCode, unionOfSpans } from '../../core/figures.js';
 import { CodeSpans } from '../../core/code-spans.js';
 import { waveLabel } from '../../core/quotes.js';
 import { compareNatural, sortNatural } from '../../core/sort.js';
@@ -70,16 +70,14 @@ export function matrixReport(scope: ReportScope, o: MatrixOptions = {}): MatrixR
   const words = columns.map(() => 0);
   scope.sources.forEach((s, i) => (words[columnOf[i]!] += s.participantWords));
   const merged = mergedSpansByCode(scope.codes, scope.packed);
-  const figure = (spans: CodeSpans): { cells: Record<string, number>; total: number } => {
-    const perColumn = figuresByGroup(spans, scope.sources, columnOf, words);
-    const cells: Record<string, number> = {};
-    columns.forEach((c, k) => (cells[c] = pick(measure, perColumn[k]!)));
-    return { cells, total: pick(measure, figuresOf(spans, scope.sources, 0, scope.participantWords)) };
-  };
+  // Cells as values in column order; `cells` is built from them when read (withCells).
+  const figure = (spans: CodeSpans): { values: Float64Array; total: number } =>
+    groupMeasure(spans, scope.sources, columnOf, words, scope.participantWords, measure);
   const shown = treeOrder(scope.codes).filter(({ code }) => scope.shown.has(code.id));
-  const rows = shown.map(({ code, depth }) => ({
-    code: code.name, path: codePath(scope.codes, code.id), depth, ...figure(merged.get(code.id) ?? CodeSpans.EMPTY),
-  }));
+  const rows = shown.map(({ code, depth }) => {
+    const { values, total } = figure(merged.get(code.id) ?? CodeSpans.EMPTY);
+    return withCells({ code: code.name, path: codePath(scope.codes, code.id), depth, cells: {}, total }, columns, values);
+  });
   // A shown theme's spans already hold its sub-codes': the union needs only the shown codes
   // without a shown ancestor.
   const byId = new Map(scope.codes.map((c) => [c.id, c]));
@@ -88,11 +86,39 @@ export function matrixReport(scope: ReportScope, o: MatrixOptions = {}): MatrixR
     return false;
   };
   const union = unionOfSpans(shown.filter(({ code }) => !hasShownAncestor(code)).map(({ code }) => merged.get(code.id) ?? CodeSpans.EMPTY));
-  return { by, measure, columns, rows, totals: figure(union), totalsNote: totalsNote(measure) };
+  const totals = figure(union);
+  return { by, measure, columns, rows, totals: withCells({ cells: {}, total: totals.total }, columns, totals.values), totalsNote: totalsNote(measure) };
 }
 
-function pick(measure: MatrixMeasure, f: Figures): number {
-  return measure === 'presence' ? (f.cases > 0 ? 1 : 0) : f[measure];
+/** The values behind a row's `cells` (in column order), while `cells` has not been read or replaced. */
+const VALUES = new WeakMap<object, { columns: readonly string[]; values: Float64Array }>();
+
+/**
+ * `x` with `cells` built from `values` when first read (JSON, a caller of the API): a matrix
+ * by source has a thousand cells a row, and the table view reads the values instead.
+ */
+function withCells<T extends { cells: Record<string, number> }>(x: T, columns: readonly string[], values: Float64Array): T {
+  let cells: Record<string, number> | undefined;
+  VALUES.set(x, { columns, values });
+  // Redefined in place: `cells` keeps its position among the keys (JSON's order).
+  Object.defineProperty(x, 'cells', {
+    enumerable: true,
+    configurable: true,
+    get(): Record<string, number> {
+      if (cells === undefined) {
+        cells = {};
+        for (let k = 0; k < columns.length; k++) cells[columns[k]!] = values[k]!;
+        // Read once, the object is the row's (a caller may change it): the view reads it too.
+        VALUES.delete(x);
+      }
+      return cells;
+    },
+    set(value: Record<string, number>) {
+      cells = value;
+      VALUES.delete(x);
+    },
+  });
+  return x;
 }
 
 function totalsNote(measure: MatrixMeasure): string {
@@ -163,7 +189,9 @@ export function matrixView(r: MatrixReport): ReportView {
   ];
   const line = (code: string, depth: number, x: { cells: Record<string, number>; total: number }, isTotal = false) => {
     const row: Record<string, string | number | boolean> = { code, depth, total: x.total, isTotal };
-    r.columns.forEach((c, k) => (row[keys[k]!] = x.cells[c]!));
+    const v = VALUES.get(x);
+    if (v !== undefined && v.columns === r.columns) for (let k = 0; k < keys.length; k++) row[keys[k]!] = v.values[k]!;
+    else r.columns.forEach((c, k) => (row[keys[k]!] = x.cells[c]!));
     return row;
   };
   const rows = [...r.rows.map((x) => line(x.code, x.depth, x)), line('Total', 0, r.totals, true)];
