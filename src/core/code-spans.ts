@@ -23,9 +23,9 @@ export class CodeSpans implements ReadonlyMap<number, readonly WordSpan[]> {
     readonly offsets: Int32Array,
     /** start, end, firstWord, endWord per span. */
     readonly data: Int32Array,
-    /** Participant words inside the spans of each source (same index as sourceIndices), when known already. */
-    private words?: Float64Array,
   ) {}
+
+  private words?: Float64Array;
 
   /** Participant words inside the spans of each source, in the order of sourceIndices. */
   get wordsBySource(): Float64Array {
@@ -104,7 +104,7 @@ function wordsPerSource(offsets: Int32Array, data: Int32Array): Float64Array {
 }
 
 /** Participant words inside spans `from` … `to` - 1 of `data`. */
-export function wordsOfRange(data: Int32Array, from: number, to: number): number {
+function wordsOfRange(data: Int32Array, from: number, to: number): number {
   let n = 0;
   for (let o = from * SPAN_FIELDS; o < to * SPAN_FIELDS; o += SPAN_FIELDS) n += data[o + 3]! - data[o + 2]!;
   return n;

@@ -6,7 +6,7 @@
  */
 import { childrenMap, type Code } from './codebook.js';
 import { CODING_FIELDS, F_CODE, F_END, F_END_WORD, F_FIRST_WORD, F_START } from './span-index.js';
-import { CodeSpans, SPAN_FIELDS, wordsOfRange, type WordSpan } from './code-spans.js';
+import { CodeSpans, SPAN_FIELDS, type WordSpan } from './code-spans.js';
 
 /** Per code, the merged spans of the code and its descendants in every source in scope. */
 export type MergedSpans = Map<number, CodeSpans>;
@@ -82,8 +82,6 @@ class SourceMerger {
   /** Per slot: the sources with spans and where their spans begin (sources ascending). */
   private readonly sources: Int32Array[];
   private readonly offsets: Int32Array[];
-  /** Per slot: the participant words of its spans in each of those sources. */
-  private readonly words: Float64Array[];
   private readonly count: Int32Array;
   /** The runs being merged. */
   private readonly runData: Int32Array[] = [];
@@ -104,7 +102,6 @@ class SourceMerger {
     this.data = Array.from(bound, (b) => new Int32Array(b * SPAN_FIELDS));
     this.sources = Array.from(bound, (b) => new Int32Array(b === 0 ? 0 : Math.min(sourceCount, b)));
     this.offsets = Array.from(bound, (b) => new Int32Array(b === 0 ? 1 : Math.min(sourceCount, b) + 1));
-    this.words = Array.from(bound, (b) => new Float64Array(b === 0 ? 0 : Math.min(sourceCount, b)));
     this.used = new Int32Array(n);
     this.open = new Int32Array(n);
     this.count = new Int32Array(n);
@@ -123,7 +120,6 @@ class SourceMerger {
       this.sources[k]![c] = s;
       this.offsets[k]![c] = this.open[k]!;
       this.offsets[k]![c + 1] = used[k]!;
-      this.words[k]![c] = wordsOfRange(this.data[k]!, this.open[k]!, used[k]!);
       this.count[k] = c + 1;
     }
   }
@@ -158,7 +154,7 @@ class SourceMerger {
   result(k: number): CodeSpans {
     const c = this.count[k]!;
     if (c === 0) return CodeSpans.EMPTY;
-    return new CodeSpans(this.sources[k]!.subarray(0, c), this.offsets[k]!.subarray(0, c + 1), this.data[k]!.subarray(0, this.used[k]! * SPAN_FIELDS), this.words[k]!.subarray(0, c));
+    return new CodeSpans(this.sources[k]!.subarray(0, c), this.offsets[k]!.subarray(0, c + 1), this.data[k]!.subarray(0, this.used[k]! * SPAN_FIELDS));
   }
 }
 
