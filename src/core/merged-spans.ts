@@ -208,35 +208,106 @@ function copySpans(src: Int32Array, from: number, to: number, out: Int32Array, w
 /** Intermediate results of mergeRunsInto (grown as needed). */
 let tmpA = new Int32Array(1024);
 let tmpB = new Int32Array(1024);
+const NONE = new Int32Array(0);
 
 /**
  * Merges sorted runs of spans (run r: spans runAt[r] … runEnd[r] - 1 of runData[r]) into
- * `out` from span w; returns the end. Two runs at a time — the first two, then the result
- * with the third, and so on — each a linear pass with one comparison per span (the result
- * stays short where spans overlap); the merging rule (DESIGN) gives the same spans
- * whatever the order of merging.
+ * `out` from span w; returns the end. Up to four runs at a time — the first four, then the
+ * result with the next three, and so on — each a linear pass (the result stays short
+ * where spans overlap); the merging rule (DESIGN) gives the same spans whatever the order
+ * of merging.
  */
 function mergeRunsInto(runData: Int32Array[], runAt: Int32Array, runEnd: Int32Array, runs: number, out: Int32Array, w: number): number {
   if (runs === 2) return merge2(runData[0]!, runAt[0]!, runEnd[0]!, runData[1]!, runAt[1]!, runEnd[1]!, out, w);
+  if (runs <= 4) return merge4(runData, runAt, runEnd, 0, runs, NONE, 0, 0, out, w);
   let total = 0;
   for (let r = 0; r < runs; r++) total += runEnd[r]! - runAt[r]!;
   if (total * SPAN_FIELDS > tmpA.length) {
     tmpA = new Int32Array(total * SPAN_FIELDS * 2);
     tmpB = new Int32Array(total * SPAN_FIELDS * 2);
   }
-  let acc = runData[0]!;
-  let accFrom = runAt[0]!;
-  let accTo = runEnd[0]!;
-  for (let r = 1; r < runs; r++) {
-    const last = r === runs - 1;
+  let acc: Int32Array = tmpA;
+  let accTo = merge4(runData, runAt, runEnd, 0, 4, NONE, 0, 0, acc, 0);
+  for (let r = 4; r < runs; r += 3) {
+    const last = r + 3 >= runs;
     const target = last ? out : acc === tmpA ? tmpB : tmpA;
     const base = last ? w : 0;
-    accTo = merge2(acc, accFrom, accTo, runData[r]!, runAt[r]!, runEnd[r]!, target, base);
+    accTo = merge4(runData, runAt, runEnd, r, Math.min(runs, r + 3), acc, 0, accTo, target, base);
     acc = target;
-    accFrom = base;
   }
   return accTo;
 }
+
+/**
+ * Runs `from` … `to` - 1 (at most four with `extra`, spans extraAt … extraEnd - 1 of
+ * `extra`, put first) merged by DESIGN's rule into `out` from span w; returns the end.
+ */
+function merge4(runData: Int32Array[], runAt: Int32Array, runEnd: Int32Array, from: number, to: number, extra: Int32Array, extraAt: number, extraEnd: number, out: Int32Array, w: number): number {
+  let a0 = extra;
+  let i0 = extraAt;
+  let e0 = extraEnd;
+  let r = from;
+  if (extraEnd <= extraAt) {
+    a0 = runData[r]!;
+    i0 = runAt[r]!;
+    e0 = runEnd[r++]!;
+  }
+  const a1 = r < to ? runData[r]! : NONE;
+  let i1 = r < to ? runAt[r]! : 0;
+  const e1 = r < to ? runEnd[r++]! : 0;
+  const a2 = r < to ? runData[r]! : NONE;
+  let i2 = r < to ? runAt[r]! : 0;
+  const e2 = r < to ? runEnd[r++]! : 0;
+  const a3 = r < to ? runData[r]! : NONE;
+  let i3 = r < to ? runAt[r]! : 0;
+  const e3 = r < to ? runEnd[r++]! : 0;
+  // The next start of each run; past its end, above any start.
+  let s0 = i0 < e0 ? a0[i0 * SPAN_FIELDS]! : END;
+  let s1 = i1 < e1 ? a1[i1 * SPAN_FIELDS]! : END;
+  let s2 = i2 < e2 ? a2[i2 * SPAN_FIELDS]! : END;
+  let s3 = i3 < e3 ? a3[i3 * SPAN_FIELDS]! : END;
+  const first = w;
+  for (;;) {
+    let d: Int32Array;
+    let o: number;
+    if (s0 <= s1 && s0 <= s2 && s0 <= s3) {
+      if (s0 === END) return w;
+      d = a0;
+      o = i0++ * SPAN_FIELDS;
+      s0 = i0 < e0 ? a0[i0 * SPAN_FIELDS]! : END;
+    } else if (s1 <= s2 && s1 <= s3) {
+      d = a1;
+      o = i1++ * SPAN_FIELDS;
+      s1 = i1 < e1 ? a1[i1 * SPAN_FIELDS]! : END;
+    } else if (s2 <= s3) {
+      d = a2;
+      o = i2++ * SPAN_FIELDS;
+      s2 = i2 < e2 ? a2[i2 * SPAN_FIELDS]! : END;
+    } else {
+      d = a3;
+      o = i3++ * SPAN_FIELDS;
+      s3 = i3 < e3 ? a3[i3 * SPAN_FIELDS]! : END;
+    }
+    const st = d[o]!;
+    const en = d[o + 1]!;
+    const last = (w - 1) * SPAN_FIELDS;
+    if (w > first && st <= out[last + 1]!) {
+      if (en > out[last + 1]!) {
+        out[last + 1] = en;
+        out[last + 3] = d[o + 3]!;
+      }
+    } else {
+      const x = w++ * SPAN_FIELDS;
+      out[x] = st;
+      out[x + 1] = en;
+      out[x + 2] = d[o + 2]!;
+      out[x + 3] = d[o + 3]!;
+    }
+  }
+}
+
+/** Above every start (starts are code points, below 2^31). */
+const END = 2 ** 31;
 
 /** Spans i … iEnd - 1 of `a` and j … jEnd - 1 of `b` (each sorted by start) merged by DESIGN's rule into `out` from span w; returns the end. */
 function merge2(a: Int32Array, i: number, iEnd: number, b: Int32Array, j: number, jEnd: number, out: Int32Array, w: number): number {

@@ -70,6 +70,27 @@ describe('mergedSpansByCode', () => {
 
 const merged = mergedSpansByCode;
 
+describe('mergedSpansByCode, wide trees', () => {
+  it('merges a theme with up to 11 sub-codes (runs merged four at a time) as by hand', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const r = rng(seed);
+      const kids = 1 + Math.floor(r() * 11);
+      // 1 is the theme; 2 … kids + 1 its sub-codes; 50 a sub-code of 2.
+      const codes = [code(1, null), ...Array.from({ length: kids }, (_, k) => code(k + 2, 1)), code(50, 2)];
+      const ids = codes.map((c) => c.id);
+      const starts = Uint32Array.from({ length: 60 }, (_, k) => k * 7 + Math.floor(r() * 5));
+      const rows = Array.from({ length: Math.floor(r() * 80) }, () => {
+        const start = Math.floor(r() * 400);
+        return [ids[Math.floor(r() * ids.length)]!, 1 + Math.floor(r() * 2), start, start + 1 + Math.floor(r() * 25)];
+      });
+      const got = merged(codes, [packCodings(rows, starts)]).get(1)!.get(0) ?? [];
+      const want = mergeSpans(rows.map(([, , start, end]) => ({ start: start!, end: end! })));
+      expect(got.map(({ start, end }): Span => ({ start, end }))).toEqual(want);
+      expect(got.map(wordsOf)).toEqual(want.map((w) => countBelow(starts, w.end) - countBelow(starts, w.start)));
+    }
+  });
+});
+
 describe('mergedSpansByCode, edge cases', () => {
   it('ignores codings of codes outside the tree and skips sources without codings', () => {
     const codes = [code(1, null), code(2, 1)];
