@@ -113,15 +113,19 @@ class SourceMerger {
     const used = this.used;
     this.open.set(used);
     // Post-order: a code's children are done before it.
-    for (let k = 0; k < used.length; k++) this.byRuns(k, packed, s * used.length + k);
     for (let k = 0; k < used.length; k++) {
-      if (used[k]! === this.open[k]!) continue;
-      const c = this.count[k]!;
-      this.sources[k]![c] = s;
-      this.offsets[k]![c] = this.open[k]!;
-      this.offsets[k]![c + 1] = used[k]!;
-      this.count[k] = c + 1;
+      this.byRuns(k, packed, s * used.length + k);
+      if (used[k]! > this.open[k]!) this.record(k, s);
     }
+  }
+
+  /** Slot k has spans in source s: from open[k] to used[k]. */
+  private record(k: number, s: number): void {
+    const c = this.count[k]!;
+    this.sources[k]![c] = s;
+    this.offsets[k]![c] = this.open[k]!;
+    this.offsets[k]![c + 1] = this.used[k]!;
+    this.count[k] = c + 1;
   }
 
   /** Slot k's spans of the source (its children's done): from its own run and its children's spans there. */
