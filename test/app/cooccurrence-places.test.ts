@@ -60,4 +60,18 @@ describe('overlapPlaces', () => {
       }
     }
   });
+
+  it('counts them as well in a source with more spans than the sweep holds at first', () => {
+    const r = rng(99);
+    const codes = [code(1, null), code(2, null), code(3, 1), code(4, null), code(5, 4)];
+    const packed = [0, 1].map(() => packCodings(Array.from({ length: 1500 }, () => {
+      const start = Math.floor(r() * 20000);
+      return [1 + Math.floor(r() * 5), 1, start, start + 1 + Math.floor(r() * 12)];
+    }), []));
+    const merged = mergedSpansByCode(codes, packed);
+    const spans = codes.map((c) => merged.get(c.id)!);
+    expect(spans.reduce((n, cs) => n + cs.spanCount, 0)).toBeGreaterThan(2 * 1024);
+    const places = overlapPlaces(spans, 2);
+    for (let a = 0; a < codes.length; a++) for (let b = a + 1; b < codes.length; b++) expect([a, b, places(a, b)]).toEqual([a, b, bruteForce(spans[a]!, spans[b]!, 2)]);
+  });
 });

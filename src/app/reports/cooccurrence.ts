@@ -124,18 +124,7 @@ export function overlapPlaces(spans: readonly CodeSpans[], sourceCount: number):
   const m = spans.length;
   const sweep = new OverlapSweep(m);
   const cursor = new Int32Array(m);
-  for (let s = 0; s < sourceCount; s++) {
-    sweep.clear();
-    for (let c = 0; c < m; c++) {
-      const cs = spans[c]!;
-      const k = cursor[c]!;
-      if (k < cs.sourceIndices.length && cs.sourceIndices[k] === s) {
-        sweep.add(c, cs.data, cs.offsets[k]!, cs.offsets[k + 1]!);
-        cursor[c] = k + 1;
-      }
-    }
-    sweep.run();
-  }
+  for (let s = 0; s < sourceCount; s++) sweep.source(s, spans, cursor);
   return (a, b) => {
     const pairs = sweep.pairs[a * m + b]! + sweep.pairs[b * m + a]!;
     const overA = sweep.over[a * m + b]!;
@@ -156,14 +145,21 @@ class OverlapSweep {
   private readonly activeEnd: Int32Array;
   private readonly activeId: Int32Array;
   private readonly active: Int32Array;
-  /** Spans of the current source: keys (start · m + code), one sorted run per code, and per code its spans in `data`. */
-  private keys = new Float64Array(1024);
-  private other = new Float64Array(1024);
+  /**
+   * Spans of the current source, one sorted run per code (codes ascending): their starts,
+   * ends and codes side by side; merged two runs at a time into the other three arrays.
+   */
+  private starts: Int32Array = new Int32Array(1024);
+  private ends: Int32Array = new Int32Array(1024);
+  private codes: Int32Array = new Int32Array(1024);
+  private starts2: Int32Array = new Int32Array(1024);
+  private ends2: Int32Array = new Int32Array(1024);
+  private codes2: Int32Array = new Int32Array(1024);
   private n = 0;
-  /** Where each run of keys begins (runs + 1 entries). */
-  private runStarts: number[] = [0];
-  private readonly data: Int32Array[];
-  private readonly next: Int32Array;
+  /** Where each run begins (runs + 1 entries), and the bounds of the next round of merging. */
+  private bounds: Int32Array;
+  private bounds2: Int32Array;
+  private runs = 0;
   private id = 0;
 
   constructor(private readonly m: number) {
@@ -173,71 +169,126 @@ class OverlapSweep {
     this.activeEnd = new Int32Array(m);
     this.activeId = new Int32Array(m);
     this.active = new Int32Array(m);
-    this.data = new Array<Int32Array>(m);
-    this.next = new Int32Array(m);
+    this.bounds = new Int32Array(m + 1);
+    this.bounds2 = new Int32Array(m + 1);
   }
 
-  clear(): void {
+  /** Source s: the spans of every code there (cursor[c]: the next source of code c's), swept. */
+  source(s: number, spans: readonly CodeSpans[], cursor: Int32Array): void {
     this.n = 0;
-    this.runStarts.length = 1;
+    this.runs = 0;
+    for (let c = 0; c < this.m; c++) {
+      const cs = spans[c]!;
+      const k = cursor[c]!;
+      if (k < cs.sourceIndices.length && cs.sourceIndices[k] === s) {
+        this.add(c, cs.data, cs.offsets[k]!, cs.offsets[k + 1]!);
+        cursor[c] = k + 1;
+      }
+    }
+    if (this.n > 0) this.run();
   }
 
   /** Code c's spans `from` … `to` - 1 of `data` in the current source. */
-  add(c: number, data: Int32Array, from: number, to: number): void {
-    if (this.n + to - from > this.keys.length) {
-      const k = new Float64Array(Math.max(this.keys.length * 2, this.n + to - from));
-      k.set(this.keys);
-      this.keys = k;
-      this.other = new Float64Array(k.length);
+  private add(c: number, data: Int32Array, from: number, to: number): void {
+    if (this.n + to - from > this.starts.length) this.grow(this.n + to - from);
+    const { starts, ends, codes } = this;
+    let n = this.n;
+    for (let j = from; j < to; j++, n++) {
+      starts[n] = data[j * SPAN_FIELDS]!;
+      ends[n] = data[j * SPAN_FIELDS + 1]!;
+      codes[n] = c;
     }
-    this.data[c] = data;
-    this.next[c] = from;
-    for (let j = from; j < to; j++) this.keys[this.n++] = data[j * SPAN_FIELDS]! * this.m + c;
-    this.runStarts.push(this.n);
+    this.bounds[this.runs++] = this.n;
+    this.n = n;
   }
 
-  run(): void {
-    if (this.n === 0) return;
-    const keys = this.sorted();
+  private grow(size: number): void {
+    const length = Math.max(this.starts.length * 2, size);
+    const more = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(length);
+      b.set(a);
+      return b;
+    };
+    this.starts = more(this.starts);
+    this.ends = more(this.ends);
+    this.codes = more(this.codes);
+    this.starts2 = new Int32Array(length);
+    this.ends2 = new Int32Array(length);
+    this.codes2 = new Int32Array(length);
+  }
+
+  private run(): void {
+    this.sort();
+    const { starts, ends, codes } = this;
     let live = 0;
-    for (let e = 0; e < keys.length; e++) {
-      const key = keys[e]!;
-      const c = key % this.m;
-      live = this.open(c, (key - c) / this.m, live);
-    }
+    for (let e = 0; e < this.n; e++) live = this.open(codes[e]!, starts[e]!, ends[e]!, live);
   }
 
   /**
-   * The keys in ascending order: the runs (each code's spans, in order) merged two by two
-   * until one is left — a few linear passes, where a general sort would compare far more.
+   * The spans in order of start, then code: the runs (each code's spans, in order) merged
+   * two by two until one is left — a few linear passes, where a general sort would compare
+   * far more; on equal starts the left run's span (the lower code) goes first.
    */
-  private sorted(): Float64Array {
-    let from = this.keys;
-    let to = this.other;
-    let bounds = this.runStarts;
-    while (bounds.length > 2) {
-      const next = [0];
-      for (let r = 0; r + 1 < bounds.length; r += 2) {
-        const end = r + 2 < bounds.length ? bounds[r + 2]! : bounds[r + 1]!;
-        mergeKeys(from, bounds[r]!, bounds[r + 1]!, end, to);
-        next.push(end);
+  private sort(): void {
+    let runs = this.runs;
+    this.bounds[runs] = this.n;
+    while (runs > 1) {
+      let next = 0;
+      for (let r = 0; r < runs; r += 2) {
+        const end = r + 2 <= runs ? this.bounds[r + 2]! : this.bounds[r + 1]!;
+        this.mergeRuns(this.bounds[r]!, this.bounds[r + 1]!, end);
+        this.bounds2[next++] = this.bounds[r]!;
       }
-      [from, to] = [to, from];
-      bounds = next;
+      this.bounds2[next] = this.n;
+      this.swap();
+      runs = next;
     }
-    this.keys = from;
-    this.other = to;
-    return from.subarray(0, this.n);
+  }
+
+  /** The merged arrays become the current ones. */
+  private swap(): void {
+    const { bounds, starts, ends, codes } = this;
+    this.bounds = this.bounds2;
+    this.starts = this.starts2;
+    this.ends = this.ends2;
+    this.codes = this.codes2;
+    this.bounds2 = bounds;
+    this.starts2 = starts;
+    this.ends2 = ends;
+    this.codes2 = codes;
+  }
+
+  /** Spans a … mid - 1 and mid … end - 1 (each in order) merged into the other arrays at a. */
+  private mergeRuns(a: number, mid: number, end: number): void {
+    const { starts, ends, codes, starts2, ends2, codes2 } = this;
+    let i = a;
+    let j = mid;
+    let w = a;
+    while (i < mid && j < end) {
+      const x = starts[i]! <= starts[j]! ? i++ : j++;
+      starts2[w] = starts[x]!;
+      ends2[w] = ends[x]!;
+      codes2[w++] = codes[x]!;
+    }
+    for (; i < mid; i++, w++) {
+      starts2[w] = starts[i]!;
+      ends2[w] = ends[i]!;
+      codes2[w] = codes[i]!;
+    }
+    for (; j < end; j++, w++) {
+      starts2[w] = starts[j]!;
+      ends2[w] = ends[j]!;
+      codes2[w] = codes[j]!;
+    }
   }
 
   /**
-   * A span of code c starting at `start` (the next of c's spans): pairs it with the spans
-   * still open, which share a code point with it — one per code, so it meets each code
-   * once here; an open span may meet a code again later, hence `counted`. Returns the spans open.
+   * A span of code c from `start` to `end`: pairs it with the spans still open, which
+   * share a code point with it — one per code, so it meets each code once here; an open
+   * span may meet a code again later, hence `counted`. Returns the spans open.
    */
-  private open(c: number, start: number, live: number): number {
+  private open(c: number, start: number, end: number, live: number): number {
     const { m, activeEnd, activeId, active, pairs, over, counted } = this;
-    const end = this.data[c]![this.next[c]++ * SPAN_FIELDS + 1]!;
     const id = this.id++;
     let kept = 0;
     const row = c * m;
@@ -259,16 +310,6 @@ class OverlapSweep {
     activeId[c] = id;
     return kept;
   }
-}
-
-/** Keys a … mid - 1 and mid … end - 1 of `from` (each ascending) merged into `to` at a. */
-function mergeKeys(from: Float64Array, a: number, mid: number, end: number, to: Float64Array): void {
-  let i = a;
-  let j = mid;
-  let w = a;
-  while (i < mid && j < end) to[w++] = from[i]! <= from[j]! ? from[i++]! : from[j++]!;
-  while (i < mid) to[w++] = from[i++]!;
-  while (j < end) to[w++] = from[j++]!;
 }
 
 const UNIT_TEXT: Record<CooccurrenceWithin, string> = {
