@@ -88,6 +88,9 @@ class SourceMerger {
   private readonly runAt: Int32Array;
   private readonly runEnd: Int32Array;
   private scratch = new Int32Array(1024);
+  /** Slots without children, and the others in post-order. */
+  private readonly leaves: Int32Array;
+  private readonly parents: Int32Array;
 
   constructor(
     sourceCount: number,
@@ -107,14 +110,26 @@ class SourceMerger {
     this.count = new Int32Array(n);
     this.runAt = new Int32Array(n + 1);
     this.runEnd = new Int32Array(n + 1);
+    const slots = Array.from(bound, (_, k) => k);
+    this.leaves = Int32Array.from(slots.filter((k) => kidsFrom[k + 1] === kidsFrom[k]));
+    this.parents = Int32Array.from(slots.filter((k) => kidsFrom[k + 1]! > kidsFrom[k]!));
   }
 
   source(s: number, packed: Int32Array): void {
     const used = this.used;
+    const at = s * used.length;
     this.open.set(used);
-    // Post-order: a code's children are done before it.
-    for (let k = 0; k < used.length; k++) {
-      this.byRuns(k, packed, s * used.length + k);
+    // Codes without sub-codes first: their spans are their own codings merged.
+    for (let x = 0; x < this.leaves.length; x++) {
+      const k = this.leaves[x]!;
+      if (this.ownTo[at + k]! === this.ownFrom[at + k]!) continue;
+      used[k] = mergeOwn(packed, this.ownFrom[at + k]!, this.ownTo[at + k]!, this.data[k]!, used[k]!);
+      this.record(k, s);
+    }
+    // Then the others in post-order: a code's sub-codes are done before it.
+    for (let x = 0; x < this.parents.length; x++) {
+      const k = this.parents[x]!;
+      this.byRuns(k, packed, at + k);
       if (used[k]! > this.open[k]!) this.record(k, s);
     }
   }
