@@ -25,11 +25,19 @@ export class CodeSpans implements ReadonlyMap<number, readonly WordSpan[]> {
     readonly data: Int32Array,
   ) {}
 
-  private words?: Float64Array;
+  private perSource?: Float64Array;
+
+  /** Participant words inside all the spans. */
+  get totalWords(): number {
+    const d = this.data;
+    let words = 0;
+    for (let o = 0; o < d.length; o += SPAN_FIELDS) words += d[o + 3]! - d[o + 2]!;
+    return words;
+  }
 
   /** Participant words inside the spans of each source, in the order of sourceIndices. */
   get wordsBySource(): Float64Array {
-    return (this.words ??= wordsPerSource(this.offsets, this.data));
+    return (this.perSource ??= wordsPerSource(this.offsets, this.data));
   }
 
   static readonly EMPTY = new CodeSpans(new Int32Array(), new Int32Array([0]), new Int32Array());

@@ -101,7 +101,7 @@ function packedFigures(cs: CodeSpans, sources: readonly ScopeSource[], scopeCase
   const references = cs.spanCount;
   const { caseOf, marks, stamp } = caseMarks(sources, 1);
   const n = casesOf(cs.sourceIndices, caseOf.index, marks, stamp);
-  const words = sum(cs.wordsBySource);
+  const words = cs.totalWords;
   return figuresFrom(n, coded, references, words, scopeCases, scopeWords);
 }
 
@@ -118,11 +118,6 @@ function casesOf(indices: Int32Array, caseIndex: Int32Array, marks: Int32Array, 
   return n;
 }
 
-function sum(values: Float64Array): number {
-  let total = 0;
-  for (let k = 0; k < values.length; k++) total += values[k]!;
-  return total;
-}
 
 /**
  * figuresOf restricted to groups of sources (a matrix's columns): group g holds the sources

@@ -41,6 +41,7 @@ describe('mergedSpansByCode', () => {
           // The words per source the merge keeps equal the words of the source's spans.
           const cs = merged.get(c.id)!;
           const k = cs.indexOf(s);
+          expect(cs.totalWords).toBe(cs.wordsBySource.reduce((n, w) => n + w, 0));
           expect(k < 0 ? 0 : cs.wordsBySource[k]).toBe(want.reduce((n, w) => n + countBelow(starts[s]!, w.end) - countBelow(starts[s]!, w.start), 0));
         }
       }
