@@ -7,7 +7,7 @@ import { UsageError } from '../core/errors.js';
 import type { ScopeCoding, ScopeSource } from '../core/figures.js';
 import { sourceMatcher } from '../core/glob.js';
 import type { SourceSummary, SourceText } from '../core/model.js';
-import { compareNatural } from '../core/sort.js';
+import { compareNatural, sortNatural } from '../core/sort.js';
 import { normaliseWave } from '../core/source-identity.js';
 import { findCode } from './code-lookup.js';
 import { chooseCoders, type CoderRule } from './coders-in-scope.js';
@@ -70,16 +70,21 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
   const kept = p.sources.scopeList()
     .filter((s) => wanted(s.id) && (waves === null || waves.has(s.wave)))
     .filter((s) => conditions.every(([k, v]) => (attributes.get(s.case)?.[k] ?? '').toLowerCase() === v.toLowerCase()));
-  // Cases ranked once: collator comparisons are slow, and a thousand sources share a few hundred cases.
-  const caseRank = new Map([...new Set(kept.map((s) => s.case))].sort(compareNatural).map((c, i) => [c, i]));
+  // Cases and waves ranked once (a thousand sources share a few hundred cases and a few waves):
+  // the sort compares two integers, and ids only within a case and wave.
+  const caseRank = new Map(sortNatural([...new Set(kept.map((s) => s.case))]).map((c, i) => [c, i]));
+  const waveRank = new Map(sortNatural([...new Set(kept.map((s) => s.wave))]).map((w, i) => [w, i]));
+  const rank = Int32Array.from(kept, (s) => caseRank.get(s.case)! * waveRank.size + waveRank.get(s.wave)!);
   // Full summaries (metadata, turns, lengths) are read only when a report asks for one.
   let summaries: Map<number, SourceSummary> | undefined;
   const summaryOf = (rowId: number): SourceSummary => (summaries ??= new Map(p.sources.list().map((x) => [x.rowId, x]))).get(rowId)!;
   let lengths: Map<number, number> | undefined;
   const lengthOf = (rowId: number): number => (lengths ??= p.sources.lengths()).get(rowId)!;
   const sources: ScopedSource[] = kept
-    .sort((a, b) => caseRank.get(a.case)! - caseRank.get(b.case)! || compareNatural(a.wave, b.wave) || compareNatural(a.id, b.id))
-    .map((s) => {
+    .map((_, i) => i)
+    .sort((a, b) => rank[a]! - rank[b]! || compareNatural(kept[a]!.id, kept[b]!.id))
+    .map((i) => {
+      const s = kept[i]!;
       let starts: Uint32Array | undefined;
       return {
         id: s.id, case: s.case, wave: s.wave, participantWords: s.participantWords, rowId: s.rowId, revision: s.revision, date: s.date, attributes: attributes.get(s.case) ?? {},
