@@ -104,18 +104,15 @@ export class CodeSpans implements ReadonlyMap<number, readonly WordSpan[]> {
   }
 }
 
-/** Participant words inside the spans of each source: per source, a short loop (one call each, optimised early). */
+/** Participant words inside the spans of each source (one call per code, its loops inline: no call per source). */
 function wordsPerSource(offsets: Int32Array, data: Int32Array): Float64Array {
   const out = new Float64Array(offsets.length - 1);
-  for (let k = 0; k < out.length; k++) out[k] = wordsOfRange(data, offsets[k]!, offsets[k + 1]!);
+  for (let k = 0; k < out.length; k++) {
+    let n = 0;
+    for (let o = offsets[k]! * SPAN_FIELDS; o < offsets[k + 1]! * SPAN_FIELDS; o += SPAN_FIELDS) n += data[o + 3]! - data[o + 2]!;
+    out[k] = n;
+  }
   return out;
-}
-
-/** Participant words inside spans `from` … `to` - 1 of `data`. */
-function wordsOfRange(data: Int32Array, from: number, to: number): number {
-  let n = 0;
-  for (let o = from * SPAN_FIELDS; o < to * SPAN_FIELDS; o += SPAN_FIELDS) n += data[o + 3]! - data[o + 2]!;
-  return n;
 }
 
 /** Writes span `i` (four integers) into `data`, doubled first when full; returns the array written. */
