@@ -8,7 +8,7 @@ import { escapeHtml } from './html-parts.js';
 import { renderMarkdown, escapeMd } from './markdown.js';
 import type { TableData } from './table-shape.js';
 import { renderTex, renderTexNotes } from './tex.js';
-import { renderTextTable, renderTextTableChunks, type TextTableOptions } from './text-table.js';
+import { renderTextTableChunks, type TextTableOptions } from './text-table.js';
 import { renderJson } from './json.js';
 import { chartsOf } from './charts.js';
 import { stackSvgs } from './svg-stack.js';
@@ -103,12 +103,8 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
     case 'docx':
     case 'xlsx':
       throw new Error(`renderReport: ${format} is rendered by renderReportFile`);
-    case 'table': {
-      const parts = view.tables.map((t) => (t.title === undefined ? '' : `${t.title}\n`) + renderTextTable(t.table, options, t.indentKey === undefined ? undefined : { depthKey: t.indentKey, unit: '  ' }));
-      if (view.paragraphs !== undefined) parts.push(view.paragraphs.join('\n\n') + '\n');
-      if (c !== undefined) parts.push(`${c.sentence}\n`);
-      return parts.join('\n');
-    }
+    case 'table':
+      return renderReportChunks(format, view, options).map((piece) => (typeof piece === 'string' ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf8'))).join('');
   }
 }
 
@@ -126,7 +122,7 @@ export function renderReportChunks(format: ReportFormat, view: ReportView, optio
     if (t.title !== undefined) out.push(`${t.title}\n`);
     out.push(...renderTextTableChunks(t.table, options, t.indentKey === undefined ? undefined : { depthKey: t.indentKey, unit: '  ' }));
   });
-  // As renderReport's 'table' joins its parts with a line between.
+  // The tables, then the prose, then who coded, a blank line between each.
   const rest: string[] = [];
   if (view.paragraphs !== undefined) rest.push(view.paragraphs.join('\n\n') + '\n');
   if (c !== undefined) rest.push(`${c.sentence}\n`);

@@ -130,6 +130,18 @@ describe('text tables held in columns', () => {
   });
 });
 
+/**
+ * A report as a text table, laid out from each table's text (renderTextTable, which writes a
+ * table held in columns as a string): the tables with their titles, the prose, who coded, a
+ * blank line between each. renderReport's 'table' is built from the pieces, so this is the oracle.
+ */
+function tableReport(view: ReportView, options: Parameters<typeof renderTextTable>[1]): string {
+  const parts = view.tables.map((t) => (t.title === undefined ? '' : `${t.title}\n`) + renderTextTable(t.table, options, t.indentKey === undefined ? undefined : { depthKey: t.indentKey, unit: '  ' }));
+  if (view.paragraphs !== undefined) parts.push(view.paragraphs.join('\n\n') + '\n');
+  if (view.coders !== undefined) parts.push(`${view.coders.sentence}\n`);
+  return parts.join('\n');
+}
+
 describe('report text in pieces (renderReportChunks)', () => {
   it('joins to exactly what renderReport prints, with tables held in columns or not', () => {
     const rnd = random(9);
@@ -148,7 +160,9 @@ describe('report text in pieces (renderReportChunks)', () => {
       const options = { width: rnd() < 0.8 ? undefined : 30, header: rnd() < 0.3 ? (s: string) => `*${s}*` : undefined };
       const chunks = renderReportChunks('table', view, options);
       bytes += chunks.filter((c) => typeof c !== 'string').length;
-      expect(Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8')).toBe(renderReport('table', view, options));
+      const text = Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8');
+      expect(text).toBe(tableReport(view, options));
+      expect(renderReport('table', view, options)).toBe(text);
       for (const format of ['md', 'csv', 'json'] as const) expect(renderReportChunks(format, view)).toEqual([renderReport(format, view)]);
     }
     // Tables went out as bytes (and so were compared).
