@@ -98,6 +98,12 @@ export function runEntry(entry, ctx) {
   }
 }
 
+/** `node -e` writing `bytes` bytes to its stdout, timed as a command. */
+function printing(bytes) {
+  const script = `const b = Buffer.alloc(${bytes}, 97); for (let o = 0; o < b.length;) o += require('node:fs').writeSync(1, b, o);`;
+  return timeCommand(process.execPath, ['-e', script]);
+}
+
 /** A phrase of P001_T1 for `tag --match`: the first eight words after line 5's label. */
 function matchPhrase(ctx, size) {
   const line = readFileSync(join(ROOT, ctx.corpus(size), 'P001_T1.txt'), 'utf8').split('\n')[4] ?? '';
@@ -123,6 +129,9 @@ export function ratioBenchmarks(ctx, projects = Object.keys(PROJECTS)) {
       { name: '`report agreement --coders ana,ben`', size, target: report, args: (d) => p(d, 'report', 'agreement', '--coders', 'ana,ben') },
       { name: '`report framework`', size, target: passages, args: (d) => p(d, 'report', 'framework') },
       { name: '`report quotes "Code 1.1"`', size, target: passages, args: (d) => p(d, 'report', 'quotes', 'Code 1.1') },
+      // No target: what printing `report framework`'s output alone costs through the pipe the
+      // harness reads, as a shell's would (50 MB at 100,000 codings, 258 MB at 1,000,000).
+      { name: `reference: \`node -e\` printing ${big ? 258 : 50} MB`, size, args: () => () => printing(big ? 258e6 : 50e6) },
     );
   }
   return entries;
