@@ -9,6 +9,7 @@
  * made from it (`{ ...table, columns }` of --columns) has rows only, so the columns can never
  * disagree with the rows a renderer reads.
  */
+import { HeldUntilRead } from '../core/made-when-read.js';
 import type { Cell, Column, TableData } from './table-shape.js';
 
 /**
@@ -30,30 +31,18 @@ export interface ColumnarCells {
   cells: ReadonlyMap<string, ColumnCells>;
 }
 
-const COLUMNAR = new WeakMap<object, ColumnarCells>();
+const COLUMNAR = new HeldUntilRead<TableData, ColumnarCells>();
 
 /**
  * A table with `columns`, whose cells are `cells` and whose rows `rows()` makes (the same cells:
- * row r's value of a column is its cell r as a string or number, null where the cell is empty), once, when a renderer
- * first reads them.
+ * row r's value of a column is its cell r as a string or number, null where the cell is empty),
+ * once, when a renderer first reads them.
  */
 export function columnTable(columns: Column[], cells: ColumnarCells, rows: () => Record<string, Cell>[]): TableData {
-  let made: Record<string, Cell>[] | undefined;
-  const table = { columns } as TableData;
-  Object.defineProperty(table, 'rows', {
-    enumerable: true,
-    configurable: true,
-    get: () => (made ??= rows()),
-    set: (v: Record<string, Cell>[]) => {
-      made = v;
-      COLUMNAR.delete(table); // rows of their own: the columns no longer describe them
-    },
-  });
-  COLUMNAR.set(table, cells);
-  return table;
+  return COLUMNAR.define({ columns, rows: [] }, 'rows', cells, rows);
 }
 
-/** The cells of a table made by columnTable (and whose rows were not replaced), else undefined. */
+/** The cells of a table made by columnTable (and whose rows were not read or replaced), else undefined. */
 export function columnarCells(table: TableData): ColumnarCells | undefined {
   return COLUMNAR.get(table);
 }

@@ -12,6 +12,7 @@ import { KAPPA_TWO_CODERS, agreementFigures, charUnits, countCodedCharsPacked, c
 import { CodePointMap } from '../../core/code-points.js';
 import { treeOrder } from '../../core/codebook.js';
 import { GateError, UsageError } from '../../core/errors.js';
+import { HeldUntilRead } from '../../core/made-when-read.js';
 import type { Span } from '../../core/spans.js';
 import type { Cell, Column } from '../../format/table-shape.js';
 import { columnTable, INT_EMPTY, type ColumnCells } from '../../format/column-table.js';
@@ -324,30 +325,15 @@ export class AgreementTable {
   }
 }
 
-/** Each report's table of rows as columns, while its `rows` are those the table makes. */
-const TABLES = new WeakMap<AgreementReport, AgreementTable>();
+/** Each report's table of rows as columns, while its `rows` have not been read or replaced. */
+const TABLES = new HeldUntilRead<AgreementReport, AgreementTable>();
 
-/**
- * A report whose `rows` are made from `table` when first read (JSON.stringify reads them as it
- * reads any key: same keys, same order). Setting `rows` replaces them and forgets the table.
- */
+/** A report whose `rows` are made from `table` when first read (JSON.stringify reads them as it reads any key: same keys, same order). */
 function reportOf(coders: string[], unit: AgreementUnit, sources: string[], compared: ComparedSource[], table: AgreementTable): AgreementReport {
-  const report = { coders, unit, sources, compared } as AgreementReport;
-  let rows: AgreementRow[] | undefined;
-  Object.defineProperty(report, 'rows', {
-    enumerable: true,
-    configurable: true,
-    get: () => (rows ??= table.rows()),
-    set: (v: AgreementRow[]) => {
-      rows = v;
-      TABLES.delete(report);
-    },
-  });
-  TABLES.set(report, table);
-  return report;
+  return TABLES.define({ coders, unit, sources, compared, rows: [] }, 'rows', table, () => table.rows());
 }
 
-/** The table of a report made by agreementReport whose rows were not replaced (a copy has none). */
+/** The table of a report made by agreementReport whose rows were not read or replaced (a copy has none). */
 export function agreementTableOf(r: AgreementReport): AgreementTable | undefined {
   return TABLES.get(r);
 }

@@ -5,6 +5,7 @@
  */
 import { codePath, treeOrder, type Code } from '../../core/codebook.js';
 import { UsageError } from '../../core/errors.js';
+import { HeldUntilRead } from '../../core/made-when-read.js';
 import { groupMeasure, mergedSpansByCode, unionOfSpans } from '../../core/figures.js';
 import { CodeSpans } from '../../core/code-spans.js';
 import { waveLabel } from '../../core/quotes.js';
@@ -91,32 +92,17 @@ export function matrixReport(scope: ReportScope, o: MatrixOptions = {}): MatrixR
 }
 
 /** The values behind a row's `cells` (in column order), while `cells` has not been read or replaced. */
-const VALUES = new WeakMap<object, { columns: readonly string[]; values: Float64Array }>();
+const VALUES = new HeldUntilRead<{ cells: Record<string, number> }, { columns: readonly string[]; values: Float64Array }>();
 
 /**
  * `x` with `cells` built from `values` when first read (JSON, a caller of the API): a matrix
  * by source has a thousand cells a row, and the table view reads the values instead.
  */
 function withCells<T extends { cells: Record<string, number> }>(x: T, columns: readonly string[], values: Float64Array): T {
-  let cells: Record<string, number> | undefined;
-  VALUES.set(x, { columns, values });
-  // Redefined in place: `cells` keeps its position among the keys (JSON's order).
-  Object.defineProperty(x, 'cells', {
-    enumerable: true,
-    configurable: true,
-    get(): Record<string, number> {
-      if (cells === undefined) {
-        cells = {};
-        for (let k = 0; k < columns.length; k++) cells[columns[k]!] = values[k]!;
-        // Read once, the object is the row's (a caller may change it): the view reads it too.
-        VALUES.delete(x);
-      }
-      return cells;
-    },
-    set(value: Record<string, number>) {
-      cells = value;
-      VALUES.delete(x);
-    },
+  VALUES.define(x, 'cells', { columns, values }, () => {
+    const cells: Record<string, number> = {};
+    for (let k = 0; k < columns.length; k++) cells[columns[k]!] = values[k]!;
+    return cells;
   });
   return x;
 }

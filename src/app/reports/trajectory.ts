@@ -6,6 +6,7 @@
  * inside the merged spans.
  */
 import { codePath, treeOrder } from '../../core/codebook.js';
+import { HeldUntilRead } from '../../core/made-when-read.js';
 import { mergedSpansByCode } from '../../core/figures.js';
 import { CodeSpans } from '../../core/code-spans.js';
 import { waveLabel } from '../../core/quotes.js';
@@ -47,7 +48,7 @@ interface RowCells {
 }
 
 /** The cells of the rows trajectoryReport made, while their `cases` have not been read or replaced. */
-const CELLS = new WeakMap<TrajectoryRow, RowCells>();
+const CELLS = new HeldUntilRead<TrajectoryRow, RowCells>();
 
 /** A row's `cases` from its cells: per case, per wave, interviewed, present and words. */
 function casesOf(c: RowCells): TrajectoryRow['cases'] {
@@ -105,28 +106,10 @@ export function trajectoryReport(scope: ReportScope): TrajectoryReport {
     const casesPerWave: Record<string, number> = {};
     for (let wi = 0; wi < W; wi++) casesPerWave[waves[wi]!] = raisedIn(present, wi, W);
     const cells: RowCells = { cases, waves, interviewed, present, words };
-    let byCase: TrajectoryRow['cases'] | undefined;
     // A case × wave table is ~10,000 objects per code at 1,000 sources: made when read (JSON,
     // a caller of the API), not for the view, which reads the arrays.
-    const row: TrajectoryRow = {
-      code: code.name,
-      path: codePath(scope.codes, code.id),
-      depth,
-      get cases() {
-        if (byCase === undefined) {
-          byCase = casesOf(cells);
-          // Read once, the objects are the row's (a caller may change them): the view reads them too.
-          CELLS.delete(row);
-        }
-        return byCase;
-      },
-      set cases(value) {
-        byCase = value;
-        CELLS.delete(row);
-      },
-      casesPerWave,
-    };
-    CELLS.set(row, cells);
+    const row = { code: code.name, path: codePath(scope.codes, code.id), depth, cases: {}, casesPerWave } as TrajectoryRow;
+    CELLS.define(row, 'cases', cells, () => casesOf(cells));
     rows.push(row);
   }
   return { waves, rows };
