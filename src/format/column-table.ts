@@ -2,7 +2,7 @@
  * A table whose cells are also held column by column: texts as indices into a list of distinct
  * texts, numbers in one array per column. A report of tens of thousands of rows (agreement: a
  * row per code and source) hands its table to the text-table renderer this way, which writes it
- * without a row object or a string per cell (text-table.ts, `renderTextTable`); every other
+ * without a row object or a string per cell (column-text-table.ts); every other
  * renderer reads the rows, made from the columns on first use.
  *
  * The columns ride on the table object itself, not as a property a copy would carry: a table

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { agreementReport, agreementReportPlain, agreementTableOf, agreementView, overallRow, pooledOnly, type AgreementReport, type AgreementRow } from '../../src/app/reports/agreement.js';
 import { renderReport } from '../../src/format/report.js';
 import { columnarCells } from '../../src/format/column-table.js';
-import { columnTextTable, renderTextTable } from '../../src/format/text-table.js';
+import { columnTextTable, renderTextTableChunks } from '../../src/format/column-text-table.js';
 import * as refText from '../format/reference/text-table-ref.js';
 import type { ReportScope, ScopedSource } from '../../src/app/report-scope.js';
 import { agreement2x2 } from '../../src/core/stats/binary-2x2.js';
@@ -155,7 +155,7 @@ describe('report agreement: rows held as columns, the table written from them', 
         // against the same table's rows alone.
         const sources = fastView.tables[1]!.table;
         expect(columnarCells(sources)).toBeDefined();
-        expect(renderTextTable(sources)).toBe(refText.renderTextTable({ columns: sources.columns, rows: sources.rows }));
+        expect(columnTextTable(sources.columns, columnarCells(sources)!, {})).toBe(refText.renderTextTable({ columns: sources.columns, rows: sources.rows }));
         for (const format of FORMATS) expect(renderReport(format, fastView)).toBe(renderReport(format, rowsView));
         expect(renderReport('table', fastView, { width: 40 })).toBe(renderReport('table', rowsView, { width: 40 }));
         expect(renderReport('table', fastView, { header: (s) => `*${s}*` })).toBe(renderReport('table', rowsView, { header: (s) => `*${s}*` }));

@@ -11,7 +11,8 @@ import { columnarCells, columnTable, INT_EMPTY, type ColumnCells } from '../../s
 import { renderCsv } from '../../src/format/csv.js';
 import { renderMarkdown } from '../../src/format/markdown.js';
 import type { Cell, Column, TableData } from '../../src/format/table-shape.js';
-import { columnTextTable, renderTextTable } from '../../src/format/text-table.js';
+import { columnTextTable, renderTextTableChunks } from '../../src/format/column-text-table.js';
+import { renderTextTable } from '../../src/format/text-table.js';
 import { renderReport, renderReportChunks, type ReportView } from '../../src/format/report.js';
 import * as refText from './reference/text-table-ref.js';
 import { mulberry32 as random } from '../support/random.js';
@@ -63,6 +64,9 @@ function generate(rnd: () => number): Generated {
   return { table: columnTable(columns, { length: n, cells }, () => rows), rows, ascii: texts.every((t) => /^[\x20-\x7e]*$/.test(t)) };
 }
 
+/** Pieces of text and bytes as the text they make. */
+const joined = (pieces: (string | Uint8Array)[]): string => Buffer.concat(pieces.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8');
+
 describe('text tables held in columns', () => {
   it('print exactly what their rows print, and what the reference renderer prints', () => {
     const rnd = random(42);
@@ -82,7 +86,7 @@ describe('text tables held in columns', () => {
       }
       // Non-ASCII or multi-line text always takes the row path.
       if (!ascii) expect(direct).toBeUndefined();
-      expect(renderTextTable(table, options)).toBe(expected);
+      expect(joined(renderTextTableChunks(table, options))).toBe(expected);
       // The other renderers read the rows the table makes.
       expect(renderMarkdown(table)).toBe(renderMarkdown(plain));
       expect(renderCsv(table)).toBe(renderCsv(plain));
@@ -115,7 +119,7 @@ describe('text tables held in columns', () => {
       made++;
       return [{ a: 1 }, { a: 22 }];
     });
-    expect(renderTextTable(table)).toBe(' a\n 1\n22\n');
+    expect(joined(renderTextTableChunks(table))).toBe(' a\n 1\n22\n');
     expect(made).toBe(0);
     expect(table.rows).toEqual([{ a: 1 }, { a: 22 }]);
     expect(table.rows).toBe(table.rows);
@@ -126,7 +130,7 @@ describe('text tables held in columns', () => {
     expect(copy.rows).toEqual([{ a: 1 }, { a: 22 }]);
     table.rows = [{ a: 333 }];
     expect(columnarCells(table)).toBeUndefined();
-    expect(renderTextTable(table)).toBe('  a\n333\n');
+    expect(joined(renderTextTableChunks(table))).toBe('  a\n333\n');
   });
 });
 
@@ -160,7 +164,7 @@ describe('report text in pieces (renderReportChunks)', () => {
       const options = { width: rnd() < 0.8 ? undefined : 30, header: rnd() < 0.3 ? (s: string) => `*${s}*` : undefined };
       const chunks = renderReportChunks('table', view, options);
       bytes += chunks.filter((c) => typeof c !== 'string').length;
-      const text = Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8');
+      const text = joined(chunks);
       expect(text).toBe(tableReport(view, options));
       expect(renderReport('table', view, options)).toBe(text);
       for (const format of ['md', 'csv', 'json'] as const) expect(renderReportChunks(format, view)).toEqual([renderReport(format, view)]);
