@@ -5,6 +5,7 @@
  * only the pieces quoted (a framework cell only the first words of each).
  */
 import { Utf8Cursor, charStart, codePointAt, decodeUtf8, decodeWellFormed } from './utf8-cursor.js';
+import { ASCII_WORD, LETTER_OR_DIGIT } from './talk-words.js';
 import { wordStartAt } from './text.js';
 
 export interface PassageSourceText {
@@ -24,14 +25,6 @@ export interface PassageText {
   lineEnd: number;
 }
 
-// A piece holds a word when it holds a letter or digit (a word starts with one).
-const HAS_WORD = /[\p{L}\p{N}]/u;
-
-/** 1 for the ASCII letters and digits. */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0x30; c <= 0x39; c++) ASCII_WORD[c] = 1;
-for (let c = 0x41; c <= 0x5a; c++) ASCII_WORD[c] = ASCII_WORD[c + 0x20] = 1;
-
 // What the regexes say of each code point below 0x10000, found once: bit 0 known, bit 1 a
 // letter or digit, bit 2 white space (\s). Astral code points are asked each time (no white
 // space is astral).
@@ -42,7 +35,7 @@ function bmpClass(cp: number): number {
   let x = BMP[cp]!;
   if (x === 0) {
     const ch = String.fromCharCode(cp);
-    x = 1 | (HAS_WORD.test(ch) ? 2 : 0) | (SPACE.test(ch) ? 4 : 0);
+    x = 1 | (LETTER_OR_DIGIT.test(ch) ? 2 : 0) | (SPACE.test(ch) ? 4 : 0);
     BMP[cp] = x;
   }
   return x;
@@ -67,7 +60,7 @@ function isWordAt(b: Uint8Array, at: number, to: number): boolean {
 /** True for a letter or digit: a character of a word (text.ts's word scanner). */
 function isWordChar(cp: number): boolean {
   if (cp < 0x80) return ASCII_WORD[cp] === 1;
-  if (cp >= 0x10000) return HAS_WORD.test(String.fromCodePoint(cp));
+  if (cp >= 0x10000) return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
   return (bmpClass(cp) & 2) !== 0;
 }
 
@@ -285,7 +278,7 @@ export class PassageReader {
     const raw = decodeUtf8(this.bytes, from, to);
     if (k === undefined) {
       const t = flatten(raw).trim();
-      return { text: t, words: HAS_WORD.test(t) ? 1 : 0 };
+      return { text: t, words: LETTER_OR_DIGIT.test(t) ? 1 : 0 };
     }
     const at = wordStartAt(raw, k);
     if (at >= 0) return raw.slice(0, at);
@@ -304,7 +297,7 @@ export class PassageReader {
       if ((x & 0xc0) === 0x80) continue;
       const cp = codePointAt(b, i, to);
       // Not well-formed: decoded as TextDecoder does.
-      if (cp < 0) return HAS_WORD.test(decodeUtf8(b, charStart(b, i), to));
+      if (cp < 0) return LETTER_OR_DIGIT.test(decodeUtf8(b, charStart(b, i), to));
       if (isWordChar(cp)) return true;
     }
     return false;

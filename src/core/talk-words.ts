@@ -41,9 +41,11 @@ export function talksOf(src: SourceTalk, speaker: SpeakerChoice, map = codePoint
   return out;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** A letter or digit: what words are made of (text.ts's WORD_PATTERN). */
+export const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** 1 for the ASCII letters and digits. */
-const ASCII_WORD = new Uint8Array(128);
+/** 1 for the ASCII letters and digits, else 0. */
+export const ASCII_WORD = new Uint8Array(128);
 for (let c = 0x30; c <= 0x39; c++) ASCII_WORD[c] = 1;
 for (let c = 0x41; c <= 0x5a; c++) ASCII_WORD[c] = ASCII_WORD[c + 0x20] = 1;
 
