@@ -59,12 +59,14 @@ export interface SaturationAssessment {
 
 /**
  * The codes first seen in each interview, in order: a code counts in the first interview
- * where it occurs, whatever order the coding was done in.
+ * where it occurs, whatever order the coding was done in. With `all`, the number of codes
+ * there are, the interviews after the one where the last of them is seen are not looked at.
  */
-export function firstSeen<T>(interviews: readonly Iterable<T>[]): T[][] {
+export function firstSeen<T>(interviews: readonly Iterable<T>[], all = Infinity): T[][] {
   const seen = new Set<T>();
   return interviews.map((codes) => {
     const fresh: T[] = [];
+    if (seen.size >= all) return fresh;
     for (const c of codes) {
       if (!seen.has(c)) {
         seen.add(c);

@@ -75,6 +75,13 @@ describe('firstSeen', () => {
   it('counts a code in the first interview where it occurs, once', () => {
     expect(firstSeen([['a', 'b'], ['b', 'c', 'c'], [], ['a'], ['d', 'c']])).toEqual([['a', 'b'], ['c'], [], [], ['d']]);
   });
+
+  it('given how many codes there are, looks at no interview after the one where the last is seen', () => {
+    const unread: Iterable<string> = { [Symbol.iterator]: () => { throw new Error('read'); } };
+    expect(firstSeen([['a'], ['b', 'a'], unread, unread], 2)).toEqual([['a'], ['b'], [], []]);
+    expect(firstSeen([['a'], ['c'], ['b']], 2)).toEqual([['a'], ['c'], []]);
+    expect(() => firstSeen([['a'], unread], 2)).toThrow('read');
+  });
 });
 
 describe('describe-stats', () => {

@@ -4,7 +4,7 @@
  */
 import { CODING_FIELDS, F_CODE } from '../../core/span-index.js';
 import { UsageError } from '../../core/errors.js';
-import { assessSaturation, GUEST_DEFAULTS, saturationNotation, type SaturationAssessment, type SaturationRun } from '../../core/saturation.js';
+import { assessSaturation, firstSeen, GUEST_DEFAULTS, saturationNotation, type SaturationAssessment, type SaturationRun } from '../../core/saturation.js';
 import { compareFolded, naturalRanks } from '../../core/sort.js';
 import { waveLabel } from '../../core/quotes.js';
 import type { ReportView } from '../../format/report.js';
@@ -116,25 +116,20 @@ function interviewOrder(sources: readonly ScopedSource[]): { s: ScopedSource; i:
 
 /**
  * The shown codes first seen in each interview (packed codings in interview order), each
- * interview's in ascending id: firstSeen over each interview's distinct shown codes.
- * Packed codings are sorted by code, so each code's run is looked at once; once every
- * shown code has been seen, the remaining interviews need no look.
+ * interview's in ascending id. Packed codings are sorted by code, so each code's run is
+ * looked at once; once every shown code has been seen, the remaining interviews are not read.
  */
 function firstSeenCodes(packedInOrder: readonly Int32Array[], shown: ReadonlySet<number>): number[][] {
-  const seen = new Set<number>();
-  return packedInOrder.map((packed) => {
-    const fresh: number[] = [];
-    if (seen.size === shown.size) return fresh;
-    for (let o = F_CODE; o < packed.length; o += CODING_FIELDS) {
-      const codeId = packed[o]!;
-      if (o > F_CODE && packed[o - CODING_FIELDS] === codeId) continue;
-      if (shown.has(codeId) && !seen.has(codeId)) {
-        seen.add(codeId);
-        fresh.push(codeId);
-      }
-    }
-    return fresh;
-  });
+  return firstSeen(packedInOrder.map((packed) => shownCodesOf(packed, shown)), shown.size);
+}
+
+/** The distinct shown codes of packed codings (sorted by code), in ascending id, read as they are asked for. */
+function* shownCodesOf(packed: Int32Array, shown: ReadonlySet<number>): Generator<number> {
+  for (let o = F_CODE; o < packed.length; o += CODING_FIELDS) {
+    const codeId = packed[o]!;
+    if (o > F_CODE && packed[o - CODING_FIELDS] === codeId) continue;
+    if (shown.has(codeId)) yield codeId;
+  }
 }
 
 const pct1 = (v: number): string => roundFixed(v, 1);
