@@ -118,49 +118,14 @@ function casesOf(indices: Int32Array, caseIndex: Int32Array, marks: Int32Array, 
   return n;
 }
 
-
-/**
- * figuresOf restricted to groups of sources (a matrix's columns): group g holds the sources
- * s with groupOf[s] = g, its coverage is over groupWords[g]; cases % is over no scope (0).
- */
-export function figuresByGroup(cs: CodeSpans, sources: readonly ScopeSource[], groupOf: readonly number[], groupWords: readonly number[]): Figures[] {
-  const G = groupWords.length;
-  const { caseOf, marks, stamp } = caseMarks(sources, G);
-  const cases = new Float64Array(G);
-  const coded = new Float64Array(G);
-  const references = new Float64Array(G);
-  const words = new Float64Array(G);
-  const sourceWords = cs.wordsBySource;
-  for (let k = 0; k < cs.sourceIndices.length; k++) {
-    const s = cs.sourceIndices[k]!;
-    const g = groupOf[s]!;
-    // A case counts once per group: marked with this call's stamp.
-    const at = g * caseOf.cases + caseOf.index[s]!;
-    if (marks[at] !== stamp) {
-      marks[at] = stamp;
-      cases[g]!++;
-    }
-    coded[g]!++;
-    references[g]! += cs.offsets[k + 1]! - cs.offsets[k]!;
-    words[g]! += sourceWords[k]!;
-  }
-  return groupWords.map((scopeWords, g) => {
-    const n = cases[g]!;
-    return {
-      cases: n, casesPct: 0, sources: coded[g]!, references: references[g]!, words: words[g]!,
-      coverage: scopeWords === 0 ? 0 : (words[g]! / scopeWords) * 100,
-      wordsPerCase: n === 0 ? 0 : words[g]! / n,
-    };
-  });
-}
-
 /** A figure a matrix cell can show (app/reports/matrix.ts). */
 export type GroupMeasure = 'references' | 'cases' | 'words' | 'coverage' | 'presence';
 
 /**
- * One figure of a code per group of sources — figuresByGroup's, presence = 1 when cases > 0 —
- * and over all of them — figuresOf's with no cases in scope, coverage over `allWords` — in
- * one pass, without a Figures object per group: a matrix row.
+ * One figure of a code per group of sources (group g: the sources s with groupOf[s] = g) and
+ * over all of them, as figuresOf gives it over those sources with no cases in scope — coverage
+ * over groupWords[g] and `allWords`, presence = 1 when cases > 0 — in one pass, without a
+ * Figures object per group: a matrix row.
  */
 export function groupMeasure(cs: CodeSpans, sources: readonly ScopeSource[], groupOf: readonly number[], groupWords: readonly number[], allWords: number, measure: GroupMeasure): { values: Float64Array; total: number } {
   const G = groupWords.length;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Code } from '../../src/core/codebook.js';
 import { countBelow } from '../../src/core/code-points.js';
-import { figuresByGroup, figuresOf, mergedSpansByCode, unionOfSpans, wordsOf } from '../../src/core/figures.js';
+import { figuresOf, mergedSpansByCode, unionOfSpans, wordsOf } from '../../src/core/figures.js';
 import { packCodings } from '../../src/core/span-index.js';
 import { mergeSpans, type Span } from '../../src/core/spans.js';
 import { mulberry32 as rng } from '../support/random.js';
@@ -109,31 +109,3 @@ describe('mergedSpansByCode, edge cases', () => {
   });
 });
 
-describe('figuresByGroup', () => {
-  it('equals figuresOf over each group’s sources, for groups that split and mix cases, called again and again', () => {
-    for (let seed = 1; seed <= 20; seed++) {
-      const r = rng(seed);
-      const codes = [code(1, null), code(2, 1), code(3, null)];
-      const starts = Uint32Array.from({ length: 40 }, (_, k) => k * 5);
-      const n = 2 + Math.floor(r() * 8);
-      const packed = Array.from({ length: n }, () => packCodings(Array.from({ length: Math.floor(r() * 6) }, () => {
-        const start = Math.floor(r() * 150);
-        return [1 + Math.floor(r() * 3), 1, start, start + 1 + Math.floor(r() * 20)];
-      }), starts));
-      const sources = Array.from({ length: n }, (_, i) => ({ id: `S${i}`, case: `C${Math.floor(r() * 3)}`, wave: '1', participantWords: 40, wordStarts: starts }));
-      const groups = 1 + Math.floor(r() * 3);
-      const groupOf = sources.map(() => Math.floor(r() * groups));
-      const groupWords = Array.from({ length: groups }, (_, g) => groupOf.filter((x) => x === g).length * 40);
-      const merged = mergedSpansByCode(codes, packed);
-      for (const c of codes) {
-        const cs = merged.get(c.id)!;
-        const got = figuresByGroup(cs, sources, groupOf, groupWords);
-        groupWords.forEach((words, g) => {
-          const only = new Map([...cs].filter(([s]) => groupOf[s] === g));
-          const want = figuresOf(only, sources, 0, words);
-          expect([seed, c.id, g, got[g]]).toEqual([seed, c.id, g, { ...want, casesPct: 0 }]);
-        });
-      }
-    }
-  });
-});
