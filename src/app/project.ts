@@ -15,6 +15,7 @@ import { CodeRepo } from '../db/code-repo.js';
 import { CodingRepo } from '../db/coding-repo.js';
 import { CodingSpanRepo } from '../db/coding-span-repo.js';
 import { MemoRepo } from '../db/memo-repo.js';
+import { MergedCacheRepo } from '../db/merged-cache-repo.js';
 import { SessionRepo } from '../db/session-repo.js';
 import { explainSqliteError } from '../db/sqlite-errors.js';
 import type { AppContext } from './context.js';
@@ -44,6 +45,7 @@ export class Project {
   get codes(): CodeRepo { return this.repo('codes', (db) => new CodeRepo(db)); }
   get codings(): CodingRepo { return this.repo('codings', (db) => new CodingRepo(db)); }
   get codingSpans(): CodingSpanRepo { return this.repo('codingSpans', (db) => new CodingSpanRepo(db)); }
+  get mergedCache(): MergedCacheRepo { return this.repo('mergedCache', (db) => new MergedCacheRepo(db)); }
   get memos(): MemoRepo { return this.repo('memos', (db) => new MemoRepo(db)); }
   get sessions(): SessionRepo { return this.repo('sessions', (db) => new SessionRepo(db)); }
 

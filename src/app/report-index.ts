@@ -5,6 +5,8 @@
  * storing. A read-only report does this through a short writable connection of its own;
  * where the project cannot be written now (read-only file, another writer busy), the
  * entries are built in memory for this report only. Either way the figures are the same.
+ *
+ * It also keeps the last few merges of reports (schema v8) for the next report to read.
  */
 import { join } from 'node:path';
 import { packCodings } from '../core/span-index.js';
@@ -23,19 +25,23 @@ function rebuild(repo: CodingSpanRepo, store: boolean): Map<number, Int32Array> 
   return out;
 }
 
-function rebuildThroughWriter(p: Project): Map<number, Int32Array> | null {
-  if (!p.db.readonly) return p.write(() => rebuild(p.codingSpans, true));
+/**
+ * Runs `fn` in a write transaction: on the project's own connection when it is writable, else
+ * on a short writable connection of its own. Null where the project cannot be written now
+ * (read-only file, another writer busy): a report never waits for a writer, nor fails.
+ */
+function throughWriter<T>(p: Project, fn: (w: Project) => T): T | null {
+  if (!p.db.readonly) return p.write(() => fn(p));
   let writer: Project | undefined;
   try {
     writer = new Project(p.dir, openProjectDb(join(p.dir, DB_FILE)));
-    // A report does not wait for a busy writer: it builds its entries in memory instead.
     writer.db.pragma('busy_timeout = 0');
     const w = writer;
-    const built = w.write(() => rebuild(w.codingSpans, true));
+    const done = w.write(() => fn(w));
     // The report's own read-only connection outlives this one and cannot checkpoint: move
-    // the index into qcode.db now, so that the file stays whole on its own.
+    // what was written into qcode.db now, so that the file stays whole on its own.
     w.db.pragma('wal_checkpoint(TRUNCATE)');
-    return built;
+    return done;
   } catch {
     return null;
   } finally {
@@ -43,11 +49,55 @@ function rebuildThroughWriter(p: Project): Map<number, Int32Array> | null {
   }
 }
 
-/** The packed codings of every source (by source row id), placed on its current revision. */
-export function packedCodings(p: Project): Map<number, Int32Array> {
-  // One pass over the index; the sources it lacks are found from the sources table alone.
-  const all = p.codingSpans.all();
-  if (p.codingSpans.sourceCount() === all.size) return all;
-  for (const [id, packed] of rebuildThroughWriter(p) ?? rebuild(p.codingSpans, false)) all.set(id, packed);
-  return all;
+/** The packed codings of every source (by source row id), and the index generation they are of. */
+export interface IndexedCodings {
+  bySource: Map<number, Int32Array>;
+  /** The report index's generation, when every entry was read from it in one snapshot; else null. */
+  generation: number | null;
 }
+
+/** Reads every entry and the generation in one read transaction; null if entries are missing. */
+function readWhole(p: Project): IndexedCodings | null {
+  return p.db.transaction(() => {
+    const bySource = p.codingSpans.all();
+    return p.codingSpans.sourceCount() === bySource.size ? { bySource, generation: p.mergedCache.generation() } : null;
+  })();
+}
+
+/** The packed codings of every source, placed on its current revision (see IndexedCodings). */
+export function packedCodings(p: Project): IndexedCodings {
+  // One pass over the index; the sources it lacks are found from the sources table alone.
+  const whole = readWhole(p);
+  if (whole !== null) return whole;
+  const built = throughWriter(p, (w) => rebuild(w.codingSpans, true));
+  if (built !== null) {
+    // Read again, now whole, so that the generation is that of every entry read.
+    const again = readWhole(p);
+    if (again !== null) return again;
+  }
+  // The project cannot be written now, or changed again meanwhile: what the index lacks is
+  // built in memory for this report only.
+  const bySource = p.codingSpans.all();
+  for (const [id, packed] of rebuild(p.codingSpans, false)) bySource.set(id, packed);
+  return { bySource, generation: null };
+}
+
+/**
+ * The report index's generation, if the index has an entry for every source now; else null
+ * (the next read of the packed codings rebuilds it). One read transaction.
+ */
+export function indexGeneration(p: Project): number | null {
+  return p.db.transaction(() => (p.codingSpans.isWhole() ? p.mergedCache.generation() : null))();
+}
+
+/**
+ * Keeps a scope's merged spans and the coders present in it, made from the index at
+ * `generation`, for the next report with the same key (where the project can be written now,
+ * and while `generation` is still the index's).
+ */
+export function keepMerge(p: Project, key: Int32Array, generation: number, merged: Int32Array, coders: Int32Array): void {
+  if (merged.byteLength <= MAX_KEPT_BYTES) throughWriter(p, (w) => w.mergedCache.store(key, generation, merged, coders));
+}
+
+/** Larger merges (some 40 million codings) are made anew each time rather than kept. */
+const MAX_KEPT_BYTES = 512 * 1024 * 1024;

@@ -12,8 +12,9 @@ import { normaliseWave } from '../core/source-identity.js';
 import { findCode } from './code-lookup.js';
 import { chooseCoders, type CoderRule } from './coders-in-scope.js';
 import type { Project } from './project.js';
-import { packedCodings } from './report-index.js';
-import { CODING_FIELDS, F_CODE, F_CODER, F_END, F_START, filterCoders } from '../core/span-index.js';
+import type { MergedSpans } from '../core/merged-spans.js';
+import { ScopeIndex } from './scope-index.js';
+import { CODING_FIELDS, F_CODE, F_CODER, F_END, F_START } from '../core/span-index.js';
 
 export interface ReportFilters {
   waves?: string[];
@@ -44,6 +45,11 @@ export interface ReportScope {
   packed: Int32Array[];
   /** Coder names by coder id. */
   coderNames: Map<number, string>;
+  /**
+   * Per code, its subtree's merged spans in each source (core/merged-spans.ts), made on first
+   * use, or read from the merged-spans cache when an earlier report made the same merge.
+   */
+  readonly merged: MergedSpans;
   /** The same codings as objects, built on first use (slow on large projects: prefer `packed`). */
   readonly codings: ScopeCoding[];
   codes: Code[];
@@ -108,20 +114,21 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
   for (const c of chosen.only ?? []) if (!known.has(c)) throw new UsageError(`--coder ${c}: no such coder`, { hint: `coders: ${[...known].sort().join(', ') || 'none yet'}; all = every coder` });
   const shown = f.codes === undefined ? new Set(codes.map((c) => c.id)) : new Set(f.codes.flatMap((n) => [...descendantIds(codes, findCode(p, n, codes).id)]));
   const coderIds = chosen.only === null ? null : new Set([...coderNames].filter(([, name]) => chosen.only!.includes(name)).map(([id]) => id));
-  const all = packedCodings(p);
-  const packed = sources.map((s) => {
-    const data = all.get(s.rowId) ?? new Int32Array();
-    return coderIds === null ? data : filterCoders(data, (id) => coderIds.has(id));
-  });
-  const present = chosen.only === null ? codersPresent(packed, coderNames) : [];
+  const index = new ScopeIndex(p, sources.map((s) => s.rowId), coderIds, codes, [...coderNames.keys()]);
   let codings: ScopeCoding[] | undefined;
   const texts = new Map<number, SourceText>();
   return {
-    sources, packed, coderNames, codes, shown,
-    get codings(): ScopeCoding[] {
-      return (codings ??= unpack(packed, coderNames));
+    sources, coderNames, codes, shown,
+    get packed(): Int32Array[] {
+      return index.packed;
     },
-    coders: chosen.only ?? present.map((id) => coderNames.get(id)!).sort(),
+    get merged(): MergedSpans {
+      return index.merged;
+    },
+    get codings(): ScopeCoding[] {
+      return (codings ??= unpack(index.packed, coderNames));
+    },
+    coders: chosen.only ?? index.codersPresent().map((id) => coderNames.get(id)!).sort(),
     coderRule: chosen.rule,
     cases: [...caseRank.keys()],
     participantWords: sources.reduce((n, s) => n + s.participantWords, 0),
@@ -149,33 +156,6 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
       return t;
     },
   };
-}
-
-/** The ids of the coders with a coding in `packed`, by one mark per coder id. */
-function codersPresent(packed: readonly Int32Array[], coderNames: ReadonlyMap<number, string>): number[] {
-  const seen = new Uint8Array(Math.max(0, ...coderNames.keys()) + 1);
-  let found = 0;
-  for (const data of packed) {
-    found += markCoders(data, seen);
-    if (found === coderNames.size) break;
-  }
-  const out: number[] = [];
-  seen.forEach((v, id) => {
-    if (v === 1) out.push(id);
-  });
-  return out;
-}
-
-/** Marks the coders of one source's packed codings in `seen`; returns how many were new. */
-function markCoders(data: Int32Array, seen: Uint8Array): number {
-  let added = 0;
-  for (let o = F_CODER; o < data.length; o += CODING_FIELDS) {
-    if (seen[data[o]!] === 0) {
-      seen[data[o]!] = 1;
-      added++;
-    }
-  }
-  return added;
 }
 
 function unpack(packed: readonly Int32Array[], coderNames: ReadonlyMap<number, string>): ScopeCoding[] {

@@ -1,4 +1,5 @@
 /** The report index (schema v3): per source, its placed codings packed for reports. */
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open.js';
 import { wordStartsFromBlob } from './source-repo.js';
 
@@ -8,7 +9,7 @@ export interface StaleSource {
 }
 
 /** An Int32Array over a blob's bytes (copied when SQLite's buffer is not 4-byte aligned). */
-function int32Of(blob: Buffer): Int32Array {
+export function int32Of(blob: Buffer): Int32Array {
   if (blob.byteOffset % 4 === 0) return new Int32Array(blob.buffer, blob.byteOffset, blob.length / 4);
   const out = new Int32Array(blob.length / 4);
   new Uint8Array(out.buffer).set(blob);
@@ -22,8 +23,9 @@ export class CodingSpanRepo {
   private readonly storeStmt;
   private readonly allStmt;
   private readonly countStmt;
+  private wholeStmt?: Statement<[], number>;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.staleStmt = db.prepare<[], StaleSource>(`
       SELECT s.id AS sourceId, s.current_revision AS revision FROM sources s
       LEFT JOIN coding_spans x ON x.source_id = s.id
@@ -64,6 +66,13 @@ export class CodingSpanRepo {
 
   sourceCount(): number {
     return this.countStmt.get()!;
+  }
+
+  /** Whether every source has an entry made for its current revision. */
+  isWhole(): boolean {
+    this.wholeStmt ??= this.db.prepare<[], number>(`
+      SELECT (SELECT count(*) FROM sources) = (SELECT count(*) FROM coding_spans x JOIN sources s ON s.id = x.source_id AND x.revision = s.current_revision)`).pluck();
+    return this.wholeStmt.get() === 1;
   }
 
   /** Every current entry, by source row id. */

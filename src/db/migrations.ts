@@ -9,6 +9,7 @@ import { SCHEMA_V3 } from './schema-v3.js';
 import { migrateV5 } from './schema-v5.js';
 import { migrateV6 } from './schema-v6.js';
 import { SCHEMA_V7 } from './schema-v7.js';
+import { SCHEMA_V8 } from './schema-v8.js';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, description: "the codebook history records untag of another coder's codings", sql: migrateV5 },
   { version: 6, description: 'codes that are headings only (REFI-QDA isCodable); PDF, ODT and RTF sources', sql: migrateV6, rebuildsTables: true },
   { version: 7, description: 'a covering index of the revision fields listings read', sql: SCHEMA_V7 },
+  { version: 8, description: 'the merged-spans cache of reports, and the report index generation it is valid for', sql: SCHEMA_V8 },
 ];
 
 /** The schema version this qcode writes. */

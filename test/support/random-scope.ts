@@ -6,6 +6,7 @@
  */
 import type { ReportScope, ScopedSource } from '../../src/app/report-scope.js';
 import type { Code } from '../../src/core/codebook.js';
+import { mergedSpansByCode } from '../../src/core/merged-spans.js';
 import { CODING_FIELDS } from '../../src/core/span-index.js';
 import { mulberry32 as random } from './random.js';
 
@@ -37,5 +38,6 @@ export function randomScope(seed: number): ReportScope {
     }
   }
   const attributes = new Map(sources.map((s) => [s.case, s.attributes]));
-  return { sources, packed, codes, shown, cases, attributes, participantWords: sources.reduce((n, s) => n + s.participantWords, 0) } as unknown as ReportScope;
+  const merged = mergedSpansByCode(codes, packed);
+  return { sources, packed, merged, codes, shown, cases, attributes, participantWords: sources.reduce((n, s) => n + s.participantWords, 0) } as unknown as ReportScope;
 }

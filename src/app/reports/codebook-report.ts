@@ -4,7 +4,7 @@
  * references (DESIGN.md figures, a theme including its descendants), and one example.
  */
 import { codePath, treeOrder } from '../../core/codebook.js';
-import { figuresOf, mergedSpansByCode } from '../../core/figures.js';
+import { figuresOf } from '../../core/figures.js';
 import { attributeQuote } from '../../core/quotes.js';
 import type { ReportView } from '../../format/report.js';
 import type { Column } from '../../format/table-shape.js';
@@ -34,7 +34,7 @@ export interface CodebookReport {
 
 /** Codes in tree order, siblings by name; the example is the code's `example` field when set, else the exemplar themes would pick first. */
 export function codebookReport(scope: ReportScope): CodebookReport {
-  const merged = mergedSpansByCode(scope.codes, scope.packed);
+  const merged = scope.merged;
   const rows = treeOrder(scope.codes)
     .filter(({ code }) => scope.shown.has(code.id))
     .map(({ code, depth }): CodebookReportRow => {

@@ -6,7 +6,6 @@
 import { countBelow } from '../../core/code-points.js';
 import { codePath, descendantIds, treeOrder } from '../../core/codebook.js';
 import { UsageError } from '../../core/errors.js';
-import { mergedSpansByCode } from '../../core/figures.js';
 import { CodeSpans, SPAN_FIELDS } from '../../core/code-spans.js';
 import type { Span } from '../../core/spans.js';
 import type { ReportFormat, ReportView } from '../../format/report.js';
@@ -57,7 +56,7 @@ export function cooccurrenceReport(scope: ReportScope, o: { within?: Cooccurrenc
   if (!(COOCCURRENCE_UNITS as readonly string[]).includes(within)) {
     throw new UsageError(`--within ${String(within)}: expected one of ${COOCCURRENCE_UNITS.join(', ')}`);
   }
-  const merged = mergedSpansByCode(scope.codes, scope.packed);
+  const merged = scope.merged;
   const shown = treeOrder(scope.codes).filter(({ code }) => scope.shown.has(code.id));
   const spansOf = (id: number): CodeSpans => merged.get(id) ?? CodeSpans.EMPTY;
   const units = within === 'overlap' ? null : new Map(shown.map(({ code }) => [code.id, unitsOf(scope, spansOf(code.id), within)]));

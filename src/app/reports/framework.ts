@@ -4,7 +4,6 @@
  */
 import { codePath, descendantIds, treeOrder, type Code } from '../../core/codebook.js';
 import { UsageError } from '../../core/errors.js';
-import { mergedSpansByCode } from '../../core/figures.js';
 import { waveLabel } from '../../core/quotes.js';
 import { SPAN_FIELDS, type CodeSpans } from '../../core/code-spans.js';
 import type { ReportView } from '../../format/report.js';
@@ -121,7 +120,7 @@ function columnCandidates(scope: ReportScope, levels: number | undefined): { cod
  */
 export function frameworkRows(scope: ReportScope, o: Omit<FrameworkOptions, 'memos'> = {}): FrameworkRows {
   const candidates = columnCandidates(scope, o.levels);
-  const merged = mergedSpansByCode(scope.codes, scope.packed);
+  const merged = scope.merged;
   const kept = candidates.filter(({ code }) => hasWords(merged.get(code.id)));
   const columns = kept.map(({ code }) => ({ name: code.name, spans: merged.get(code.id)! }));
   const sourcesOf = new Map<string, number[]>();

@@ -6,7 +6,7 @@
 import { codePath, treeOrder, type Code } from '../../core/codebook.js';
 import { UsageError } from '../../core/errors.js';
 import { HeldUntilRead } from '../../core/made-when-read.js';
-import { groupMeasure, mergedSpansByCode, unionOfSpans } from '../../core/figures.js';
+import { groupMeasure, unionOfSpans } from '../../core/figures.js';
 import { CodeSpans } from '../../core/code-spans.js';
 import { waveLabel } from '../../core/quotes.js';
 import { compareNatural, sortNatural } from '../../core/sort.js';
@@ -70,7 +70,7 @@ export function matrixReport(scope: ReportScope, o: MatrixOptions = {}): MatrixR
   const { by, columns, columnOf } = matrixColumns(scope, o.by ?? 'case');
   const words = columns.map(() => 0);
   scope.sources.forEach((s, i) => (words[columnOf[i]!] += s.participantWords));
-  const merged = mergedSpansByCode(scope.codes, scope.packed);
+  const merged = scope.merged;
   // Cells as values in column order; `cells` is built from them when read (withCells).
   const figure = (spans: CodeSpans): { values: Float64Array; total: number } =>
     groupMeasure(spans, scope.sources, columnOf, words, scope.participantWords, measure);

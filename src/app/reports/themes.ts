@@ -4,7 +4,7 @@
  */
 import { CodePointMap } from '../../core/code-points.js';
 import { codePath, treeOrder, type Code } from '../../core/codebook.js';
-import { figuresOf, mergedSpansByCode, wordsOf, type Figures, type MergedSpans, type WordSpan } from '../../core/figures.js';
+import { figuresOf, wordsOf, type Figures, type MergedSpans, type WordSpan } from '../../core/figures.js';
 import { attributeQuote, quoteCandidates, QUOTE_MAX_WORDS, QUOTE_MIN_WORDS, trimQuote } from '../../core/quotes.js';
 import type { Span } from '../../core/spans.js';
 import { CodeSpans, SPAN_FIELDS } from '../../core/code-spans.js';
@@ -42,7 +42,7 @@ export interface ThemesOptions {
 }
 
 export function themesReport(scope: ReportScope, o: ThemesOptions = {}): ThemesReport {
-  const merged = mergedSpansByCode(scope.codes, scope.packed);
+  const merged = scope.merged;
   const figures = new Map<number, Figures>();
   for (const c of scope.codes) figures.set(c.id, figuresOf(merged.get(c.id) ?? new Map(), scope.sources, scope.cases.length, scope.participantWords));
   const ranked = (c: Code) => ({ name: c.name, figures: figures.get(c.id)! });

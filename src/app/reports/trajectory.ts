@@ -7,7 +7,6 @@
  */
 import { codePath, treeOrder } from '../../core/codebook.js';
 import { HeldUntilRead } from '../../core/made-when-read.js';
-import { mergedSpansByCode } from '../../core/figures.js';
 import { CodeSpans } from '../../core/code-spans.js';
 import { waveLabel } from '../../core/quotes.js';
 import { sortNatural } from '../../core/sort.js';
@@ -95,7 +94,7 @@ export function trajectoryReport(scope: ReportScope): TrajectoryReport {
   const cellOf = Int32Array.from(scope.sources, (s) => caseIndex.get(s.case)! * W + waveIndex.get(s.wave)!);
   const interviewed = new Uint8Array(scope.cases.length * W);
   for (const c of cellOf) interviewed[c] = 1;
-  const merged = mergedSpansByCode(scope.codes, scope.packed);
+  const merged = scope.merged;
   const cases = scope.cases;
   const rows: TrajectoryRow[] = [];
   for (const { code, depth } of treeOrder(scope.codes)) {

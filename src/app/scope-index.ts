@@ -1,0 +1,119 @@
+/**
+ * What a report scope reads from the report index, each part on first use: the packed
+ * codings of its sources, their merged spans per code, and which coders have codings in it.
+ * The merged spans and the coders come from the merged-spans cache (schema v8) when an earlier
+ * report made them for the same scope at the index's current generation: a report that needs
+ * only those then reads neither the codings nor their index entries.
+ */
+import type { Code } from '../core/codebook.js';
+import { decodeMerged, encodeMerged, mergeKey } from '../core/merged-spans-blob.js';
+import { mergedSpansByCode, type MergedSpans } from '../core/merged-spans.js';
+import { CODING_FIELDS, F_CODER, filterCoders } from '../core/span-index.js';
+import type { Project } from './project.js';
+import { indexGeneration, keepMerge, packedCodings, type IndexedCodings } from './report-index.js';
+
+export class ScopeIndex {
+  /** The index's generation when the scope was read (null: the index lacked entries then). */
+  private readonly generation: number | null;
+  private index?: IndexedCodings;
+  private packedCodings?: Int32Array[];
+  private mergedSpans?: MergedSpans;
+  private present?: number[];
+  /** The row of the cache kept for this scope: undefined until looked for, null if none. */
+  private cached?: number | null;
+
+  constructor(
+    private readonly p: Project,
+    /** Row ids of the sources in scope, in scope order. */
+    private readonly rowIds: readonly number[],
+    /** The coders whose codings count; null: every coder. */
+    private readonly coderIds: ReadonlySet<number> | null,
+    private readonly codes: readonly Code[],
+    /** Every coder of the project. */
+    private readonly allCoderIds: readonly number[],
+  ) {
+    this.generation = indexGeneration(p);
+  }
+
+  /** Per source in scope, its placed codings by the coders in scope, packed. */
+  get packed(): Int32Array[] {
+    if (this.packedCodings === undefined) {
+      const index = (this.index = packedCodings(this.p));
+      const coderIds = this.coderIds;
+      this.packedCodings = this.rowIds.map((id) => {
+        const data = index.bySource.get(id) ?? new Int32Array();
+        return coderIds === null ? data : filterCoders(data, (c) => coderIds.has(c));
+      });
+    }
+    return this.packedCodings;
+  }
+
+  get merged(): MergedSpans {
+    if (this.mergedSpans === undefined) {
+      const row = this.cacheRow();
+      if (row !== null) this.mergedSpans = wholeOrUndefined(this.p.mergedCache.data(row));
+      if (this.mergedSpans === undefined) {
+        const packed = this.packed;
+        this.mergedSpans = mergedSpansByCode(this.codes, packed);
+        if (this.index!.generation !== null) {
+          keepMerge(this.p, this.key(), this.index!.generation, encodeMerged(this.mergedSpans), Int32Array.from(this.codersPresent()));
+        }
+      }
+    }
+    return this.mergedSpans;
+  }
+
+  /** The ids of the coders with a coding in scope, ascending. */
+  codersPresent(): number[] {
+    if (this.present === undefined) {
+      const row = this.packedCodings === undefined ? this.cacheRow() : null;
+      this.present = row !== null ? [...this.p.mergedCache.coders(row)] : codersIn(this.packed, this.allCoderIds);
+    }
+    return this.present;
+  }
+
+  private key(): Int32Array {
+    return mergeKey(this.rowIds, this.coderIds, this.codes);
+  }
+
+  private cacheRow(): number | null {
+    if (this.cached === undefined) this.cached = this.generation === null ? null : (this.p.mergedCache.find(this.key(), this.generation) ?? null);
+    return this.cached;
+  }
+}
+
+/** A kept merge, or undefined when it is not whole (written by hand, or cut short): it is then made anew. */
+function wholeOrUndefined(data: Int32Array): MergedSpans | undefined {
+  try {
+    return decodeMerged(data);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The ids of the coders with a coding in `packed`, by one mark per coder id (stops once every coder is seen). */
+function codersIn(packed: readonly Int32Array[], coderIds: readonly number[]): number[] {
+  const seen = new Uint8Array(Math.max(0, ...coderIds) + 1);
+  let found = 0;
+  for (const data of packed) {
+    found += markCoders(data, seen);
+    if (found === coderIds.length) break;
+  }
+  const out: number[] = [];
+  seen.forEach((v, id) => {
+    if (v === 1) out.push(id);
+  });
+  return out;
+}
+
+/** Marks the coders of one source's packed codings in `seen`; returns how many were new. */
+function markCoders(data: Int32Array, seen: Uint8Array): number {
+  let added = 0;
+  for (let o = F_CODER; o < data.length; o += CODING_FIELDS) {
+    if (seen[data[o]!] === 0) {
+      seen[data[o]!] = 1;
+      added++;
+    }
+  }
+  return added;
+}

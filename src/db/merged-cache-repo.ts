@@ -1,0 +1,62 @@
+/** The merged-spans cache (schema v8): a few merges of reports, each with its key and generation. */
+import type { Db } from './open.js';
+import { int32Of } from './coding-span-repo.js';
+
+/** How many merges are kept: a project's usual scopes (all of it, one coder, a wave or two). */
+export const KEPT_MERGES = 4;
+
+export class MergedCacheRepo {
+  private readonly generationStmt;
+  private readonly keysStmt;
+  private readonly dataStmt;
+  private readonly codersStmt;
+
+  constructor(private readonly db: Db) {
+    this.generationStmt = db.prepare<[], number>('SELECT n FROM report_generation WHERE id = 1').pluck();
+    this.keysStmt = db.prepare<[number]>('SELECT id, key FROM merged_spans_cache WHERE generation = ? ORDER BY id').raw(true);
+    this.dataStmt = db.prepare<[number], Buffer>('SELECT data FROM merged_spans_cache WHERE id = ?').pluck();
+    this.codersStmt = db.prepare<[number], Buffer>('SELECT coders FROM merged_spans_cache WHERE id = ?').pluck();
+  }
+
+  /** The report index's generation: it grows with every change to the index. */
+  generation(): number {
+    return this.generationStmt.get()!;
+  }
+
+  /** The row of the merge kept under `key` at `generation`, if there is one. */
+  find(key: Int32Array, generation: number): number | undefined {
+    const wanted = bytesOf(key);
+    for (const [id, k] of this.keysStmt.iterate(generation) as IterableIterator<[number, Buffer]>) {
+      if (wanted.equals(k)) return id;
+    }
+    return undefined;
+  }
+
+  /** A kept merge (core/merged-spans-blob.ts). */
+  data(row: number): Int32Array {
+    return int32Of(this.dataStmt.get(row)!);
+  }
+
+  /** The ids of the coders with codings in the scope of a kept merge. */
+  coders(row: number): Int32Array {
+    return int32Of(this.codersStmt.get(row)!);
+  }
+
+  /**
+   * Keeps a merge made at `generation`, if that is still the index's generation (call within
+   * a write transaction); drops stale merges and all but the newest KEPT_MERGES. Returns
+   * whether it was kept.
+   */
+  store(key: Int32Array, generation: number, data: Int32Array, coders: Int32Array): boolean {
+    if (this.generation() !== generation) return false;
+    const k = bytesOf(key);
+    this.db.prepare('DELETE FROM merged_spans_cache WHERE generation <> ? OR key = ?').run(generation, k);
+    this.db.prepare('INSERT INTO merged_spans_cache (generation, key, coders, data) VALUES (?, ?, ?, ?)').run(generation, k, bytesOf(coders), bytesOf(data));
+    this.db.prepare(`DELETE FROM merged_spans_cache WHERE id NOT IN (SELECT id FROM merged_spans_cache ORDER BY id DESC LIMIT ${KEPT_MERGES})`).run();
+    return true;
+  }
+}
+
+function bytesOf(a: Int32Array): Buffer {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+}

@@ -1,0 +1,157 @@
+/**
+ * The merged-spans cache (schema v8) is derived data: a report reads a kept merge only when
+ * it was made for the same sources, coders and code tree at the report index's current
+ * generation, and gives the figures of a merge made anew in every other case.
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { codebookMove } from '../../src/app/codebook.js';
+import { withProject } from '../../src/app/project.js';
+import { loadScope } from '../../src/app/report-scope.js';
+import { matrixReport } from '../../src/app/reports/matrix.js';
+import { themesReport } from '../../src/app/reports/themes.js';
+import { tag } from '../../src/app/tag.js';
+import { untag } from '../../src/app/untag.js';
+import { decodeMerged, encodeMerged } from '../../src/core/merged-spans-blob.js';
+import { mergedSpansByCode } from '../../src/core/merged-spans.js';
+import { KEPT_MERGES } from '../../src/db/merged-cache-repo.js';
+import { reportProject, type ReportFixture } from '../support/report-fixture.js';
+
+type Row = [string, number, number, number];
+const figures = (r: ReturnType<typeof themesReport>): Row[] => r.rows.map((x) => [x.code, x.references, x.words, x.cases]);
+
+function sql<T>(f: ReportFixture, fn: (db: Database.Database) => T): T {
+  const db = new Database(join(f.dir, 'qcode.db'));
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+const keptRows = (f: ReportFixture): number => sql(f, (db) => db.prepare('SELECT count(*) FROM merged_spans_cache').pluck().get() as number);
+
+/** Themes figures with the scope's merge made anew from its packed codings, the cache not consulted. */
+function uncached(f: ReportFixture, filters: Parameters<ReportFixture['withScope']>[0] = {}): Row[] {
+  return f.withScope(filters, (s) => figures(themesReport(Object.create(s, { merged: { value: mergedSpansByCode(s.codes, s.packed) } }))));
+}
+
+const themes = (f: ReportFixture, filters: Parameters<ReportFixture['withScope']>[0] = {}): Row[] => f.withScope(filters, (s) => figures(themesReport(s)));
+
+describe('merged-spans cache', () => {
+  it('is kept by the first report and read by the next (a kept merge changed by hand shows)', async () => {
+    const f = await reportProject();
+    const want = uncached(f);
+    expect(themes(f)).toEqual(want);
+    expect(keptRows(f)).toBe(1);
+    // Add 100 words to the first span of Sleep in the kept merge: the next report must count them.
+    sql(f, (db) => {
+      const sleep = db.prepare("SELECT id FROM codes WHERE name = 'Sleep'").pluck().get() as number;
+      const row = db.prepare('SELECT id, data FROM merged_spans_cache').get() as { id: number; data: Buffer };
+      const data = new Int32Array(new Uint8Array(row.data).buffer);
+      decodeMerged(data).get(sleep)!.data[3]! += 100;
+      db.prepare('UPDATE merged_spans_cache SET data = ? WHERE id = ?').run(Buffer.from(data.buffer), row.id);
+    });
+    const sleep = (rows: Row[]) => rows.find((r) => r[0] === 'Sleep')!;
+    expect(sleep(themes(f))[2]).toBe(sleep(want)[2] + 100);
+  });
+
+  it('is not read once a coding changes: the figures count the change', async () => {
+    const f = await reportProject();
+    const workload = () => themes(f).find((x) => x[0] === 'Workload');
+    expect(workload()).toEqual(['Workload', 2, 10, 2]);
+    const added = tag({ ...f.ctx, coder: 'ana' }, { codes: ['Workload'], source: 'P1_T2', selector: { match: 'I run to relax.' } });
+    // A report that reads only the codings (as agreement does) rebuilds the index first: the
+    // index is whole again, at a later generation than the kept merge.
+    f.withScope({}, (s) => s.packed);
+    expect(keptRows(f)).toBe(1);
+    expect(workload()).toEqual(['Workload', 3, 14, 3]);
+    untag({ ...f.ctx, coder: 'ana' }, { id: added.codings[0]!.id });
+    expect(workload()).toEqual(['Workload', 2, 10, 2]);
+    expect(themes(f)).toEqual(uncached(f));
+    expect(keptRows(f)).toBe(1); // the stale merges were dropped
+  });
+
+  it('is not read once the code tree changes, though no coding did', async () => {
+    const f = await reportProject();
+    const wellBeing = () => themes(f).find((x) => x[0] === 'Well-being');
+    const before = wellBeing()!;
+    codebookMove({ ...f.ctx, coder: 'ana' }, 'Sleep', null);
+    expect(wellBeing()).not.toEqual(before);
+    expect(themes(f)).toEqual(uncached(f));
+  });
+
+  it('keeps a merge per scope: each coder and wave filter gets its own figures', async () => {
+    const f = await reportProject();
+    const scopes = [{}, { coders: ['ana'] }, { coders: ['bo'] }, { waves: ['1'] }, { waves: ['2'], coders: ['bo'] }];
+    const want = scopes.map((s) => uncached(f, s));
+    for (let round = 0; round < 2; round++) expect(scopes.map((s) => themes(f, s))).toEqual(want);
+    expect(new Set(want.map((w) => JSON.stringify(w))).size).toBe(scopes.length);
+    expect(keptRows(f)).toBe(KEPT_MERGES);
+  });
+
+  it('says which coders are in scope from a kept merge as from the codings', async () => {
+    const f = await reportProject();
+    const coders = () => f.withScope({}, (s) => s.coders);
+    expect(coders()).toEqual(['ana', 'bo']);
+    expect(keptRows(f)).toBe(0);
+    f.withScope({}, (s) => s.merged);
+    expect(keptRows(f)).toBe(1);
+    expect(coders()).toEqual(['ana', 'bo']);
+  });
+
+  it('gives the same figures where a merge cannot be kept (another writer busy), and keeps nothing', async () => {
+    const f = await reportProject();
+    const want = uncached(f);
+    const db = new Database(join(f.dir, 'qcode.db'));
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      expect(withProject(f.ctx, (p) => figures(themesReport(loadScope(p))), { readonly: true })).toEqual(want);
+    } finally {
+      db.exec('ROLLBACK');
+      db.close();
+    }
+    expect(keptRows(f)).toBe(0);
+  });
+
+  it('is made anew when a kept merge is not whole', async () => {
+    const f = await reportProject();
+    const want = themes(f);
+    sql(f, (db) => db.prepare('UPDATE merged_spans_cache SET data = ?').run(Buffer.from(new Int32Array([5, 1, 2]).buffer)));
+    expect(themes(f)).toEqual(want);
+  });
+
+  it('serves matrix totals as the merge made anew does', async () => {
+    const f = await reportProject();
+    const matrix = () => f.withScope({}, (s) => JSON.stringify(matrixReport(s, { by: 'wave', measure: 'words' })));
+    const first = matrix();
+    expect(keptRows(f)).toBe(1);
+    expect(matrix()).toBe(first);
+  });
+});
+
+describe('merged spans as integers', () => {
+  it('decode what they encode, for every code, empty ones included', async () => {
+    const f = await reportProject();
+    f.withScope({}, (s) => {
+      const merged = mergedSpansByCode(s.codes, s.packed);
+      const back = decodeMerged(encodeMerged(merged));
+      expect([...back.keys()]).toEqual([...merged.keys()]);
+      for (const [id, cs] of merged) expect([...back.get(id)!.entries()]).toEqual([...cs.entries()]);
+      expect([...merged.values()].every((cs) => cs.size > 0)).toBe(true);
+    });
+    f.withScope({ waves: ['2'], coders: ['bo'] }, (s) => {
+      const merged = mergedSpansByCode(s.codes, s.packed);
+      const back = decodeMerged(encodeMerged(merged));
+      expect([...back].map(([id, cs]) => [id, [...cs.entries()]])).toEqual([...merged].map(([id, cs]) => [id, [...cs.entries()]]));
+      expect([...merged.values()].filter((cs) => cs.size === 0).length).toBeGreaterThan(0);
+    });
+  });
+
+  it('refuse an array that is not a whole encoding', () => {
+    for (const bad of [[5, 1, 2], [1, 7, 1, 4], [1, 7, -1, 0], [-1], [1, 7, 1, 4, 0, 0, 1, 0, 0, 0, 0, 9]]) {
+      expect(() => decodeMerged(Int32Array.from(bad))).toThrow(/merged spans/);
+    }
+  });
+});
