@@ -12,6 +12,7 @@ import { normaliseWave } from '../core/source-identity.js';
 import { findCode } from './code-lookup.js';
 import { chooseCoders, type CoderRule } from './coders-in-scope.js';
 import type { Project } from './project.js';
+import type { CodeSpans } from '../core/code-spans.js';
 import type { MergedSpans } from '../core/merged-spans.js';
 import { ScopeIndex } from './scope-index.js';
 import { CODING_FIELDS, F_CODE, F_CODER, F_END, F_START } from '../core/span-index.js';
@@ -50,6 +51,8 @@ export interface ReportScope {
    * use, or read from the merged-spans cache when an earlier report made the same merge.
    */
   readonly merged: MergedSpans;
+  /** The union of every code's merged spans: where any code was applied, merged per source. */
+  readonly everyCode: CodeSpans;
   /** The same codings as objects, built on first use (slow on large projects: prefer `packed`). */
   readonly codings: ScopeCoding[];
   codes: Code[];
@@ -124,6 +127,9 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
     },
     get merged(): MergedSpans {
       return index.merged;
+    },
+    get everyCode(): CodeSpans {
+      return index.everyCode;
     },
     get codings(): ScopeCoding[] {
       return (codings ??= unpack(index.packed, coderNames));

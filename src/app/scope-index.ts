@@ -7,10 +7,14 @@
  */
 import type { Code } from '../core/codebook.js';
 import { decodeMerged, encodeMerged, mergeKey } from '../core/merged-spans-blob.js';
-import { mergedSpansByCode, type MergedSpans } from '../core/merged-spans.js';
+import { CodeSpans } from '../core/code-spans.js';
+import { mergedSpansByCode, unionOfSpans, type MergedSpans } from '../core/merged-spans.js';
 import { CODING_FIELDS, F_CODER, filterCoders } from '../core/span-index.js';
 import type { Project } from './project.js';
 import { indexGeneration, keepMerge, packedCodings, type IndexedCodings } from './report-index.js';
+
+/** Where a kept merge holds everyCode: no code has id 0. */
+const EVERY_CODE = 0;
 
 export class ScopeIndex {
   /** The index's generation when the scope was read (null: the index lacked entries then). */
@@ -18,6 +22,7 @@ export class ScopeIndex {
   private index?: IndexedCodings;
   private packedCodings?: Int32Array[];
   private mergedSpans?: MergedSpans;
+  private everyCodeSpans?: CodeSpans;
   private present?: number[];
   /** The row of the cache kept for this scope: undefined until looked for, null if none. */
   private cached?: number | null;
@@ -48,19 +53,36 @@ export class ScopeIndex {
     return this.packedCodings;
   }
 
+  /** Per code, the merged spans of its subtree. */
   get merged(): MergedSpans {
+    return this.made().merged;
+  }
+
+  /** The union of every code's merged spans (those of the codes without a parent, merged again). */
+  get everyCode(): CodeSpans {
+    return this.made().everyCode;
+  }
+
+  private made(): { merged: MergedSpans; everyCode: CodeSpans } {
     if (this.mergedSpans === undefined) {
       const row = this.cacheRow();
-      if (row !== null) this.mergedSpans = wholeOrUndefined(this.p.mergedCache.data(row));
-      if (this.mergedSpans === undefined) {
-        const packed = this.packed;
-        this.mergedSpans = mergedSpansByCode(this.codes, packed);
+      const kept = row === null ? undefined : wholeOrUndefined(this.p.mergedCache.data(row));
+      if (kept !== undefined && kept.has(EVERY_CODE)) {
+        this.everyCodeSpans = kept.get(EVERY_CODE)!;
+        kept.delete(EVERY_CODE);
+        this.mergedSpans = kept;
+      } else {
+        const merged = mergedSpansByCode(this.codes, this.packed);
+        const everyCode = unionOfSpans(this.codes.filter((c) => c.parentId === null).map((c) => merged.get(c.id) ?? CodeSpans.EMPTY));
         if (this.index!.generation !== null) {
-          keepMerge(this.p, this.key(), this.index!.generation, encodeMerged(this.mergedSpans), Int32Array.from(this.codersPresent()));
+          const data = encodeMerged(new Map([...merged, [EVERY_CODE, everyCode]]));
+          keepMerge(this.p, this.key(), this.index!.generation, data, Int32Array.from(this.codersPresent()));
         }
+        this.mergedSpans = merged;
+        this.everyCodeSpans = everyCode;
       }
     }
-    return this.mergedSpans;
+    return { merged: this.mergedSpans, everyCode: this.everyCodeSpans! };
   }
 
   /** The ids of the coders with a coding in scope, ascending. */

@@ -23,20 +23,24 @@ export class CodeSpans implements ReadonlyMap<number, readonly WordSpan[]> {
     readonly offsets: Int32Array,
     /** start, end, firstWord, endWord per span. */
     readonly data: Int32Array,
+    /** wordsBySource when already known (kept with the spans: core/merged-spans-blob.ts). */
+    private perSource?: Float64Array | Int32Array,
   ) {}
-
-  private perSource?: Float64Array;
 
   /** Participant words inside all the spans. */
   get totalWords(): number {
-    const d = this.data;
     let words = 0;
+    if (this.perSource !== undefined) {
+      for (const n of this.perSource) words += n;
+      return words;
+    }
+    const d = this.data;
     for (let o = 0; o < d.length; o += SPAN_FIELDS) words += d[o + 3]! - d[o + 2]!;
     return words;
   }
 
   /** Participant words inside the spans of each source, in the order of sourceIndices. */
-  get wordsBySource(): Float64Array {
+  get wordsBySource(): Float64Array | Int32Array {
     return (this.perSource ??= wordsPerSource(this.offsets, this.data));
   }
 

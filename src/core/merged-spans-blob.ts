@@ -4,7 +4,8 @@
  *
  * Layout: the number of codes c; then per code its id, how many sources have spans and how
  * many integers of spans there are; then per code with spans, in the same order, its source
- * indices, its offsets (one more than sources) and its spans. Decoding makes views, not copies.
+ * indices, its offsets (one more than sources), its participant words in each of those
+ * sources and its spans. Decoding makes views, not copies.
  */
 import type { Code } from './codebook.js';
 import { CodeSpans } from './code-spans.js';
@@ -14,7 +15,7 @@ const HEAD = 3;
 
 export function encodeMerged(merged: MergedSpans): Int32Array {
   let size = 1;
-  for (const cs of merged.values()) size += HEAD + (cs.size === 0 ? 0 : cs.sourceIndices.length * 2 + 1 + cs.data.length);
+  for (const cs of merged.values()) size += HEAD + (cs.size === 0 ? 0 : cs.sourceIndices.length * 3 + 1 + cs.data.length);
   const out = new Int32Array(size);
   out[0] = merged.size;
   let h = 1;
@@ -28,6 +29,8 @@ export function encodeMerged(merged: MergedSpans): Int32Array {
     at += cs.sourceIndices.length;
     out.set(cs.offsets, at);
     at += cs.offsets.length;
+    out.set(cs.wordsBySource, at);
+    at += cs.sourceIndices.length;
     out.set(cs.data, at);
     at += cs.data.length;
   }
@@ -48,11 +51,12 @@ export function decodeMerged(data: Int32Array): MergedSpans {
       out.set(data[h]!, CodeSpans.EMPTY);
       continue;
     }
-    const end = at + sources * 2 + 1 + ints;
+    const end = at + sources * 3 + 1 + ints;
     if (sources <= 0 || ints <= 0 || end > data.length) throw notWhole(data, end);
     const sourceIndices = data.subarray(at, (at += sources));
     const offsets = data.subarray(at, (at += sources + 1));
-    out.set(data[h]!, new CodeSpans(sourceIndices, offsets, data.subarray(at, (at += ints))));
+    const words = data.subarray(at, (at += sources));
+    out.set(data[h]!, new CodeSpans(sourceIndices, offsets, data.subarray(at, (at += ints)), words));
   }
   if (at !== data.length) throw notWhole(data, at);
   return out;

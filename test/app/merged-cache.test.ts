@@ -14,7 +14,7 @@ import { themesReport } from '../../src/app/reports/themes.js';
 import { tag } from '../../src/app/tag.js';
 import { untag } from '../../src/app/untag.js';
 import { decodeMerged, encodeMerged } from '../../src/core/merged-spans-blob.js';
-import { mergedSpansByCode } from '../../src/core/merged-spans.js';
+import { mergedSpansByCode, unionOfSpans } from '../../src/core/merged-spans.js';
 import { KEPT_MERGES } from '../../src/db/merged-cache-repo.js';
 import { reportProject, type ReportFixture } from '../support/report-fixture.js';
 
@@ -45,12 +45,12 @@ describe('merged-spans cache', () => {
     const want = uncached(f);
     expect(themes(f)).toEqual(want);
     expect(keptRows(f)).toBe(1);
-    // Add 100 words to the first span of Sleep in the kept merge: the next report must count them.
+    // Add 100 words to Sleep's first source in the kept merge: the next report must count them.
     sql(f, (db) => {
       const sleep = db.prepare("SELECT id FROM codes WHERE name = 'Sleep'").pluck().get() as number;
       const row = db.prepare('SELECT id, data FROM merged_spans_cache').get() as { id: number; data: Buffer };
       const data = new Int32Array(new Uint8Array(row.data).buffer);
-      decodeMerged(data).get(sleep)!.data[3]! += 100;
+      decodeMerged(data).get(sleep)!.wordsBySource[0]! += 100;
       db.prepare('UPDATE merged_spans_cache SET data = ? WHERE id = ?').run(Buffer.from(data.buffer), row.id);
     });
     const sleep = (rows: Row[]) => rows.find((r) => r[0] === 'Sleep')!;
@@ -122,12 +122,23 @@ describe('merged-spans cache', () => {
     expect(themes(f)).toEqual(want);
   });
 
-  it('serves matrix totals as the merge made anew does', async () => {
+  it('serves matrix totals (the union of every code) as the merge made anew does', async () => {
     const f = await reportProject();
-    const matrix = () => f.withScope({}, (s) => JSON.stringify(matrixReport(s, { by: 'wave', measure: 'words' })));
-    const first = matrix();
-    expect(keptRows(f)).toBe(1);
-    expect(matrix()).toBe(first);
+    for (const measure of ['references', 'words', 'cases'] as const) {
+      const matrix = () => f.withScope({}, (s) => JSON.stringify(matrixReport(s, { by: 'wave', measure })));
+      const anew = f.withScope({}, (s) => {
+        const merged = mergedSpansByCode(s.codes, s.packed);
+        const everyCode = unionOfSpans(s.codes.filter((c) => c.parentId === null).map((c) => merged.get(c.id)!));
+        return JSON.stringify(matrixReport(Object.create(s, { merged: { value: merged }, everyCode: { value: everyCode } }), { by: 'wave', measure }));
+      });
+      expect(matrix()).toBe(anew);
+      expect(keptRows(f)).toBe(1);
+      expect(matrix()).toBe(anew);
+    }
+    // Every code's union: a passage coded twice counts once (Well-being and its Sleep and Stress overlap in P1_T1).
+    const totals = f.withScope({}, (s) => matrixReport(s, { by: 'wave', measure: 'references' }).totals.total);
+    const rows = f.withScope({}, (s) => matrixReport(s, { by: 'wave', measure: 'references' }).rows.filter((r) => r.depth === 0).reduce((n, r) => n + r.total, 0));
+    expect(totals).toBeLessThan(rows);
   });
 });
 
@@ -138,7 +149,13 @@ describe('merged spans as integers', () => {
       const merged = mergedSpansByCode(s.codes, s.packed);
       const back = decodeMerged(encodeMerged(merged));
       expect([...back.keys()]).toEqual([...merged.keys()]);
-      for (const [id, cs] of merged) expect([...back.get(id)!.entries()]).toEqual([...cs.entries()]);
+      for (const [id, cs] of merged) {
+        const b = back.get(id)!;
+        expect([...b.entries()]).toEqual([...cs.entries()]);
+        expect([...b.wordsBySource]).toEqual([...cs.wordsBySource]);
+        expect(b.totalWords).toBe(cs.totalWords);
+        expect(b.totalWords).toBeGreaterThan(0);
+      }
       expect([...merged.values()].every((cs) => cs.size > 0)).toBe(true);
     });
     f.withScope({ waves: ['2'], coders: ['bo'] }, (s) => {
@@ -150,7 +167,7 @@ describe('merged spans as integers', () => {
   });
 
   it('refuse an array that is not a whole encoding', () => {
-    for (const bad of [[5, 1, 2], [1, 7, 1, 4], [1, 7, -1, 0], [-1], [1, 7, 1, 4, 0, 0, 1, 0, 0, 0, 0, 9]]) {
+    for (const bad of [[5, 1, 2], [1, 7, 1, 4], [1, 7, -1, 0], [-1], [1, 7, 1, 4, 0, 0, 1, 2, 0, 0, 0, 2, 9]]) {
       expect(() => decodeMerged(Int32Array.from(bad))).toThrow(/merged spans/);
     }
   });

@@ -6,7 +6,7 @@
  */
 import type { ReportScope, ScopedSource } from '../../src/app/report-scope.js';
 import type { Code } from '../../src/core/codebook.js';
-import { mergedSpansByCode } from '../../src/core/merged-spans.js';
+import { mergedSpansByCode, unionOfSpans } from '../../src/core/merged-spans.js';
 import { CODING_FIELDS } from '../../src/core/span-index.js';
 import { mulberry32 as random } from './random.js';
 
@@ -39,5 +39,6 @@ export function randomScope(seed: number): ReportScope {
   }
   const attributes = new Map(sources.map((s) => [s.case, s.attributes]));
   const merged = mergedSpansByCode(codes, packed);
-  return { sources, packed, merged, codes, shown, cases, attributes, participantWords: sources.reduce((n, s) => n + s.participantWords, 0) } as unknown as ReportScope;
+  const everyCode = unionOfSpans(codes.filter((c) => c.parentId === null).map((c) => merged.get(c.id)!));
+  return { sources, packed, merged, everyCode, codes, shown, cases, attributes, participantWords: sources.reduce((n, s) => n + s.participantWords, 0) } as unknown as ReportScope;
 }

@@ -86,7 +86,9 @@ export function matrixReport(scope: ReportScope, o: MatrixOptions = {}): MatrixR
     for (let p = c.parentId; p !== null; p = byId.get(p)?.parentId ?? null) if (scope.shown.has(p)) return true;
     return false;
   };
-  const union = unionOfSpans(shown.filter(({ code }) => !hasShownAncestor(code)).map(({ code }) => merged.get(code.id) ?? CodeSpans.EMPTY));
+  const union = scope.shown.size === scope.codes.length
+    ? scope.everyCode
+    : unionOfSpans(shown.filter(({ code }) => !hasShownAncestor(code)).map(({ code }) => merged.get(code.id) ?? CodeSpans.EMPTY));
   const totals = figure(union);
   return { by, measure, columns, rows, totals: withCells({ cells: {}, total: totals.total }, columns, totals.values), totalsNote: totalsNote(measure) };
 }
