@@ -14,7 +14,16 @@ export function linesSpan(text: string, range: Range, source: string, map = new 
   if (range.from > starts.length) throw new InputError(`--lines ${range.from}: ${source} has ${starts.length} lines`, { hint: `qcode show ${source} numbers them` });
   const to = Math.min(range.to, starts.length);
   const end = to < starts.length ? starts[to]! - 1 : text.length;
-  return { start: map.toCodePoint(starts[range.from - 1]!), end: map.toCodePoint(end) };
+  const span = { start: map.toCodePoint(starts[range.from - 1]!), end: map.toCodePoint(end) };
+  if (span.end === span.start) {
+    const which = to === range.from ? `line ${to} of ${source} is` : `lines ${range.from}-${to} of ${source} are`;
+    throw new InputError(`${rangeArg('--lines', range)}: ${which} blank; nothing to code`, { hint: `qcode show ${source} numbers the lines` });
+  }
+  return span;
+}
+
+function rangeArg(option: string, range: Range): string {
+  return range.to === range.from ? `${option} ${range.from}` : `${option} ${range.from}-${range.to}`;
 }
 
 /** From the start of turn A's talk to the end of turn B's talk. */
@@ -22,7 +31,12 @@ export function turnsSpan(turns: readonly StoredTurn[], range: Range, source: st
   if (turns.length === 0) throw new InputError(`--turns: ${source} has no speaker turns`, { hint: 'select with --lines or --match instead' });
   if (range.from > turns.length) throw new InputError(`--turns ${range.from}: ${source} has ${turns.length} turns`, { hint: `qcode show ${source} --turns numbers them` });
   const to = Math.min(range.to, turns.length);
-  return { start: turns[range.from - 1]!.talkStart, end: turns[to - 1]!.talkEnd };
+  const span = { start: turns[range.from - 1]!.talkStart, end: turns[to - 1]!.talkEnd };
+  if (span.end <= span.start) {
+    const which = to === range.from ? `turn ${to} of ${source} has` : `turns ${range.from}-${to} of ${source} have`;
+    throw new InputError(`${rangeArg('--turns', range)}: ${which} no talk; nothing to code`, { hint: `qcode show ${source} --turns numbers them` });
+  }
+  return span;
 }
 
 /** `S-E` in code points, checked against the text's length. */

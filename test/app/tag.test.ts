@@ -7,6 +7,7 @@ import { codebookAdd, listCodebook } from '../../src/app/codebook.js';
 import type { AppContext } from '../../src/app/context.js';
 import type { Selector } from '../../src/app/select-spans.js';
 import { dumpDb } from '../support/project.js';
+import { turnsSpan } from '../../src/core/selectors.js';
 import { as, codingProject, cpIndex, P07_T1 } from '../support/coding.js';
 
 const T = P07_T1;
@@ -105,6 +106,21 @@ describe('tag: codes, weight and memo', () => {
     tagAs(as(ctx, 'ana'), 'Zero', { match: 'depth' }, { weight: 0 });
     expect(listCodings(ctx, { code: 'Zero' })[0]!.weight).toBe(0);
     expect(dumpDb(dir).codings).toHaveLength(before.codings!.length + 1);
+  });
+
+  it('refuses a blank line, or a turn without talk, as nothing to code: a one-line message, nothing written', async () => {
+    const { dir, ctx } = await codingProject();
+    const before = dumpDb(dir);
+    expect(() => tagAs(as(ctx, 'ana'), 'Nights', { lines: { from: 5, to: 5 } })).toThrow(/^--lines 5: line 5 of P07_T1 is blank; nothing to code$/);
+    expect(() => tagAs(as(ctx, 'ana'), 'Nights', { lines: { from: 10, to: 12 } })).toThrow(/^--lines 10-12: line 10 of P07_T1 is blank; nothing to code$/);
+    expect(dumpDb(dir)).toEqual(before);
+    // A blank line inside a range is coded with the lines around it.
+    expect(tagAs(as(ctx, 'ana'), 'Nights', { lines: { from: 4, to: 6 } }).codings).toHaveLength(1);
+  });
+
+  it('refuses a turn without talk as nothing to code', () => {
+    const turns = [{ number: 1, speaker: 'Interviewer', role: 'interviewer', start: 0, talkStart: 13, talkEnd: 13, lineStart: 1, lineEnd: 1 }];
+    expect(() => turnsSpan(turns as never, { from: 1, to: 1 }, 'P1')).toThrow(/^--turns 1: turn 1 of P1 has no talk; nothing to code$/);
   });
 
   it('writes nothing when the second of two codes is unknown (no --new)', async () => {
