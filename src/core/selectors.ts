@@ -17,7 +17,7 @@ export function linesSpan(text: string, range: Range, source: string, map = new 
   const span = { start: map.toCodePoint(starts[range.from - 1]!), end: map.toCodePoint(end) };
   if (span.end === span.start) {
     const which = to === range.from ? `line ${to} of ${source} is` : `lines ${range.from}-${to} of ${source} are`;
-    throw new InputError(`${rangeArg('--lines', range)}: ${which} blank; nothing to code`, { hint: `qcode show ${source} numbers the lines` });
+    throw new InputError(`${rangeArg('--lines', range)}: ${which} blank: there is no text there`, { hint: `qcode show ${source} numbers the lines` });
   }
   return span;
 }
@@ -34,7 +34,7 @@ export function turnsSpan(turns: readonly StoredTurn[], range: Range, source: st
   const span = { start: turns[range.from - 1]!.talkStart, end: turns[to - 1]!.talkEnd };
   if (span.end <= span.start) {
     const which = to === range.from ? `turn ${to} of ${source} has` : `turns ${range.from}-${to} of ${source} have`;
-    throw new InputError(`${rangeArg('--turns', range)}: ${which} no talk; nothing to code`, { hint: `qcode show ${source} --turns numbers them` });
+    throw new InputError(`${rangeArg('--turns', range)}: ${which} no talk: there is no text there`, { hint: `qcode show ${source} --turns numbers them` });
   }
   return span;
 }

@@ -108,19 +108,19 @@ describe('tag: codes, weight and memo', () => {
     expect(dumpDb(dir).codings).toHaveLength(before.codings!.length + 1);
   });
 
-  it('refuses a blank line, or a turn without talk, as nothing to code: a one-line message, nothing written', async () => {
+  it('refuses a blank line, or a turn without talk, as having no text: a one-line message, nothing written', async () => {
     const { dir, ctx } = await codingProject();
     const before = dumpDb(dir);
-    expect(() => tagAs(as(ctx, 'ana'), 'Nights', { lines: { from: 5, to: 5 } })).toThrow(/^--lines 5: line 5 of P07_T1 is blank; nothing to code$/);
-    expect(() => tagAs(as(ctx, 'ana'), 'Nights', { lines: { from: 10, to: 12 } })).toThrow(/^--lines 10-12: line 10 of P07_T1 is blank; nothing to code$/);
+    expect(() => tagAs(as(ctx, 'ana'), 'Nights', { lines: { from: 5, to: 5 } })).toThrow(/^--lines 5: line 5 of P07_T1 is blank: there is no text there$/);
+    expect(() => tagAs(as(ctx, 'ana'), 'Nights', { lines: { from: 10, to: 12 } })).toThrow(/^--lines 10-12: line 10 of P07_T1 is blank: there is no text there$/);
     expect(dumpDb(dir)).toEqual(before);
     // A blank line inside a range is coded with the lines around it.
     expect(tagAs(as(ctx, 'ana'), 'Nights', { lines: { from: 4, to: 6 } }).codings).toHaveLength(1);
   });
 
-  it('refuses a turn without talk as nothing to code', () => {
+  it('refuses a turn without talk as having no text', () => {
     const turns = [{ number: 1, speaker: 'Interviewer', role: 'interviewer', start: 0, talkStart: 13, talkEnd: 13, lineStart: 1, lineEnd: 1 }];
-    expect(() => turnsSpan(turns as never, { from: 1, to: 1 }, 'P1')).toThrow(/^--turns 1: turn 1 of P1 has no talk; nothing to code$/);
+    expect(() => turnsSpan(turns as never, { from: 1, to: 1 }, 'P1')).toThrow(/^--turns 1: turn 1 of P1 has no talk: there is no text there$/);
   });
 
   it('writes nothing when the second of two codes is unknown (no --new)', async () => {
