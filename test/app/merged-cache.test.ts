@@ -8,8 +8,12 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { codebookMove } from '../../src/app/codebook.js';
 import { withProject } from '../../src/app/project.js';
-import { loadScope } from '../../src/app/report-scope.js';
+import { loadScope, type ReportScope } from '../../src/app/report-scope.js';
+import { codebookReport } from '../../src/app/reports/codebook-report.js';
+import { cooccurrenceReport } from '../../src/app/reports/cooccurrence.js';
+import { frameworkReport } from '../../src/app/reports/framework.js';
 import { matrixReport } from '../../src/app/reports/matrix.js';
+import { trajectoryReport } from '../../src/app/reports/trajectory.js';
 import { themesReport } from '../../src/app/reports/themes.js';
 import { tag } from '../../src/app/tag.js';
 import { untag } from '../../src/app/untag.js';
@@ -139,6 +143,35 @@ describe('merged-spans cache', () => {
     const totals = f.withScope({}, (s) => matrixReport(s, { by: 'wave', measure: 'references' }).totals.total);
     const rows = f.withScope({}, (s) => matrixReport(s, { by: 'wave', measure: 'references' }).rows.filter((r) => r.depth === 0).reduce((n, r) => n + r.total, 0));
     expect(totals).toBeLessThan(rows);
+  });
+});
+
+describe('every report that merges', () => {
+  const kinds: [string, (s: ReportScope) => unknown][] = [
+    ['themes', (s) => themesReport(s, { quotes: 2 })],
+    ['matrix by case', (s) => matrixReport(s, { by: 'case', measure: 'coverage' })],
+    ['matrix by source', (s) => matrixReport(s, { by: 'source' })],
+    ['cooccurrence', (s) => cooccurrenceReport(s)],
+    ['cooccurrence within turn', (s) => cooccurrenceReport(s, { within: 'turn' })],
+    ['trajectory', (s) => trajectoryReport(s)],
+    ['framework', (s) => frameworkReport(s)],
+    ['codebook', (s) => codebookReport(s)],
+  ];
+  it('gives, from a kept merge, what it gives from a merge made anew, in every scope', async () => {
+    const f = await reportProject();
+    const anew = (s: ReportScope): ReportScope => {
+      const merged = mergedSpansByCode(s.codes, s.packed);
+      const everyCode = unionOfSpans(s.codes.filter((c) => c.parentId === null).map((c) => merged.get(c.id)!));
+      return Object.create(s, { merged: { value: merged }, everyCode: { value: everyCode } }) as ReportScope;
+    };
+    for (const filters of [{}, { coders: ['bo'] }, { waves: ['2'] }, { codes: ['Well-being'] }]) {
+      for (const [kind, report] of kinds) {
+        const want = JSON.stringify(f.withScope(filters, (s) => report(anew(s))));
+        expect(JSON.stringify(f.withScope(filters, (s) => report(s))), `${kind} ${JSON.stringify(filters)}`).toBe(want);
+        expect(keptRows(f)).toBeGreaterThan(0);
+        expect(JSON.stringify(f.withScope(filters, (s) => report(s))), `${kind} ${JSON.stringify(filters)}, kept`).toBe(want);
+      }
+    }
   });
 });
 

@@ -43,7 +43,7 @@ describe('report scope sources', () => {
     const raw = new Database(file);
     // As a version-6 project: without what versions 7 and 8 add.
     raw.exec('DROP INDEX revisions_summary');
-    for (const t of ['insert', 'update', 'delete']) raw.exec(`DROP TRIGGER report_generation_on_${t}`);
+    for (const t of ['insert', 'update']) raw.exec(`DROP TRIGGER report_generation_on_${t}`);
     raw.exec('DROP TABLE report_generation; DROP TABLE merged_spans_cache; DROP INDEX coding_spans_revision');
     raw.pragma('user_version = 6');
     raw.close();
