@@ -99,5 +99,10 @@ export function keepMerge(p: Project, key: Int32Array, generation: number, merge
   if (merged.byteLength <= MAX_KEPT_BYTES) throughWriter(p, (w) => w.mergedCache.store(key, generation, merged, coders));
 }
 
+/** Keeps the overlap counts of a scope with its kept merge, while `generation` is still the index's. */
+export function keepOverlaps(p: Project, key: Int32Array, generation: number, overlaps: Int32Array): void {
+  throughWriter(p, (w) => w.mergedCache.storeOverlaps(key, generation, overlaps));
+}
+
 /** Larger merges (some 40 million codings) are made anew each time rather than kept. */
 const MAX_KEPT_BYTES = 512 * 1024 * 1024;

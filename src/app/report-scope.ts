@@ -14,7 +14,7 @@ import { chooseCoders, type CoderRule } from './coders-in-scope.js';
 import type { Project } from './project.js';
 import type { CodeSpans } from '../core/code-spans.js';
 import type { MergedSpans } from '../core/merged-spans.js';
-import { ScopeIndex } from './scope-index.js';
+import { ScopeIndex, type CodeOverlaps } from './scope-index.js';
 import { CODING_FIELDS, F_CODE, F_CODER, F_END, F_START } from '../core/span-index.js';
 
 export interface ReportFilters {
@@ -53,6 +53,8 @@ export interface ReportScope {
   readonly merged: MergedSpans;
   /** The union of every code's merged spans: where any code was applied, merged per source. */
   readonly everyCode: CodeSpans;
+  /** The overlap counts of every pair of codes, kept with the merge (null for a very large codebook). */
+  readonly codeOverlaps: CodeOverlaps | null;
   /** The same codings as objects, built on first use (slow on large projects: prefer `packed`). */
   readonly codings: ScopeCoding[];
   codes: Code[];
@@ -130,6 +132,9 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
     },
     get everyCode(): CodeSpans {
       return index.everyCode;
+    },
+    get codeOverlaps(): CodeOverlaps | null {
+      return index.codeOverlaps;
     },
     get codings(): ScopeCoding[] {
       return (codings ??= unpack(index.packed, coderNames));

@@ -9,9 +9,19 @@ import type { Code } from '../core/codebook.js';
 import { decodeMerged, encodeMerged, mergeKey } from '../core/merged-spans-blob.js';
 import { CodeSpans } from '../core/code-spans.js';
 import { mergedSpansByCode, unionOfSpans, type MergedSpans } from '../core/merged-spans.js';
+import { overlapCounts, type OverlapCounts } from '../core/overlap-places.js';
 import { CODING_FIELDS, F_CODER, filterCoders } from '../core/span-index.js';
 import type { Project } from './project.js';
-import { indexGeneration, keepMerge, packedCodings, type IndexedCodings } from './report-index.js';
+import { indexGeneration, keepMerge, keepOverlaps, packedCodings, type IndexedCodings } from './report-index.js';
+
+/** The overlap counts of every pair of codes, and the codes (ascending ids) they are counted over. */
+export interface CodeOverlaps {
+  codeIds: number[];
+  counts: OverlapCounts;
+}
+
+/** Above this many codes, overlap counts are not kept (two squares of 4 MB at 1,024). */
+export const MAX_OVERLAP_CODES = 1024;
 
 /** Where a kept merge holds everyCode: no code has id 0. */
 const EVERY_CODE = 0;
@@ -23,6 +33,9 @@ export class ScopeIndex {
   private packedCodings?: Int32Array[];
   private mergedSpans?: MergedSpans;
   private everyCodeSpans?: CodeSpans;
+  /** The index generation the merged spans are of (null: made from entries built in memory). */
+  private madeAt: number | null = null;
+  private overlaps?: CodeOverlaps | null;
   private present?: number[];
   /** The row of the cache kept for this scope: undefined until looked for, null if none. */
   private cached?: number | null;
@@ -63,6 +76,36 @@ export class ScopeIndex {
     return this.made().everyCode;
   }
 
+  /**
+   * The overlap counts of every pair of codes (core/overlap-places.ts), codes by ascending id;
+   * kept with the merge once made. Null for a codebook of more than MAX_OVERLAP_CODES codes:
+   * their square would be too large to keep, and a report sweeps the codes it shows instead.
+   */
+  get codeOverlaps(): CodeOverlaps | null {
+    if (this.overlaps === undefined) {
+      if (this.codes.length > MAX_OVERLAP_CODES) return (this.overlaps = null);
+      const codeIds = this.codes.map((c) => c.id).sort((a, b) => a - b);
+      const { merged } = this.made();
+      const m = codeIds.length;
+      const row = this.cacheRow();
+      const kept = row === null ? undefined : this.p.mergedCache.overlaps(row);
+      if (kept !== undefined && kept.length === 1 + 2 * m * m && kept[0] === m) {
+        this.overlaps = { codeIds, counts: { m, pairs: kept.subarray(1, 1 + m * m), over: kept.subarray(1 + m * m) } };
+      } else {
+        const counts = overlapCounts(codeIds.map((id) => merged.get(id) ?? CodeSpans.EMPTY), this.rowIds.length);
+        this.overlaps = { codeIds, counts };
+        if (this.madeAt !== null) {
+          const data = new Int32Array(1 + 2 * m * m);
+          data[0] = m;
+          data.set(counts.pairs, 1);
+          data.set(counts.over, 1 + m * m);
+          keepOverlaps(this.p, this.key(), this.madeAt, data);
+        }
+      }
+    }
+    return this.overlaps;
+  }
+
   private made(): { merged: MergedSpans; everyCode: CodeSpans } {
     if (this.mergedSpans === undefined) {
       const row = this.cacheRow();
@@ -71,6 +114,7 @@ export class ScopeIndex {
         this.everyCodeSpans = kept.get(EVERY_CODE)!;
         kept.delete(EVERY_CODE);
         this.mergedSpans = kept;
+        this.madeAt = this.generation;
       } else {
         const merged = mergedSpansByCode(this.codes, this.packed);
         const everyCode = unionOfSpans(this.codes.filter((c) => c.parentId === null).map((c) => merged.get(c.id) ?? CodeSpans.EMPTY));
@@ -80,6 +124,7 @@ export class ScopeIndex {
         }
         this.mergedSpans = merged;
         this.everyCodeSpans = everyCode;
+        this.madeAt = this.index!.generation;
       }
     }
     return { merged: this.mergedSpans, everyCode: this.everyCodeSpans! };

@@ -1,4 +1,5 @@
 /** The merged-spans cache (schema v8): a few merges of reports, each with its key and generation. */
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open.js';
 import { int32Of } from './coding-span-repo.js';
 
@@ -10,6 +11,7 @@ export class MergedCacheRepo {
   private readonly keysStmt;
   private readonly dataStmt;
   private readonly codersStmt;
+  private overlapsStmt?: Statement<[number], Buffer | null>;
 
   constructor(private readonly db: Db) {
     this.generationStmt = db.prepare<[], number>('SELECT n FROM report_generation WHERE id = 1').pluck();
@@ -40,6 +42,19 @@ export class MergedCacheRepo {
   /** The ids of the coders with codings in the scope of a kept merge. */
   coders(row: number): Int32Array {
     return int32Of(this.codersStmt.get(row)!);
+  }
+
+  /** The overlap counts kept with a merge, if any. */
+  overlaps(row: number): Int32Array | undefined {
+    this.overlapsStmt ??= this.db.prepare<[number], Buffer | null>('SELECT overlaps FROM merged_spans_cache WHERE id = ?').pluck();
+    const blob = this.overlapsStmt.get(row);
+    return blob === undefined || blob === null ? undefined : int32Of(blob);
+  }
+
+  /** Adds overlap counts to the merge kept under `key` at `generation`, if that is still the index's (within a write transaction). */
+  storeOverlaps(key: Int32Array, generation: number, overlaps: Int32Array): boolean {
+    if (this.generation() !== generation) return false;
+    return this.db.prepare('UPDATE merged_spans_cache SET overlaps = ? WHERE key = ? AND generation = ?').run(bytesOf(overlaps), bytesOf(key), generation).changes > 0;
   }
 
   /**

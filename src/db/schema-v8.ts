@@ -4,7 +4,8 @@
  * report's time. The merge depends only on the report index (coding_spans), the sources and
  * coders in scope and the code tree, so the last few merges are kept, each under a key that
  * holds the rest of what it depends on (core/merged-spans-blob.ts), with the coders who have
- * codings in its scope.
+ * codings in its scope and, once a co-occurrence report has counted them, the overlaps of every
+ * pair of codes (core/overlap-places.ts).
  *
  * `report_generation.n` grows by one with every entry written to the report index, whoever
  * writes it (triggers). A kept merge is used only while the generation it was made at is still
@@ -35,7 +36,8 @@ CREATE TABLE merged_spans_cache (
   generation INTEGER NOT NULL,
   key BLOB NOT NULL,
   coders BLOB NOT NULL,
-  data BLOB NOT NULL
+  data BLOB NOT NULL,
+  overlaps BLOB
 ) STRICT;
 
 CREATE INDEX coding_spans_revision ON coding_spans(source_id, revision);

@@ -4,7 +4,7 @@
  * A's and B's merged spans chained by sharing a code point, found here by brute force.
  */
 import { describe, expect, it } from 'vitest';
-import { overlapPlaces } from '../../src/app/reports/cooccurrence.js';
+import { overlapPlaces } from '../../src/core/overlap-places.js';
 import type { Code } from '../../src/core/codebook.js';
 import { mergedSpansByCode } from '../../src/core/figures.js';
 import type { CodeSpans } from '../../src/core/code-spans.js';

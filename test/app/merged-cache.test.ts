@@ -162,7 +162,7 @@ describe('every report that merges', () => {
     const anew = (s: ReportScope): ReportScope => {
       const merged = mergedSpansByCode(s.codes, s.packed);
       const everyCode = unionOfSpans(s.codes.filter((c) => c.parentId === null).map((c) => merged.get(c.id)!));
-      return Object.create(s, { merged: { value: merged }, everyCode: { value: everyCode } }) as ReportScope;
+      return Object.create(s, { merged: { value: merged }, everyCode: { value: everyCode }, codeOverlaps: { value: null } }) as ReportScope;
     };
     for (const filters of [{}, { coders: ['bo'] }, { waves: ['2'] }, { codes: ['Well-being'] }]) {
       for (const [kind, report] of kinds) {
@@ -172,6 +172,42 @@ describe('every report that merges', () => {
         expect(JSON.stringify(f.withScope(filters, (s) => report(s))), `${kind} ${JSON.stringify(filters)}, kept`).toBe(want);
       }
     }
+  });
+});
+
+describe('overlap counts kept with a merge', () => {
+  const keptOverlaps = (f: ReportFixture): Buffer | null => sql(f, (db) => db.prepare('SELECT overlaps FROM merged_spans_cache').pluck().get() as Buffer | null);
+  const pairs = (f: ReportFixture) => f.withScope({}, (s) => cooccurrenceReport(s).pairs.map((p) => [p.a, p.b, p.count, p.countA, p.countB]));
+
+  it('are kept by the first co-occurrence report, read by the next, and made again once a coding changes', async () => {
+    const f = await reportProject();
+    themes(f);
+    expect(keptOverlaps(f)).toBeNull();
+    const first = pairs(f);
+    expect(first.some((p) => (p[2] as number) > 0)).toBe(true);
+    expect(keptOverlaps(f)).not.toBeNull();
+    expect(pairs(f)).toEqual(first);
+    // Double every count kept: the next report must show the change (so it reads them).
+    sql(f, (db) => {
+      const kept = new Int32Array(new Uint8Array(db.prepare('SELECT overlaps FROM merged_spans_cache').pluck().get() as Buffer).buffer);
+      for (let k = 1; k < kept.length; k++) kept[k]! *= 2;
+      db.prepare('UPDATE merged_spans_cache SET overlaps = ?').run(Buffer.from(kept.buffer));
+    });
+    expect(pairs(f)).not.toEqual(first);
+    tag({ ...f.ctx, coder: 'ana' }, { codes: ['Workload'], source: 'P1_T1', selector: { match: 'Sleep is hard after nights.' } });
+    const anew = f.withScope({}, (s) => cooccurrenceReport(Object.create(s, { codeOverlaps: { value: null } }) as ReportScope).pairs.map((p) => [p.a, p.b, p.count, p.countA, p.countB]));
+    expect(pairs(f)).toEqual(anew);
+    expect(anew).not.toEqual(first);
+    expect(pairs(f)).toEqual(anew);
+  });
+
+  it('serve a report of some codes as they serve one of all', async () => {
+    const f = await reportProject();
+    const some = () => f.withScope({ codes: ['Well-being', 'Workload'] }, (s) => JSON.stringify(cooccurrenceReport(s)));
+    const want = some();
+    pairs(f);
+    expect(keptOverlaps(f)).not.toBeNull();
+    expect(some()).toBe(want);
   });
 });
 
