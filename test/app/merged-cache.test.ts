@@ -20,6 +20,7 @@ import { untag } from '../../src/app/untag.js';
 import { decodeMerged, encodeMerged } from '../../src/core/merged-spans-blob.js';
 import { mergedSpansByCode, unionOfSpans } from '../../src/core/merged-spans.js';
 import { KEPT_MERGES } from '../../src/db/merged-cache-repo.js';
+import { whileWriterBusy } from '../support/busy-writer.js';
 import { reportProject, type ReportFixture } from '../support/report-fixture.js';
 
 type Row = [string, number, number, number];
@@ -108,14 +109,7 @@ describe('merged-spans cache', () => {
   it('gives the same figures where a merge cannot be kept (another writer busy), and keeps nothing', async () => {
     const f = await reportProject();
     const want = uncached(f);
-    const db = new Database(join(f.dir, 'qcode.db'));
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      expect(withProject(f.ctx, (p) => figures(themesReport(loadScope(p))), { readonly: true })).toEqual(want);
-    } finally {
-      db.exec('ROLLBACK');
-      db.close();
-    }
+    expect(whileWriterBusy(f.dir, () => withProject(f.ctx, (p) => figures(themesReport(loadScope(p))), { readonly: true }))).toEqual(want);
     expect(keptRows(f)).toBe(0);
   });
 

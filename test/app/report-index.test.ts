@@ -12,6 +12,7 @@ import { addInterviewerLabels } from '../../src/app/interviewer-labels.js';
 import { withProject } from '../../src/app/project.js';
 import { loadScope } from '../../src/app/report-scope.js';
 import { tag } from '../../src/app/tag.js';
+import { whileWriterBusy } from '../support/busy-writer.js';
 import { reportProject } from '../support/report-fixture.js';
 
 const figures = (r: ReturnType<typeof themesReport>) => r.rows.map((x) => [x.code, x.references, x.words, x.cases]);
@@ -65,16 +66,9 @@ describe('report index', () => {
   it('gives the same figures when the index cannot be written (built in memory for the report)', async () => {
     const f = await reportProject();
     const want = f.withScope({}, (s) => figures(themesReport(s)));
-    const db = new Database(join(f.dir, 'qcode.db'));
-    db.exec('DELETE FROM coding_spans');
     // Another writer holds the write lock: the report must not wait for it, nor fail.
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      expect(withProject(f.ctx, (p) => figures(themesReport(loadScope(p))), { readonly: true })).toEqual(want);
-    } finally {
-      db.exec('ROLLBACK');
-      db.close();
-    }
+    const got = whileWriterBusy(f.dir, () => withProject(f.ctx, (p) => figures(themesReport(loadScope(p))), { readonly: true }), (db) => db.exec('DELETE FROM coding_spans'));
+    expect(got).toEqual(want);
     const check = new Database(join(f.dir, 'qcode.db'), { readonly: true });
     expect((check.prepare('SELECT count(*) AS n FROM coding_spans').get() as { n: number }).n).toBe(0);
     check.close();
