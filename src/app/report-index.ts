@@ -9,6 +9,7 @@
  * It also keeps the last few merges of reports (schema v8) for the next report to read.
  */
 import { join } from 'node:path';
+import type { EncodedMerge } from '../core/merged-spans-blob.js';
 import { packCodings } from '../core/span-index.js';
 import type { CodingSpanRepo } from '../db/coding-span-repo.js';
 import { openProjectDb } from '../db/open.js';
@@ -95,8 +96,8 @@ export function indexGeneration(p: Project): number | null {
  * `generation`, for the next report with the same key (where the project can be written now,
  * and while `generation` is still the index's).
  */
-export function keepMerge(p: Project, key: Int32Array, generation: number, merged: Int32Array, coders: Int32Array): void {
-  if (merged.byteLength <= MAX_KEPT_BYTES) throughWriter(p, (w) => w.mergedCache.store(key, generation, merged, coders));
+export function keepMerge(p: Project, key: Int32Array, generation: number, merged: EncodedMerge, coders: Int32Array): void {
+  if (merged.spans.byteLength <= MAX_KEPT_BYTES) throughWriter(p, (w) => w.mergedCache.store(key, generation, merged, coders));
 }
 
 /** Keeps the overlap counts of a scope with its kept merge, while `generation` is still the index's. */

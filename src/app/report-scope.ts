@@ -51,6 +51,11 @@ export interface ReportScope {
    * use, or read from the merged-spans cache when an earlier report made the same merge.
    */
   readonly merged: MergedSpans;
+  /**
+   * `merged` for reports that read only counts (source indices, offsets, words per source):
+   * from a kept merge its spans are not read, and reading a code's `data` throws.
+   */
+  readonly mergedFigures: MergedSpans;
   /** The union of every code's merged spans: where any code was applied, merged per source. */
   readonly everyCode: CodeSpans;
   /** The overlap counts of every pair of codes, kept with the merge (null for a very large codebook). */
@@ -129,6 +134,9 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
     },
     get merged(): MergedSpans {
       return index.merged;
+    },
+    get mergedFigures(): MergedSpans {
+      return index.mergedFigures;
     },
     get everyCode(): CodeSpans {
       return index.everyCode;

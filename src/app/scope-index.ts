@@ -23,6 +23,11 @@ export interface CodeOverlaps {
 /** Above this many codes, overlap counts are not kept (two squares of 4 MB at 1,024). */
 export const MAX_OVERLAP_CODES = 1024;
 
+interface Made {
+  merged: MergedSpans;
+  everyCode: CodeSpans;
+}
+
 /** Where a kept merge holds everyCode: no code has id 0. */
 const EVERY_CODE = 0;
 
@@ -31,8 +36,9 @@ export class ScopeIndex {
   private readonly generation: number | null;
   private index?: IndexedCodings;
   private packedCodings?: Int32Array[];
-  private mergedSpans?: MergedSpans;
-  private everyCodeSpans?: CodeSpans;
+  /** The merge with its spans, once read or made; a kept merge's figures only, once read. */
+  private whole?: Made;
+  private figuresOnly?: Made;
   /** The index generation the merged spans are of (null: made from entries built in memory). */
   private madeAt: number | null = null;
   private overlaps?: CodeOverlaps | null;
@@ -68,12 +74,20 @@ export class ScopeIndex {
 
   /** Per code, the merged spans of its subtree. */
   get merged(): MergedSpans {
-    return this.made().merged;
+    return this.made(true).merged;
   }
 
-  /** The union of every code's merged spans (those of the codes without a parent, merged again). */
+  /**
+   * `merged` for a report that reads only counts (sources, offsets, words per source): from a
+   * kept merge, without its spans, whose `data` then throws.
+   */
+  get mergedFigures(): MergedSpans {
+    return this.made(false).merged;
+  }
+
+  /** The union of every code's merged spans (those of the codes without a parent, merged again), figures only if so read. */
   get everyCode(): CodeSpans {
-    return this.made().everyCode;
+    return this.made(false).everyCode;
   }
 
   /**
@@ -85,13 +99,13 @@ export class ScopeIndex {
     if (this.overlaps === undefined) {
       if (this.codes.length > MAX_OVERLAP_CODES) return (this.overlaps = null);
       const codeIds = this.codes.map((c) => c.id).sort((a, b) => a - b);
-      const { merged } = this.made();
       const m = codeIds.length;
       const row = this.cacheRow();
       const kept = row === null ? undefined : this.p.mergedCache.overlaps(row);
       if (kept !== undefined && kept.length === 1 + 2 * m * m && kept[0] === m) {
         this.overlaps = { codeIds, counts: { m, pairs: kept.subarray(1, 1 + m * m), over: kept.subarray(1 + m * m) } };
       } else {
+        const { merged } = this.made(true);
         const counts = overlapCounts(codeIds.map((id) => merged.get(id) ?? CodeSpans.EMPTY), this.rowIds.length);
         this.overlaps = { codeIds, counts };
         if (this.madeAt !== null) {
@@ -106,28 +120,32 @@ export class ScopeIndex {
     return this.overlaps;
   }
 
-  private made(): { merged: MergedSpans; everyCode: CodeSpans } {
-    if (this.mergedSpans === undefined) {
-      const row = this.cacheRow();
-      const kept = row === null ? undefined : wholeOrUndefined(this.p.mergedCache.data(row));
-      if (kept !== undefined && kept.has(EVERY_CODE)) {
-        this.everyCodeSpans = kept.get(EVERY_CODE)!;
-        kept.delete(EVERY_CODE);
-        this.mergedSpans = kept;
-        this.madeAt = this.generation;
-      } else {
-        const merged = mergedSpansByCode(this.codes, this.packed);
-        const everyCode = unionOfSpans(this.codes.filter((c) => c.parentId === null).map((c) => merged.get(c.id) ?? CodeSpans.EMPTY));
-        if (this.index!.generation !== null) {
-          const data = encodeMerged(new Map([...merged, [EVERY_CODE, everyCode]]));
-          keepMerge(this.p, this.key(), this.index!.generation, data, Int32Array.from(this.codersPresent()));
-        }
-        this.mergedSpans = merged;
-        this.everyCodeSpans = everyCode;
-        this.madeAt = this.index!.generation;
-      }
+  /**
+   * The merge, from the kept one if there is one (its spans read only `withSpans`, in the
+   * same statement as its figures), else made now from the packed codings and kept.
+   */
+  private made(withSpans: boolean): Made {
+    if (this.whole !== undefined) return this.whole;
+    if (!withSpans && this.figuresOnly !== undefined) return this.figuresOnly;
+    const row = this.cacheRow();
+    const kept = row === null ? undefined : withSpans
+      ? wholeOrUndefined(() => { const w = this.p.mergedCache.whole(row); return decodeMerged(w.figures, w.spans); })
+      : wholeOrUndefined(() => decodeMerged(this.p.mergedCache.figures(row), null));
+    if (kept !== undefined && kept.has(EVERY_CODE)) {
+      const everyCode = kept.get(EVERY_CODE)!;
+      kept.delete(EVERY_CODE);
+      this.madeAt = this.generation;
+      if (!withSpans) return (this.figuresOnly = { merged: kept, everyCode });
+      return (this.whole = { merged: kept, everyCode });
     }
-    return { merged: this.mergedSpans, everyCode: this.everyCodeSpans! };
+    const merged = mergedSpansByCode(this.codes, this.packed);
+    const everyCode = unionOfSpans(this.codes.filter((c) => c.parentId === null).map((c) => merged.get(c.id) ?? CodeSpans.EMPTY));
+    if (this.index!.generation !== null) {
+      const data = encodeMerged(new Map([...merged, [EVERY_CODE, everyCode]]));
+      keepMerge(this.p, this.key(), this.index!.generation, data, Int32Array.from(this.codersPresent()));
+    }
+    this.madeAt = this.index!.generation;
+    return (this.whole = { merged, everyCode });
   }
 
   /** The ids of the coders with a coding in scope, ascending. */
@@ -150,9 +168,9 @@ export class ScopeIndex {
 }
 
 /** A kept merge, or undefined when it is not whole (written by hand, or cut short): it is then made anew. */
-function wholeOrUndefined(data: Int32Array): MergedSpans | undefined {
+function wholeOrUndefined(decode: () => MergedSpans): MergedSpans | undefined {
   try {
-    return decodeMerged(data);
+    return decode();
   } catch {
     return undefined;
   }

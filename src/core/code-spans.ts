@@ -21,11 +21,17 @@ export class CodeSpans implements ReadonlyMap<number, readonly WordSpan[]> {
     readonly sourceIndices: Int32Array,
     /** Spans of sourceIndices[k] are spans offsets[k] … offsets[k + 1] - 1. */
     readonly offsets: Int32Array,
-    /** start, end, firstWord, endWord per span. */
-    readonly data: Int32Array,
+    /** The spans (see `data`); null for figures only, read from a kept merge without them. */
+    private readonly spans: Int32Array | null,
     /** wordsBySource when already known (kept with the spans: core/merged-spans-blob.ts). */
     private perSource?: Float64Array | Int32Array,
   ) {}
+
+  /** start, end, firstWord, endWord per span. */
+  get data(): Int32Array {
+    if (this.spans === null) throw new Error('merged spans: figures only were read, and a report asked for the spans');
+    return this.spans;
+  }
 
   /** Participant words inside all the spans. */
   get totalWords(): number {

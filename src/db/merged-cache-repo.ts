@@ -1,5 +1,6 @@
 /** The merged-spans cache (schema v8): a few merges of reports, each with its key and generation. */
 import type { Statement } from 'better-sqlite3';
+import type { EncodedMerge } from '../core/merged-spans-blob.js';
 import type { Db } from './open.js';
 import { int32Of } from './coding-span-repo.js';
 
@@ -9,14 +10,14 @@ export const KEPT_MERGES = 4;
 export class MergedCacheRepo {
   private readonly generationStmt;
   private readonly keysStmt;
-  private readonly dataStmt;
+  private figuresStmt?: Statement<[number], Buffer>;
+  private wholeStmt?: Statement<[number], { figures: Buffer; spans: Buffer }>;
   private readonly codersStmt;
   private overlapsStmt?: Statement<[number], Buffer | null>;
 
   constructor(private readonly db: Db) {
     this.generationStmt = db.prepare<[], number>('SELECT n FROM report_generation WHERE id = 1').pluck();
     this.keysStmt = db.prepare<[number]>('SELECT id, key FROM merged_spans_cache WHERE generation = ? ORDER BY id').raw(true);
-    this.dataStmt = db.prepare<[number], Buffer>('SELECT data FROM merged_spans_cache WHERE id = ?').pluck();
     this.codersStmt = db.prepare<[number], Buffer>('SELECT coders FROM merged_spans_cache WHERE id = ?').pluck();
   }
 
@@ -34,9 +35,17 @@ export class MergedCacheRepo {
     return undefined;
   }
 
-  /** A kept merge (core/merged-spans-blob.ts). */
-  data(row: number): Int32Array {
-    return int32Of(this.dataStmt.get(row)!);
+  /** The figures part of a kept merge (core/merged-spans-blob.ts). */
+  figures(row: number): Int32Array {
+    this.figuresStmt ??= this.db.prepare<[number], Buffer>('SELECT figures FROM merged_spans_cache WHERE id = ?').pluck();
+    return int32Of(this.figuresStmt.get(row)!);
+  }
+
+  /** Both parts of a kept merge, read together. */
+  whole(row: number): EncodedMerge {
+    this.wholeStmt ??= this.db.prepare<[number], { figures: Buffer; spans: Buffer }>('SELECT figures, spans FROM merged_spans_cache WHERE id = ?');
+    const r = this.wholeStmt.get(row)!;
+    return { figures: int32Of(r.figures), spans: int32Of(r.spans) };
   }
 
   /** The ids of the coders with codings in the scope of a kept merge. */
@@ -62,11 +71,12 @@ export class MergedCacheRepo {
    * a write transaction); drops stale merges and all but the newest KEPT_MERGES. Returns
    * whether it was kept.
    */
-  store(key: Int32Array, generation: number, data: Int32Array, coders: Int32Array): boolean {
+  store(key: Int32Array, generation: number, merge: EncodedMerge, coders: Int32Array): boolean {
     if (this.generation() !== generation) return false;
     const k = bytesOf(key);
     this.db.prepare('DELETE FROM merged_spans_cache WHERE generation <> ? OR key = ?').run(generation, k);
-    this.db.prepare('INSERT INTO merged_spans_cache (generation, key, coders, data) VALUES (?, ?, ?, ?)').run(generation, k, bytesOf(coders), bytesOf(data));
+    this.db.prepare('INSERT INTO merged_spans_cache (generation, key, coders, figures, spans) VALUES (?, ?, ?, ?, ?)')
+      .run(generation, k, bytesOf(coders), bytesOf(merge.figures), bytesOf(merge.spans));
     this.db.prepare(`DELETE FROM merged_spans_cache WHERE id NOT IN (SELECT id FROM merged_spans_cache ORDER BY id DESC LIMIT ${KEPT_MERGES})`).run();
     return true;
   }

@@ -32,11 +32,12 @@ CREATE TRIGGER report_generation_on_update AFTER UPDATE ON coding_spans BEGIN
 END;
 
 CREATE TABLE merged_spans_cache (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   generation INTEGER NOT NULL,
   key BLOB NOT NULL,
   coders BLOB NOT NULL,
-  data BLOB NOT NULL,
+  figures BLOB NOT NULL,
+  spans BLOB NOT NULL,
   overlaps BLOB
 ) STRICT;
 

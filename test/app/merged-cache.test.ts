@@ -53,10 +53,10 @@ describe('merged-spans cache', () => {
     // Add 100 words to Sleep's first source in the kept merge: the next report must count them.
     sql(f, (db) => {
       const sleep = db.prepare("SELECT id FROM codes WHERE name = 'Sleep'").pluck().get() as number;
-      const row = db.prepare('SELECT id, data FROM merged_spans_cache').get() as { id: number; data: Buffer };
-      const data = new Int32Array(new Uint8Array(row.data).buffer);
-      decodeMerged(data).get(sleep)!.wordsBySource[0]! += 100;
-      db.prepare('UPDATE merged_spans_cache SET data = ? WHERE id = ?').run(Buffer.from(data.buffer), row.id);
+      const row = db.prepare('SELECT id, figures FROM merged_spans_cache').get() as { id: number; figures: Buffer };
+      const figures = new Int32Array(new Uint8Array(row.figures).buffer);
+      decodeMerged(figures, null).get(sleep)!.wordsBySource[0]! += 100;
+      db.prepare('UPDATE merged_spans_cache SET figures = ? WHERE id = ?').run(Buffer.from(figures.buffer), row.id);
     });
     const sleep = (rows: Row[]) => rows.find((r) => r[0] === 'Sleep')!;
     expect(sleep(themes(f))[2]).toBe(sleep(want)[2] + 100);
@@ -116,8 +116,22 @@ describe('merged-spans cache', () => {
   it('is made anew when a kept merge is not whole', async () => {
     const f = await reportProject();
     const want = themes(f);
-    sql(f, (db) => db.prepare('UPDATE merged_spans_cache SET data = ?').run(Buffer.from(new Int32Array([5, 1, 2]).buffer)));
+    sql(f, (db) => db.prepare('UPDATE merged_spans_cache SET figures = ?').run(Buffer.from(new Int32Array([5, 1, 2]).buffer)));
     expect(themes(f)).toEqual(want);
+  });
+
+  it('is read without its spans by the reports that count (matrix, trajectory): spans cut short do not reach them', async () => {
+    const f = await reportProject();
+    const counted = () => f.withScope({}, (s) => JSON.stringify([matrixReport(s, { by: 'wave', measure: 'words' }), trajectoryReport(s)]));
+    const want = counted();
+    const quoted = themes(f);
+    sql(f, (db) => db.prepare("UPDATE merged_spans_cache SET spans = x'00000000'").run());
+    expect(counted()).toBe(want);
+    // A report that needs the spans finds them not whole and merges anew.
+    expect(themes(f)).toEqual(quoted);
+    expect(f.withScope({}, (s) => themesReport(s, { quotes: 1 }).rows.map((r) => r.quotes))).toEqual(
+      f.withScope({}, (s) => themesReport(Object.create(s, { merged: { value: mergedSpansByCode(s.codes, s.packed) } }) as ReportScope, { quotes: 1 }).rows.map((r) => r.quotes)),
+    );
   });
 
   it('serves matrix totals (the union of every code) as the merge made anew does', async () => {
@@ -127,7 +141,7 @@ describe('merged-spans cache', () => {
       const anew = f.withScope({}, (s) => {
         const merged = mergedSpansByCode(s.codes, s.packed);
         const everyCode = unionOfSpans(s.codes.filter((c) => c.parentId === null).map((c) => merged.get(c.id)!));
-        return JSON.stringify(matrixReport(Object.create(s, { merged: { value: merged }, everyCode: { value: everyCode } }), { by: 'wave', measure }));
+        return JSON.stringify(matrixReport(Object.create(s, { merged: { value: merged }, mergedFigures: { value: merged }, everyCode: { value: everyCode } }), { by: 'wave', measure }));
       });
       expect(matrix()).toBe(anew);
       expect(keptRows(f)).toBe(1);
@@ -156,7 +170,7 @@ describe('every report that merges', () => {
     const anew = (s: ReportScope): ReportScope => {
       const merged = mergedSpansByCode(s.codes, s.packed);
       const everyCode = unionOfSpans(s.codes.filter((c) => c.parentId === null).map((c) => merged.get(c.id)!));
-      return Object.create(s, { merged: { value: merged }, everyCode: { value: everyCode }, codeOverlaps: { value: null } }) as ReportScope;
+      return Object.create(s, { merged: { value: merged }, mergedFigures: { value: merged }, everyCode: { value: everyCode }, codeOverlaps: { value: null } }) as ReportScope;
     };
     for (const filters of [{}, { coders: ['bo'] }, { waves: ['2'] }, { codes: ['Well-being'] }]) {
       for (const [kind, report] of kinds) {
@@ -210,7 +224,8 @@ describe('merged spans as integers', () => {
     const f = await reportProject();
     f.withScope({}, (s) => {
       const merged = mergedSpansByCode(s.codes, s.packed);
-      const back = decodeMerged(encodeMerged(merged));
+      const e = encodeMerged(merged);
+      const back = decodeMerged(e.figures, e.spans);
       expect([...back.keys()]).toEqual([...merged.keys()]);
       for (const [id, cs] of merged) {
         const b = back.get(id)!;
@@ -223,7 +238,8 @@ describe('merged spans as integers', () => {
     });
     f.withScope({ waves: ['2'], coders: ['bo'] }, (s) => {
       const merged = mergedSpansByCode(s.codes, s.packed);
-      const back = decodeMerged(encodeMerged(merged));
+      const e = encodeMerged(merged);
+      const back = decodeMerged(e.figures, e.spans);
       expect([...back].map(([id, cs]) => [id, [...cs.entries()]])).toEqual([...merged].map(([id, cs]) => [id, [...cs.entries()]]));
       expect([...merged.values()].filter((cs) => cs.size === 0).length).toBeGreaterThan(0);
     });
@@ -231,7 +247,13 @@ describe('merged spans as integers', () => {
 
   it('refuse an array that is not a whole encoding', () => {
     for (const bad of [[5, 1, 2], [1, 7, 1, 4], [1, 7, -1, 0], [-1], [1, 7, 1, 4, 0, 0, 1, 2, 0, 0, 0, 2, 9]]) {
-      expect(() => decodeMerged(Int32Array.from(bad))).toThrow(/merged spans/);
+      expect(() => decodeMerged(Int32Array.from(bad), null)).toThrow(/merged spans/);
     }
+    // Whole figures with spans of another length.
+    const figures = Int32Array.from([1, 7, 1, 4, 0, 0, 1, 2]);
+    expect(decodeMerged(figures, null).get(7)!.totalWords).toBe(2);
+    expect(() => decodeMerged(figures, null).get(7)!.data).toThrow(/figures only/);
+    expect(decodeMerged(figures, Int32Array.from([0, 5, 0, 2])).get(7)!.spanCount).toBe(1);
+    expect(() => decodeMerged(figures, Int32Array.from([0, 5, 0]))).toThrow(/merged spans/);
   });
 });

@@ -40,5 +40,5 @@ export function randomScope(seed: number): ReportScope {
   const attributes = new Map(sources.map((s) => [s.case, s.attributes]));
   const merged = mergedSpansByCode(codes, packed);
   const everyCode = unionOfSpans(codes.filter((c) => c.parentId === null).map((c) => merged.get(c.id)!));
-  return { sources, packed, merged, everyCode, codes, shown, cases, attributes, participantWords: sources.reduce((n, s) => n + s.participantWords, 0) } as unknown as ReportScope;
+  return { sources, packed, merged, mergedFigures: merged, everyCode, codes, shown, cases, attributes, participantWords: sources.reduce((n, s) => n + s.participantWords, 0) } as unknown as ReportScope;
 }

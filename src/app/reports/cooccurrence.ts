@@ -12,6 +12,7 @@ import type { Span } from '../../core/spans.js';
 import type { ReportFormat, ReportView } from '../../format/report.js';
 import { roundFixed, type Column } from '../../format/table-shape.js';
 import type { ReportScope } from '../report-scope.js';
+import type { CodeOverlaps } from '../scope-index.js';
 
 export const COOCCURRENCE_UNITS = ['overlap', 'turn', 'source'] as const;
 export type CooccurrenceWithin = (typeof COOCCURRENCE_UNITS)[number];
@@ -57,12 +58,15 @@ export function cooccurrenceReport(scope: ReportScope, o: { within?: Cooccurrenc
   if (!(COOCCURRENCE_UNITS as readonly string[]).includes(within)) {
     throw new UsageError(`--within ${String(within)}: expected one of ${COOCCURRENCE_UNITS.join(', ')}`);
   }
-  const merged = scope.merged;
   const shown = treeOrder(scope.codes).filter(({ code }) => scope.shown.has(code.id));
+  // Every code shown: the overlap counts kept with the scope's merge serve, and they need the
+  // merged spans' counts only, not the spans.
+  const kept = within === 'overlap' && shown.length === scope.codes.length ? scope.codeOverlaps : null;
+  const merged = kept !== null ? scope.mergedFigures : scope.merged;
   const spansOf = (id: number): CodeSpans => merged.get(id) ?? CodeSpans.EMPTY;
   const units = within === 'overlap' ? null : new Map(shown.map(({ code }) => [code.id, unitsOf(scope, spansOf(code.id), within)]));
   const family = new Map(shown.map(({ code }) => [code.id, descendantIds(scope.codes, code.id)]));
-  const overlap = units === null ? placesOfShown(scope, shown.map(({ code }) => code.id), spansOf) : null;
+  const overlap = units === null ? placesOfShown(kept, shown.map(({ code }) => code.id), spansOf, scope.sources.length) : null;
   const pairs: CooccurrencePair[] = [];
   for (let i = 0; i < shown.length; i++) {
     const a = shown[i]!.code;
@@ -85,10 +89,9 @@ export function cooccurrenceReport(scope: ReportScope, o: { within?: Cooccurrenc
  * The overlap places of the shown codes: from the counts kept with the scope's merge when
  * every code is shown (one sweep over all codes, made once per change), else swept now.
  */
-function placesOfShown(scope: ReportScope, ids: number[], spansOf: (id: number) => CodeSpans): (a: number, b: number) => PairPlaces {
+function placesOfShown(every: CodeOverlaps | null, ids: number[], spansOf: (id: number) => CodeSpans, sourceCount: number): (a: number, b: number) => PairPlaces {
   const spans = ids.map(spansOf);
-  const every = ids.length === scope.codes.length ? scope.codeOverlaps : null;
-  if (every === null) return overlapPlaces(spans, scope.sources.length);
+  if (every === null) return overlapPlaces(spans, sourceCount);
   const at = new Map(every.codeIds.map((id, k) => [id, k]));
   return placesOf(every.counts, spans, (a) => at.get(ids[a]!)!);
 }

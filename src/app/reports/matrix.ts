@@ -70,7 +70,10 @@ export function matrixReport(scope: ReportScope, o: MatrixOptions = {}): MatrixR
   const { by, columns, columnOf } = matrixColumns(scope, o.by ?? 'case');
   const words = columns.map(() => 0);
   scope.sources.forEach((s, i) => (words[columnOf[i]!] += s.participantWords));
-  const merged = scope.merged;
+  // Every code shown: the column totals are everyCode's, so counts suffice; else the shown
+  // codes' spans are merged again for the totals.
+  const everyShown = scope.shown.size === scope.codes.length;
+  const merged = everyShown ? scope.mergedFigures : scope.merged;
   // Cells as values in column order; `cells` is built from them when read (withCells).
   const figure = (spans: CodeSpans): { values: Float64Array; total: number } =>
     groupMeasure(spans, scope.sources, columnOf, words, scope.participantWords, measure);
@@ -86,7 +89,7 @@ export function matrixReport(scope: ReportScope, o: MatrixOptions = {}): MatrixR
     for (let p = c.parentId; p !== null; p = byId.get(p)?.parentId ?? null) if (scope.shown.has(p)) return true;
     return false;
   };
-  const union = scope.shown.size === scope.codes.length
+  const union = everyShown
     ? scope.everyCode
     : unionOfSpans(shown.filter(({ code }) => !hasShownAncestor(code)).map(({ code }) => merged.get(code.id) ?? CodeSpans.EMPTY));
   const totals = figure(union);

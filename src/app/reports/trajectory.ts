@@ -94,7 +94,7 @@ export function trajectoryReport(scope: ReportScope): TrajectoryReport {
   const cellOf = Int32Array.from(scope.sources, (s) => caseIndex.get(s.case)! * W + waveIndex.get(s.wave)!);
   const interviewed = new Uint8Array(scope.cases.length * W);
   for (const c of cellOf) interviewed[c] = 1;
-  const merged = scope.merged;
+  const merged = scope.mergedFigures;
   const cases = scope.cases;
   const rows: TrajectoryRow[] = [];
   for (const { code, depth } of treeOrder(scope.codes)) {
