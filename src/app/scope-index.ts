@@ -1,9 +1,10 @@
 /**
  * What a report scope reads from the report index, each part on first use: the packed
- * codings of its sources, their merged spans per code, and which coders have codings in it.
- * The merged spans and the coders come from the merged-spans cache (schema v8) when an earlier
- * report made them for the same scope at the index's current generation: a report that needs
- * only those then reads neither the codings nor their index entries.
+ * codings of its sources, their merged spans per code (with or without the spans themselves),
+ * the union of every code, the overlap counts of every pair of codes, and which coders have
+ * codings in it. All but the packed codings come from the merged-spans cache (schema v8) when
+ * an earlier report made them for the same scope at the index's current generation: a report
+ * that needs only those then reads neither the codings nor their index entries.
  */
 import type { Code } from '../core/codebook.js';
 import { decodeMerged, encodeMerged, mergeKey } from '../core/merged-spans-blob.js';
@@ -152,7 +153,9 @@ export class ScopeIndex {
   codersPresent(): number[] {
     if (this.present === undefined) {
       const row = this.packedCodings === undefined ? this.cacheRow() : null;
-      this.present = row !== null ? [...this.p.mergedCache.coders(row)] : codersIn(this.packed, this.allCoderIds);
+      // The kept row may be gone since it was found (another report kept a newer merge).
+      const kept = row === null ? undefined : this.p.mergedCache.coders(row);
+      this.present = kept !== undefined ? [...kept] : codersIn(this.packed, this.allCoderIds);
     }
     return this.present;
   }
@@ -167,7 +170,10 @@ export class ScopeIndex {
   }
 }
 
-/** A kept merge, or undefined when it is not whole (written by hand, or cut short): it is then made anew. */
+/**
+ * A kept merge, or undefined when it is not whole (written by hand, cut short) or its row is
+ * gone since it was found (another report kept a newer one): it is then made anew.
+ */
 function wholeOrUndefined(decode: () => MergedSpans): MergedSpans | undefined {
   try {
     return decode();

@@ -49,8 +49,9 @@ export class MergedCacheRepo {
   }
 
   /** The ids of the coders with codings in the scope of a kept merge. */
-  coders(row: number): Int32Array {
-    return int32Of(this.codersStmt.get(row)!);
+  coders(row: number): Int32Array | undefined {
+    const blob = this.codersStmt.get(row);
+    return blob === undefined ? undefined : int32Of(blob);
   }
 
   /** The overlap counts kept with a merge, if any. */
