@@ -97,12 +97,28 @@ export function indexGeneration(p: Project): number | null {
  * and while `generation` is still the index's).
  */
 export function keepMerge(p: Project, key: Int32Array, generation: number, merged: EncodedMerge, coders: Int32Array): void {
-  if (merged.spans.byteLength <= MAX_KEPT_BYTES) throughWriter(p, (w) => w.mergedCache.store(key, generation, merged, coders));
+  if (merged.spans.byteLength <= MAX_KEPT_BYTES) keep(p, (w) => w.mergedCache.store(key, generation, merged, coders));
 }
 
 /** Keeps the overlap counts of a scope with its kept merge, while `generation` is still the index's. */
 export function keepOverlaps(p: Project, key: Int32Array, generation: number, overlaps: Int32Array): void {
-  throughWriter(p, (w) => w.mergedCache.storeOverlaps(key, generation, overlaps));
+  keep(p, (w) => w.mergedCache.storeOverlaps(key, generation, overlaps));
+}
+
+/**
+ * Keeping is never worth waiting or failing for: where it cannot be done now (another writer
+ * busy, also when the report's own connection is writable), the next report keeps it.
+ */
+function keep(p: Project, fn: (w: Project) => unknown): void {
+  const wait = p.db.readonly ? undefined : (p.db.pragma('busy_timeout', { simple: true }) as number);
+  try {
+    if (wait !== undefined) p.db.pragma('busy_timeout = 0');
+    throughWriter(p, fn);
+  } catch {
+    // Not kept: the figures are the same, only the next report merges again.
+  } finally {
+    if (wait !== undefined) p.db.pragma(`busy_timeout = ${wait}`);
+  }
 }
 
 /** Larger merges (some 40 million codings) are made anew each time rather than kept. */

@@ -21,7 +21,7 @@ export class MergedCacheRepo {
     this.codersStmt = db.prepare<[number], Buffer>('SELECT coders FROM merged_spans_cache WHERE id = ?').pluck();
   }
 
-  /** The report index's generation: it grows with every change to the index. */
+  /** The report index's generation: it grows with every entry written to the index. */
   generation(): number {
     return this.generationStmt.get()!;
   }

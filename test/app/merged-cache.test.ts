@@ -113,6 +113,18 @@ describe('merged-spans cache', () => {
     expect(keptRows(f)).toBe(0);
   });
 
+  it('does not wait for a busy writer on a writable connection either (the API default)', async () => {
+    const f = await reportProject();
+    const want = uncached(f);
+    f.withScope({}, (s) => s.packed); // the index whole, so only keeping the merge needs to write
+    const started = Date.now();
+    expect(whileWriterBusy(f.dir, () => withProject(f.ctx, (p) => figures(themesReport(loadScope(p)))))).toEqual(want);
+    expect(Date.now() - started).toBeLessThan(4000); // busy_timeout is 5 s
+    expect(keptRows(f)).toBe(0);
+    expect(themes(f)).toEqual(want);
+    expect(keptRows(f)).toBe(1);
+  });
+
   it('is made anew when a kept merge is not whole', async () => {
     const f = await reportProject();
     const want = themes(f);
