@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { EncodedMerge } from '../core/merged-spans-blob.js';
 import { packCodings } from '../core/span-index.js';
 import type { CodingSpanRepo } from '../db/coding-span-repo.js';
-import { openProjectDb } from '../db/open.js';
+import { checkpointAll, openProjectDb, withoutWaiting } from '../db/open.js';
 import { DB_FILE, Project } from './project.js';
 
 /** Packs the stale entries of `repo`; returns them by source row id. */
@@ -36,12 +36,11 @@ function throughWriter<T>(p: Project, fn: (w: Project) => T): T | null {
   let writer: Project | undefined;
   try {
     writer = new Project(p.dir, openProjectDb(join(p.dir, DB_FILE)));
-    writer.db.pragma('busy_timeout = 0');
     const w = writer;
-    const done = w.write(() => fn(w));
+    const done = withoutWaiting(w.db, () => w.write(() => fn(w)));
     // The report's own read-only connection outlives this one and cannot checkpoint: move
     // what was written into qcode.db now, so that the file stays whole on its own.
-    w.db.pragma('wal_checkpoint(TRUNCATE)');
+    checkpointAll(w.db);
     return done;
   } catch {
     return null;
@@ -60,8 +59,7 @@ export interface IndexedCodings {
 /** Reads every entry and the generation in one read transaction; null if entries are missing. */
 function readWhole(p: Project): IndexedCodings | null {
   return p.db.transaction(() => {
-    const bySource = p.codingSpans.all();
-    return p.codingSpans.sourceCount() === bySource.size ? { bySource, generation: p.mergedCache.generation() } : null;
+    return p.codingSpans.isWhole() ? { bySource: p.codingSpans.all(), generation: p.mergedCache.generation() } : null;
   })();
 }
 
@@ -110,14 +108,10 @@ export function keepOverlaps(p: Project, key: Int32Array, generation: number, ov
  * busy, also when the report's own connection is writable), the next report keeps it.
  */
 function keep(p: Project, fn: (w: Project) => unknown): void {
-  const wait = p.db.readonly ? undefined : (p.db.pragma('busy_timeout', { simple: true }) as number);
   try {
-    if (wait !== undefined) p.db.pragma('busy_timeout = 0');
-    throughWriter(p, fn);
+    withoutWaiting(p.db, () => throughWriter(p, fn));
   } catch {
     // Not kept: the figures are the same, only the next report merges again.
-  } finally {
-    if (wait !== undefined) p.db.pragma(`busy_timeout = ${wait}`);
   }
 }
 

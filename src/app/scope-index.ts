@@ -22,7 +22,7 @@ export interface CodeOverlaps {
 }
 
 /** Above this many codes, overlap counts are not kept (two squares of 4 MB at 1,024). */
-export const MAX_OVERLAP_CODES = 1024;
+const MAX_OVERLAP_CODES = 1024;
 
 interface Made {
   merged: MergedSpans;

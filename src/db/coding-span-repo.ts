@@ -1,5 +1,4 @@
 /** The report index (schema v3): per source, its placed codings packed for reports. */
-import type { Statement } from 'better-sqlite3';
 import type { Db } from './open.js';
 import { wordStartsFromBlob } from './source-repo.js';
 
@@ -22,10 +21,9 @@ export class CodingSpanRepo {
   private readonly startsStmt;
   private readonly storeStmt;
   private readonly allStmt;
-  private readonly countStmt;
-  private wholeStmt?: Statement<[], number>;
+  private readonly wholeStmt;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.staleStmt = db.prepare<[], StaleSource>(`
       SELECT s.id AS sourceId, s.current_revision AS revision FROM sources s
       LEFT JOIN coding_spans x ON x.source_id = s.id
@@ -38,7 +36,9 @@ export class CodingSpanRepo {
       'SELECT participant_word_starts AS starts FROM revisions WHERE source_id = ? AND number = ?',
     );
     this.storeStmt = db.prepare<[number, number, Buffer]>('INSERT OR REPLACE INTO coding_spans (source_id, revision, data) VALUES (?, ?, ?)');
-    this.countStmt = db.prepare<[], number>('SELECT count(*) FROM sources').pluck();
+    // Served by coding_spans_revision (schema v8): no entry is read.
+    this.wholeStmt = db.prepare<[], number>(`
+      SELECT (SELECT count(*) FROM sources) = (SELECT count(*) FROM coding_spans x JOIN sources s ON s.id = x.source_id AND x.revision = s.current_revision)`).pluck();
     this.allStmt = db.prepare<[]>(`
       SELECT x.source_id, x.data FROM coding_spans x JOIN sources s ON s.id = x.source_id
       WHERE x.revision = s.current_revision`).raw(true);
@@ -64,14 +64,8 @@ export class CodingSpanRepo {
     this.storeStmt.run(sourceId, revision, Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength));
   }
 
-  sourceCount(): number {
-    return this.countStmt.get()!;
-  }
-
   /** Whether every source has an entry made for its current revision. */
   isWhole(): boolean {
-    this.wholeStmt ??= this.db.prepare<[], number>(`
-      SELECT (SELECT count(*) FROM sources) = (SELECT count(*) FROM coding_spans x JOIN sources s ON s.id = x.source_id AND x.revision = s.current_revision)`).pluck();
     return this.wholeStmt.get() === 1;
   }
 

@@ -1,5 +1,4 @@
 /** The merged-spans cache (schema v8): a few merges of reports, each with its key and generation. */
-import type { Statement } from 'better-sqlite3';
 import type { EncodedMerge } from '../core/merged-spans-blob.js';
 import type { Db } from './open.js';
 import { int32Of } from './coding-span-repo.js';
@@ -10,15 +9,18 @@ export const KEPT_MERGES = 4;
 export class MergedCacheRepo {
   private readonly generationStmt;
   private readonly keysStmt;
-  private figuresStmt?: Statement<[number], Buffer>;
-  private wholeStmt?: Statement<[number], { figures: Buffer; spans: Buffer }>;
+  private readonly figuresStmt;
+  private readonly wholeStmt;
   private readonly codersStmt;
-  private overlapsStmt?: Statement<[number], Buffer | null>;
+  private readonly overlapsStmt;
 
   constructor(private readonly db: Db) {
     this.generationStmt = db.prepare<[], number>('SELECT n FROM report_generation WHERE id = 1').pluck();
     this.keysStmt = db.prepare<[number]>('SELECT id, key FROM merged_spans_cache WHERE generation = ? ORDER BY id').raw(true);
     this.codersStmt = db.prepare<[number], Buffer>('SELECT coders FROM merged_spans_cache WHERE id = ?').pluck();
+    this.figuresStmt = db.prepare<[number], Buffer>('SELECT figures FROM merged_spans_cache WHERE id = ?').pluck();
+    this.wholeStmt = db.prepare<[number], { figures: Buffer; spans: Buffer }>('SELECT figures, spans FROM merged_spans_cache WHERE id = ?');
+    this.overlapsStmt = db.prepare<[number], Buffer | null>('SELECT overlaps FROM merged_spans_cache WHERE id = ?').pluck();
   }
 
   /** The report index's generation: it grows with every entry written to the index. */
@@ -37,13 +39,11 @@ export class MergedCacheRepo {
 
   /** The figures part of a kept merge (core/merged-spans-blob.ts). */
   figures(row: number): Int32Array {
-    this.figuresStmt ??= this.db.prepare<[number], Buffer>('SELECT figures FROM merged_spans_cache WHERE id = ?').pluck();
     return int32Of(this.figuresStmt.get(row)!);
   }
 
   /** Both parts of a kept merge, read together. */
   whole(row: number): EncodedMerge {
-    this.wholeStmt ??= this.db.prepare<[number], { figures: Buffer; spans: Buffer }>('SELECT figures, spans FROM merged_spans_cache WHERE id = ?');
     const r = this.wholeStmt.get(row)!;
     return { figures: int32Of(r.figures), spans: int32Of(r.spans) };
   }
@@ -56,7 +56,6 @@ export class MergedCacheRepo {
 
   /** The overlap counts kept with a merge, if any. */
   overlaps(row: number): Int32Array | undefined {
-    this.overlapsStmt ??= this.db.prepare<[number], Buffer | null>('SELECT overlaps FROM merged_spans_cache WHERE id = ?').pluck();
     const blob = this.overlapsStmt.get(row);
     return blob === undefined || blob === null ? undefined : int32Of(blob);
   }

@@ -92,6 +92,28 @@ export interface OpenOptions {
 export const MMAP_BYTES = 1 << 30;
 
 /**
+ * Runs `fn` with `db` not waiting for another writer (busy_timeout 0: SQLITE_BUSY at once),
+ * then waits as before: for writes that are worth doing only if they can be done now.
+ */
+export function withoutWaiting<T>(db: Db, fn: () => T): T {
+  const wait = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    return fn();
+  } finally {
+    db.pragma(`busy_timeout = ${wait}`);
+  }
+}
+
+/**
+ * Moves everything in the WAL file into qcode.db and empties it: for a short writable
+ * connection whose changes a read-only one (which cannot checkpoint) goes on reading.
+ */
+export function checkpointAll(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/**
  * Opens an existing project database, migrating it forward when it is older. A read-only
  * open of a project that cannot be written (a read-only folder, where SQLite cannot make
  * its WAL index) reads a private in-memory copy instead.

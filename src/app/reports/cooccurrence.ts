@@ -61,7 +61,7 @@ export function cooccurrenceReport(scope: ReportScope, o: { within?: Cooccurrenc
   const shown = treeOrder(scope.codes).filter(({ code }) => scope.shown.has(code.id));
   // Every code shown: the overlap counts kept with the scope's merge serve, and they need the
   // merged spans' counts only, not the spans.
-  const kept = within === 'overlap' && shown.length === scope.codes.length ? scope.codeOverlaps : null;
+  const kept = within === 'overlap' && scope.shown.size === scope.codes.length ? scope.codeOverlaps : null;
   const merged = kept !== null ? scope.mergedFigures : scope.merged;
   const spansOf = (id: number): CodeSpans => merged.get(id) ?? CodeSpans.EMPTY;
   const units = within === 'overlap' ? null : new Map(shown.map(({ code }) => [code.id, unitsOf(scope, spansOf(code.id), within)]));
