@@ -37,9 +37,16 @@ function sql<T>(f: ReportFixture, fn: (db: Database.Database) => T): T {
 
 const keptRows = (f: ReportFixture): number => sql(f, (db) => db.prepare('SELECT count(*) FROM merged_spans_cache').pluck().get() as number);
 
-/** Themes figures with the scope's merge made anew from its packed codings, the cache not consulted. */
+/** The scope with everything it would read from a kept merge made anew from its packed codings instead. */
+function anew(s: ReportScope): ReportScope {
+  const merged = mergedSpansByCode(s.codes, s.packed);
+  const everyCode = unionOfSpans(s.codes.filter((c) => c.parentId === null).map((c) => merged.get(c.id)!));
+  return Object.create(s, { merged: { value: merged }, mergedFigures: { value: merged }, everyCode: { value: everyCode }, codeOverlaps: { value: null } }) as ReportScope;
+}
+
+/** Themes figures with the scope's merge made anew, the cache not consulted. */
 function uncached(f: ReportFixture, filters: Parameters<ReportFixture['withScope']>[0] = {}): Row[] {
-  return f.withScope(filters, (s) => figures(themesReport(Object.create(s, { merged: { value: mergedSpansByCode(s.codes, s.packed) } }))));
+  return f.withScope(filters, (s) => figures(themesReport(anew(s))));
 }
 
 const themes = (f: ReportFixture, filters: Parameters<ReportFixture['withScope']>[0] = {}): Row[] => f.withScope(filters, (s) => figures(themesReport(s)));
@@ -142,7 +149,7 @@ describe('merged-spans cache', () => {
     // A report that needs the spans finds them not whole and merges anew.
     expect(themes(f)).toEqual(quoted);
     expect(f.withScope({}, (s) => themesReport(s, { quotes: 1 }).rows.map((r) => r.quotes))).toEqual(
-      f.withScope({}, (s) => themesReport(Object.create(s, { merged: { value: mergedSpansByCode(s.codes, s.packed) } }) as ReportScope, { quotes: 1 }).rows.map((r) => r.quotes)),
+      f.withScope({}, (s) => themesReport(anew(s), { quotes: 1 }).rows.map((r) => r.quotes)),
     );
   });
 
@@ -150,14 +157,10 @@ describe('merged-spans cache', () => {
     const f = await reportProject();
     for (const measure of ['references', 'words', 'cases'] as const) {
       const matrix = () => f.withScope({}, (s) => JSON.stringify(matrixReport(s, { by: 'wave', measure })));
-      const anew = f.withScope({}, (s) => {
-        const merged = mergedSpansByCode(s.codes, s.packed);
-        const everyCode = unionOfSpans(s.codes.filter((c) => c.parentId === null).map((c) => merged.get(c.id)!));
-        return JSON.stringify(matrixReport(Object.create(s, { merged: { value: merged }, mergedFigures: { value: merged }, everyCode: { value: everyCode } }), { by: 'wave', measure }));
-      });
-      expect(matrix()).toBe(anew);
+      const want = f.withScope({}, (s) => JSON.stringify(matrixReport(anew(s), { by: 'wave', measure })));
+      expect(matrix()).toBe(want);
       expect(keptRows(f)).toBe(1);
-      expect(matrix()).toBe(anew);
+      expect(matrix()).toBe(want);
     }
     // Every code's union: a passage coded twice counts once (Well-being and its Sleep and Stress overlap in P1_T1).
     const totals = f.withScope({}, (s) => matrixReport(s, { by: 'wave', measure: 'references' }).totals.total);
@@ -179,11 +182,6 @@ describe('every report that merges', () => {
   ];
   it('gives, from a kept merge, what it gives from a merge made anew, in every scope', async () => {
     const f = await reportProject();
-    const anew = (s: ReportScope): ReportScope => {
-      const merged = mergedSpansByCode(s.codes, s.packed);
-      const everyCode = unionOfSpans(s.codes.filter((c) => c.parentId === null).map((c) => merged.get(c.id)!));
-      return Object.create(s, { merged: { value: merged }, mergedFigures: { value: merged }, everyCode: { value: everyCode }, codeOverlaps: { value: null } }) as ReportScope;
-    };
     for (const filters of [{}, { coders: ['bo'] }, { waves: ['2'] }, { codes: ['Well-being'] }]) {
       for (const [kind, report] of kinds) {
         const want = JSON.stringify(f.withScope(filters, (s) => report(anew(s))));
@@ -216,10 +214,10 @@ describe('overlap counts kept with a merge', () => {
     doubleKept(f);
     expect(pairs(f)).not.toEqual(first);
     tag({ ...f.ctx, coder: 'ana' }, { codes: ['Workload'], source: 'P1_T1', selector: { match: 'Sleep is hard after nights.' } });
-    const anew = f.withScope({}, (s) => cooccurrenceReport(Object.create(s, { codeOverlaps: { value: null } }) as ReportScope).pairs.map((p) => [p.a, p.b, p.count, p.countA, p.countB]));
-    expect(pairs(f)).toEqual(anew);
-    expect(anew).not.toEqual(first);
-    expect(pairs(f)).toEqual(anew);
+    const swept = f.withScope({}, (s) => cooccurrenceReport(anew(s)).pairs.map((p) => [p.a, p.b, p.count, p.countA, p.countB]));
+    expect(pairs(f)).toEqual(swept);
+    expect(swept).not.toEqual(first);
+    expect(pairs(f)).toEqual(swept);
   });
 
   it('are not what a report of some codes reads: it sweeps just those', async () => {
