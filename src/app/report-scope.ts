@@ -76,6 +76,8 @@ export interface ReportScope {
   text(index: number): SourceText;
   /** Where each turn of a source in scope starts and its talk ends, without its text (empty when it has no turns). */
   turnBounds(index: number): { start: number; talkEnd: number }[];
+  /** The text of a source in scope as stored (UTF-8 bytes), read anew each time and not kept. */
+  textBytes(index: number): Uint8Array;
 }
 
 export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
@@ -155,6 +157,9 @@ export function loadScope(p: Project, f: ReportFilters = {}): ReportScope {
     turnBounds(i: number): { start: number; talkEnd: number }[] {
       const t = texts.get(i);
       return t !== undefined ? t.turns : p.sources.turnBounds(sources[i]!.rowId, sources[i]!.revision);
+    },
+    textBytes(i: number): Uint8Array {
+      return p.sources.textBytes(sources[i]!.rowId, sources[i]!.revision)!;
     },
     text(i: number): SourceText {
       let t = texts.get(i);

@@ -288,19 +288,28 @@ export class SourceRepo {
    * no row object per turn.
    */
   passageBytes(rowId: number, revision: number): { bytes: Uint8Array; talk: Int32Array | null } | undefined {
-    this.bytesStmt ??= this.db.prepare<[number, number], [number, Buffer]>(
-      'SELECT id, CAST(text AS BLOB) FROM revisions WHERE source_id = ? AND number = ?').raw();
     // The pairs as a JSON array: JSON.parse reads it several times faster than split and Number.
     this.talkPairsStmt ??= this.db.prepare<[number], string | null>(`
       SELECT '[' || group_concat(talk_start || ',' || talk_end, ',') || ']'
       FROM (SELECT talk_start, talk_end FROM turns WHERE revision_id = ? AND role = 'participant' ORDER BY number)`).pluck();
-    const row = this.bytesStmt.get(rowId, revision);
+    const row = this.bytesRow(rowId, revision);
     if (row === undefined) return undefined;
     const pairs = this.talkPairsStmt.get(row[0]) ?? null;
     if (pairs !== null) return { bytes: row[1], talk: new Int32Array(JSON.parse(pairs) as number[]) };
     // No participant turn: no talk at all, or (without turns) all of the text is talk.
     this.hasTurnsStmt ??= this.db.prepare<[number], number>('SELECT EXISTS (SELECT 1 FROM turns WHERE revision_id = ?)').pluck();
     return { bytes: row[1], talk: this.hasTurnsStmt.get(row[0]) === 1 ? new Int32Array() : null };
+  }
+
+  /** The text of one revision as SQLite stores it (UTF-8 bytes), with no string decoded. */
+  textBytes(rowId: number, revision: number): Uint8Array | undefined {
+    return this.bytesRow(rowId, revision)?.[1];
+  }
+
+  private bytesRow(rowId: number, revision: number): [number, Buffer] | undefined {
+    this.bytesStmt ??= this.db.prepare<[number, number], [number, Buffer]>(
+      'SELECT id, CAST(text AS BLOB) FROM revisions WHERE source_id = ? AND number = ?').raw();
+    return this.bytesStmt.get(rowId, revision);
   }
 
   /** Rewrites who-says-what of a revision after the interviewer labels changed. */

@@ -1,9 +1,10 @@
 /**
  * report agreement --unit turn takes a source's units from its turns' bounds alone (no text
- * read) when it has turns, and from its text (non-blank lines) when it has none. Compared
- * here with the units made from each source's full text and turns, on sources with turns
- * after characters outside the BMP (code points differ from UTF-16 units), a source without
- * turns, and a source that gained a revision with other turns.
+ * read) when it has turns, and from its text (non-blank lines) when it has none; --unit word
+ * finds the words in each text's stored bytes, source by source, and decodes no text. Compared
+ * here with the units made from each source's full text and turns (agreementReportPlain), on
+ * sources with turns after characters outside the BMP (code points differ from UTF-16 units),
+ * a source without turns, and a source that gained a revision with other turns.
  */
 import { describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
@@ -12,7 +13,7 @@ import { codebookAdd } from '../../src/app/codebook.js';
 import { tag } from '../../src/app/tag.js';
 import { withProject } from '../../src/app/project.js';
 import { loadScope, type ReportScope } from '../../src/app/report-scope.js';
-import { agreementReport } from '../../src/app/reports/agreement.js';
+import { agreementReport, agreementReportPlain } from '../../src/app/reports/agreement.js';
 import { newProject, put } from '../support/project.js';
 
 const A = ['Interviewer: 🎉 How was it? 🎉', 'Participant: Hard 😴 nights. I could not sleep.', 'Interviewer: And now?', 'Participant: 𝒜 bit better, my preceptor helps.', ''].join('\n');
@@ -36,6 +37,9 @@ async function project(): Promise<{ dir: string; ctx: AppContext }> {
   for (const [coder, code, source, match] of tags) tag({ ...ctx, coder }, { codes: [code], source, selector: { match }, createNew: true });
   return { dir, ctx };
 }
+
+/** The scope whose texts cannot be read as strings: what needs one fails. */
+const noStrings = (scope: ReportScope): ReportScope => Object.create(scope, { text: { value: () => { throw new Error('a text was decoded'); } } }) as ReportScope;
 
 /** The scope with no turn bounds: every source's units come from its text and stored turns. */
 const fromText = (scope: ReportScope): ReportScope => Object.create(scope, { turnBounds: { value: () => [] } }) as ReportScope;
@@ -61,5 +65,29 @@ describe('report agreement: turn units from the turns\' bounds', () => {
     put(dir, 'P01_T1.txt', A.replace('Interviewer: And now?\n', 'Interviewer: And now 🤔?\nParticipant: Hmm.\nInterviewer: Go on.\n'));
     await ingest(ctx, ['P01_T1.txt'], { namePattern: '{case}_T{wave}' });
     check(ctx, [6, 4, 0], [6, 4, 3, 6, 3]);
+  });
+});
+
+describe('report agreement: word units from the stored bytes', () => {
+  it('are the words of each text string, in every scope, with no text decoded', async () => {
+    const { dir, ctx } = await project();
+    put(dir, 'P04_T1.txt', "Participant: Zoë's self-care — café’s 日本語 𝒜𝒝 ٣٤ 😀x don't-\nInterviewer: rock'n'roll?\n");
+    await ingest(ctx, ['P04_T1.txt'], { namePattern: '{case}_T{wave}' });
+    tag({ ...ctx, coder: 'ana' }, { codes: ['Sleep'], source: 'P04_T1', selector: { match: 'self-care — café’s' } });
+    tag({ ...ctx, coder: 'ben' }, { codes: ['Sleep'], source: 'P04_T1', selector: { match: '𝒜𝒝 ٣٤ 😀x' } });
+    tag({ ...ctx, coder: 'ben' }, { codes: ['Support'], source: 'P04_T1', selector: { match: 'roll?' } });
+    withProject(ctx, (p) => {
+      for (const chosen of [false, true]) {
+        for (const filters of [{}, { codes: ['Sleep'] }, { sources: 'P0[14]_T1' }]) {
+          const o = { coders: ['ana', 'ben'], unit: 'word' as const, sourcesChosen: chosen };
+          const quick = agreementReport(noStrings(loadScope(p, { ...filters, coders: ['ana', 'ben'] })), o);
+          const plain = agreementReportPlain(loadScope(p, { ...filters, coders: ['ana', 'ben'] }), o);
+          expect(JSON.stringify(quick)).toBe(JSON.stringify(plain));
+        }
+      }
+      const all = agreementReport(loadScope(p, { coders: ['ana', 'ben'] }), { coders: ['ana', 'ben'], unit: 'word', sourcesChosen: true });
+      // P04_T1's words: Participant Zoë's self-care café’s 日本語 𝒜𝒝 ٣٤ x don't Interviewer rock'n'roll.
+      expect(all.rows.find((x) => x.code === 'Sleep' && x.source === 'P04_T1')).toMatchObject({ units: 11, both: 0, onlyA: 2, onlyB: 3 });
+    }, { readonly: true });
   });
 });

@@ -8,8 +8,10 @@
  * a theme's roll-up would count a unit as agreed when the coders used different children.
  */
 import { CODING_FIELDS, F_CODE, F_CODER, F_END, F_START } from '../../core/span-index.js';
-import { KAPPA_TWO_CODERS, agreementFigures, charUnits, countCodedCharsPacked, countCodedCharsPacked2, countCodedUnits, emptyCounts, turnUnits, withAgreementFigures, wordUnits, type AgreementFigures, type AgreementUnit, type UnitCounts, type UnitGrid } from '../../core/agreement.js';
+import { isUtf8 } from 'node:buffer';
+import { KAPPA_TWO_CODERS, agreementFigures, charUnits, countCodedCharsPacked, countCodedCharsPacked2, countCodedUnits, emptyCounts, spansGrid, turnUnits, withAgreementFigures, wordUnits, type AgreementFigures, type AgreementUnit, type UnitCounts, type UnitGrid } from '../../core/agreement.js';
 import { CodePointMap } from '../../core/code-points.js';
+import { utf8WordBounds } from '../../core/utf8-words.js';
 import { treeOrder } from '../../core/codebook.js';
 import { GateError, UsageError } from '../../core/errors.js';
 import { HeldUntilRead } from '../../core/made-when-read.js';
@@ -173,7 +175,7 @@ export function agreementReport(scope: ReportScope, o: AgreementOptions): Agreem
   const all = (1 << C) - 1;
   const compared = o.sourcesChosen === true ? scope.sources.map((_, i) => i) : scope.sources.map((_, i) => i).filter((i) => seen[i] === all);
   if (compared.length === 0) comparedSources(scope, o.coders, o.sourcesChosen === true); // throws the message of no source in common
-  const count = counter(scope, unit, o.coders, coderOf);
+  const count = unit === 'char' ? counter(scope, unit, o.coders, coderOf, () => charUnits(0)) : countedBySource(scope, unit, o.coders, coderOf, compared, runs);
   const table = rowsOf(scope, C, compared, runs, count, runCount + runs.size + 1);
   const comparedCodings: ComparedSource[] = compared.map((i) => ({ source: scope.sources[i]!.id, codings: Object.fromEntries(o.coders.map((c, k) => [c, codings[i * C + k]!])) }));
   return reportOf([...o.coders], unit, compared.map((i) => scope.sources[i]!.id), comparedCodings, table);
@@ -353,14 +355,11 @@ export function overallRow(r: AgreementReport): AgreementRow {
   return t === undefined ? r.rows[r.rows.length - 1]! : t.row(t.length - 1);
 }
 
-/** The counts of one code's run of codings [from, to) in source i (valid until the next call: copy what is kept). */
-function counter(scope: ReportScope, unit: AgreementUnit, coders: readonly string[], coderOf: (coderId: number) => number): (i: number, from: number, to: number) => UnitCounts {
-  const grids = new Map<number, UnitGrid>();
-  const gridOf = (i: number): UnitGrid => {
-    let g = grids.get(i);
-    if (g === undefined) grids.set(i, (g = unitGrid(scope, i, unit)));
-    return g;
-  };
+/**
+ * The counts of one code's run of codings [from, to) in source i (valid until the next call: copy
+ * what is kept). `gridOf(i)`: source i's units, for words and turns.
+ */
+function counter(scope: ReportScope, unit: AgreementUnit, coders: readonly string[], coderOf: (coderId: number) => number, gridOf: (i: number) => UnitGrid): (i: number, from: number, to: number) => UnitCounts {
   // Two coders' counts go to one table reused from call to call (the caller copies them).
   const scratch = emptyCounts(2);
   // Each source's length read once (a scope's source looks it up each time it is asked).
@@ -382,6 +381,35 @@ function counter(scope: ReportScope, unit: AgreementUnit, coders: readonly strin
     }
     return countCodedUnits(gridOf(i), perCoder);
   };
+}
+
+/**
+ * The counts of words or turns, made source by source before the rows ask for them code by code,
+ * so that the units of one source are held at a time: a transcript's words are some 70 KB of
+ * bounds, and every transcript's text and words held at once grew with the project (470 MB at
+ * 1,000 one-hour transcripts).
+ */
+function countedBySource(scope: ReportScope, unit: AgreementUnit, coders: readonly string[], coderOf: (coderId: number) => number, compared: readonly number[], runs: ReadonlyMap<number, Int32Array>): (i: number, from: number, to: number) => UnitCounts {
+  const shown = [...runs].filter(([codeId]) => scope.shown.has(codeId)).map(([, run]) => run);
+  let current = -1;
+  let grid: UnitGrid = charUnits(0);
+  const count = counter(scope, unit, coders, coderOf, (i) => {
+    if (i !== current) {
+      grid = unitGrid(scope, i, unit);
+      current = i;
+    }
+    return grid;
+  });
+  const counted: Map<number, UnitCounts>[] = [];
+  for (const i of compared) {
+    const here = new Map<number, UnitCounts>();
+    for (const run of shown) {
+      const from = run[2 * i]!;
+      if (from >= 0) here.set(from, count(i, from, run[2 * i + 1]!));
+    }
+    counted[i] = here;
+  }
+  return (i, from) => counted[i]!.get(from)!;
 }
 
 /**
@@ -456,7 +484,13 @@ export function agreementReportPlain(scope: ReportScope, o: AgreementOptions): A
       f = to;
     }
   });
-  const count = counter(scope, unit, o.coders, coderOf);
+  // Each source's units made from its text string, once, and kept: the reference for unitGrid.
+  const grids = new Map<number, UnitGrid>();
+  const count = counter(scope, unit, o.coders, coderOf, (i) => {
+    let g = grids.get(i);
+    if (g === undefined) grids.set(i, (g = textUnitGrid(scope, i, unit)));
+    return g;
+  });
   // The runs as survey gives them: per code, [from, to) at [2 × source] and [2 × source + 1], −1 for none.
   const arrays = new Map<number, Int32Array>();
   for (const [codeId, bySource] of runs) {
@@ -482,6 +516,20 @@ function unitGrid(scope: ReportScope, i: number, unit: AgreementUnit): UnitGrid 
     const turns = scope.turnBounds(i);
     if (turns.length > 0) return turnUnits('', turns);
   }
+  if (unit === 'word') {
+    // Words found in the stored bytes: no string decoded, nothing kept.
+    const bytes = scope.textBytes(i);
+    if (isUtf8(bytes)) {
+      const words = utf8WordBounds(bytes);
+      return spansGrid(words.starts, words.ends);
+    }
+  }
+  return textUnitGrid(scope, i, unit);
+}
+
+/** A source's units from its text as a string (and its stored turns): unitGrid's reference. */
+function textUnitGrid(scope: ReportScope, i: number, unit: AgreementUnit): UnitGrid {
+  if (unit === 'char') return charUnits(scope.sources[i]!.length);
   const t = scope.text(i);
   const map = new CodePointMap(t.text);
   return unit === 'word' ? wordUnits(t.text, map) : turnUnits(t.text, t.turns, map);
