@@ -18,6 +18,7 @@ import { agreement2x2, type Agreement2x2, type Counts2x2 } from './stats/binary-
 import { finiteOrNull, type Coefficient } from './stats/coefficient.js';
 import { wordEnd } from './talk-words.js';
 import { forEachWordStart } from './text.js';
+import { Uint32List } from './uint32-list.js';
 
 export type AgreementUnit = 'char' | 'word' | 'turn';
 
@@ -43,7 +44,7 @@ export function charUnits(length: number): UnitGrid {
 
 /** The words of the whole text as code-point spans. */
 export function wordUnits(text: string, map = new CodePointMap(text)): UnitGrid {
-  const utf16 = new Grow();
+  const utf16 = new Uint32List();
   forEachWordStart(text, (i) => utf16.push(i));
   const at = utf16.done();
   if (map.isIdentity) return { kind: 'spans', starts: at, end: (i) => wordEnd(text, at[i]!) };
@@ -53,8 +54,8 @@ export function wordUnits(text: string, map = new CodePointMap(text)): UnitGrid 
 /** Turns from label start to talk end; without turns, the non-blank lines. */
 export function turnUnits(text: string, turns: readonly Pick<StoredTurn, 'start' | 'talkEnd'>[], map = new CodePointMap(text)): UnitGrid {
   if (turns.length > 0) return spansGrid(Uint32Array.from(turns, (t) => t.start), Uint32Array.from(turns, (t) => t.talkEnd));
-  const starts = new Grow();
-  const ends = new Grow();
+  const starts = new Uint32List();
+  const ends = new Uint32List();
   for (let pos = 0; pos <= text.length; ) {
     let nl = text.indexOf('\n', pos);
     if (nl === -1) nl = text.length;
@@ -70,23 +71,6 @@ export function turnUnits(text: string, turns: readonly Pick<StoredTurn, 'start'
 /** Units from sorted, disjoint [starts[i], ends[i]). */
 export function spansGrid(starts: Uint32Array, ends: Uint32Array): UnitGrid {
   return { kind: 'spans', starts, end: (i) => ends[i]! };
-}
-
-/** A growing Uint32Array (word starts of a long text, without an array of boxed numbers). */
-class Grow {
-  private buf = new Uint32Array(1024);
-  private n = 0;
-  push(x: number): void {
-    if (this.n === this.buf.length) {
-      const bigger = new Uint32Array(this.buf.length * 2);
-      bigger.set(this.buf);
-      this.buf = bigger;
-    }
-    this.buf[this.n++] = x;
-  }
-  done(): Uint32Array {
-    return this.buf.slice(0, this.n);
-  }
 }
 
 export function unitCount(grid: UnitGrid): number {

@@ -58,7 +58,7 @@ function isWordAt(b: Uint8Array, at: number, to: number): boolean {
 }
 
 /** True for a letter or digit: a character of a word (text.ts's word scanner). */
-function isWordChar(cp: number): boolean {
+export function isWordChar(cp: number): boolean {
   if (cp < 0x80) return ASCII_WORD[cp] === 1;
   if (cp >= 0x10000) return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
   return (bmpClass(cp) & 2) !== 0;

@@ -5,26 +5,15 @@
  * --unit word` needs the words of every transcript in scope, and decoding 1,000 one-hour
  * transcripts costs more than finding their words, and holds them all in memory.
  */
-import { ASCII_WORD, LETTER_OR_DIGIT } from './talk-words.js';
+import { isWordChar } from './passage-text.js';
+import { ASCII_WORD } from './talk-words.js';
+import { Uint32List } from './uint32-list.js';
+import { codePointAt } from './utf8-cursor.js';
 
 /** Where each word starts and ends, in code points (ascending, disjoint). */
 export interface WordBounds {
   starts: Uint32Array;
   ends: Uint32Array;
-}
-
-// Letters and digits beyond ASCII, decided once per code point of the BMP: 0 not yet asked,
-// 1 no, 2 yes. (Astral code points are rare and asked each time.)
-const BMP_WORD = new Uint8Array(0x10000);
-
-function isWordCodePoint(cp: number): boolean {
-  if (cp < 0x80) return ASCII_WORD[cp] === 1;
-  if (cp < 0x10000) {
-    let k = BMP_WORD[cp]!;
-    if (k === 0) BMP_WORD[cp] = k = LETTER_OR_DIGIT.test(String.fromCharCode(cp)) ? 2 : 1;
-    return k === 2;
-  }
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
 }
 
 /**
@@ -34,9 +23,8 @@ function isWordCodePoint(cp: number): boolean {
  */
 export function utf8WordBounds(bytes: Uint8Array): WordBounds {
   // About one word per six bytes of English: room for most transcripts at once.
-  let starts = new Uint32Array(Math.max(64, bytes.length >>> 2));
-  let ends = new Uint32Array(starts.length);
-  let n = 0;
+  const starts = new Uint32List(bytes.length >>> 2);
+  const ends = new Uint32List(bytes.length >>> 2);
   const n8 = bytes.length;
   /** Byte offset, and code points before it. */
   let b = 0;
@@ -49,16 +37,12 @@ export function utf8WordBounds(bytes: Uint8Array): WordBounds {
       k++;
       if (ASCII_WORD[c] === 0) continue;
     } else {
-      const cp = codePointAt(bytes, b);
+      const cp = codePointAt(bytes, b, n8);
       b += sequenceLength(c);
       k++;
-      if (!isWordCodePoint(cp)) continue;
+      if (!isWordChar(cp)) continue;
     }
-    if (n === starts.length) {
-      starts = grown(starts);
-      ends = grown(ends);
-    }
-    starts[n] = k - 1;
+    starts.push(k - 1);
     // Inside a word: letters and digits, and a joiner where one follows it.
     for (;;) {
       while (b < n8) {
@@ -67,7 +51,7 @@ export function utf8WordBounds(bytes: Uint8Array): WordBounds {
           if (ASCII_WORD[d] === 0) break;
           b++;
         } else {
-          if (!isWordCodePoint(codePointAt(bytes, b))) break;
+          if (!isWordChar(codePointAt(bytes, b, n8))) break;
           b += sequenceLength(d);
         }
         k++;
@@ -77,30 +61,16 @@ export function utf8WordBounds(bytes: Uint8Array): WordBounds {
       const joiner = j === 0x27 || j === 0x2d ? 1 : j === 0xe2 && bytes[b + 1] === 0x80 && bytes[b + 2] === 0x99 ? 3 : 0; // ' - ’
       if (joiner === 0 || b + joiner >= n8) break;
       const next = bytes[b + joiner]!;
-      if (!(next < 0x80 ? ASCII_WORD[next] === 1 : isWordCodePoint(codePointAt(bytes, b + joiner)))) break;
+      if (!(next < 0x80 ? ASCII_WORD[next] === 1 : isWordChar(codePointAt(bytes, b + joiner, n8)))) break;
       b += joiner;
       k++;
     }
-    ends[n++] = k;
+    ends.push(k);
   }
-  return { starts: starts.slice(0, n), ends: ends.slice(0, n) };
+  return { starts: starts.done(), ends: ends.done() };
 }
 
 /** Bytes in the UTF-8 sequence whose lead byte is `lead` (not ASCII). */
 function sequenceLength(lead: number): number {
   return lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
-}
-
-/** The code point whose sequence starts at byte `b` (not ASCII). */
-function codePointAt(bytes: Uint8Array, b: number): number {
-  const b0 = bytes[b]!;
-  if (b0 < 0xe0) return ((b0 & 0x1f) << 6) | (bytes[b + 1]! & 0x3f);
-  if (b0 < 0xf0) return ((b0 & 0x0f) << 12) | ((bytes[b + 1]! & 0x3f) << 6) | (bytes[b + 2]! & 0x3f);
-  return ((b0 & 0x07) << 18) | ((bytes[b + 1]! & 0x3f) << 12) | ((bytes[b + 2]! & 0x3f) << 6) | (bytes[b + 3]! & 0x3f);
-}
-
-function grown(a: Uint32Array): Uint32Array<ArrayBuffer> {
-  const b = new Uint32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
