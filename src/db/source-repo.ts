@@ -102,6 +102,7 @@ export class SourceRepo {
   private readonly updateRoleStmt;
 
   private bytesStmt: import('better-sqlite3').Statement<[number, number], [number, Buffer]> | undefined;
+  private sliceStmt: import('better-sqlite3').Statement<[number, number, number, number], Buffer> | undefined;
   private talkPairsStmt: import('better-sqlite3').Statement<[number], string | null> | undefined;
   private hasTurnsStmt: import('better-sqlite3').Statement<[number], number> | undefined;
   private scopeStmt: import('better-sqlite3').Statement<[], ScopeSourceRow> | undefined;
@@ -304,6 +305,16 @@ export class SourceRepo {
   /** The text of one revision as SQLite stores it (UTF-8 bytes), with no string decoded. */
   textBytes(rowId: number, revision: number): Uint8Array | undefined {
     return this.bytesRow(rowId, revision)?.[1];
+  }
+
+  /**
+   * Bytes [from, to) of a revision's stored text (UTF-8): only those reach JavaScript (SQLite
+   * still reads the value whole).
+   */
+  textSlice(rowId: number, revision: number, from: number, to: number): Uint8Array | undefined {
+    this.sliceStmt ??= this.db.prepare<[number, number, number, number], Buffer>(
+      'SELECT substr(CAST(text AS BLOB), ?, ?) FROM revisions WHERE source_id = ? AND number = ?').pluck();
+    return this.sliceStmt.get(from + 1, to - from, rowId, revision);
   }
 
   private bytesRow(rowId: number, revision: number): [number, Buffer] | undefined {
