@@ -70,11 +70,11 @@ function isSpace(cp: number): boolean {
   return cp < 0x10000 && (bmpClass(cp) & 4) !== 0;
 }
 
-// White space other than a space, or two spaces: a text without either is flat already.
-const UNFLAT = /[^\S ]| {2}/;
-
-/** White space runs as single spaces (trimmed as a whole piece is). */
-const flatten = (s: string): string => (UNFLAT.test(s) ? s.replace(/\s+/g, ' ') : s);
+/**
+ * White space runs as single spaces, as `s.replace(/\s+/g, ' ')`, but replacing only the runs
+ * that are not a single space already (a passage's hundred spaces each made a replacement).
+ */
+export const flatten = (s: string): string => s.replace(/[^\S ]\s*| \s+/g, ' ');
 
 /** The text cut after its `max`-th word, marked " …" when something was cut. */
 export function clipWords(text: string, max: number): string {

@@ -5,7 +5,8 @@
 import type { CodePointMap } from './code-points.js';
 import type { StoredTurn } from './model.js';
 import type { Span } from './spans.js';
-import { countWords } from './text.js';
+import { flatten } from './passage-text.js';
+import { countWords, wordStartAt } from './text.js';
 
 /** Quotes of 15–80 words are preferred; longer ones are trimmed to at most 80. */
 export const QUOTE_MIN_WORDS = 15;
@@ -36,24 +37,34 @@ export function participantPieces(span: Span, turns: readonly StoredTurn[]): Spa
   return out;
 }
 
-/** Trims a quote to whole sentences of at most `max` words, marking the cut with […]. */
+/**
+ * Trims a quote to whole sentences of at most `max` words, marking the cut with […]; a first
+ * sentence longer than that to whole space-separated pieces. No word runs across a space or
+ * across the end of a sentence (its stop, closing quotes or white space), so the words kept are
+ * a sum, and nothing past the word after the last one kept is read: a disagreements report
+ * trims 85,000 passages of hundreds of words each.
+ */
 export function trimQuote(text: string, max = QUOTE_MAX_WORDS): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (countWords(flat) <= max) return flat;
-  const sentences = flat.match(/[^.!?…]+(?:[.!?…]+["'”’)\]]*\s*|$)/g) ?? [flat];
+  const flat = flatten(text).trim();
+  if (wordStartAt(flat, max) < 0) return flat;
+  const sentence = /[^.!?…]+(?:[.!?…]+["'”’)\]]*\s*|$)/g;
   let out = '';
-  for (const s of sentences) {
-    if (out !== '' && countWords(out + s) > max) break;
-    out += s;
+  let words = 0;
+  for (let m = sentence.exec(flat); m !== null; m = sentence.exec(flat)) {
+    const n = countWords(m[0]);
+    if (out !== '' && words + n > max) break;
+    out += m[0];
+    words += n;
+    if (words > max) break;
   }
-  if (countWords(out) > max) {
-    const words = out.split(' ');
-    let kept = '';
-    for (const w of words) {
-      if (countWords(kept + ' ' + w) > max) break;
-      kept = kept === '' ? w : `${kept} ${w}`;
-    }
-    out = kept;
+  if (out === '') {
+    out = flat;
+    words = countWords(flat);
+  }
+  if (words > max) {
+    // The pieces before the one where word max + 1 starts.
+    const space = out.lastIndexOf(' ', wordStartAt(out, max));
+    out = space < 0 ? '' : out.slice(0, space);
   }
   return `${out.trim()} […]`;
 }

@@ -5,7 +5,7 @@
  */
 import { csvHeader, csvRow, field } from './csv.js';
 import { escapeMd, markdownHead, markdownRow } from './markdown.js';
-import type { ReportView } from './report.js';
+import { csvTable, markdownTable, textTableChunks, type ReportView } from './report.js';
 import { chunked, textTableWriter, type RowWriter } from './row-writer.js';
 import type { Column } from './table-shape.js';
 import type { TextTableOptions } from './text-table.js';
@@ -52,13 +52,14 @@ export function utf8Chunked(write: (chunk: string | Uint8Array) => void): { writ
 }
 
 /**
- * Writes `view` (one table, no indent key; its rows left empty) with its rows given one at a
- * time: each row's table cells and, for JSON, its element of the array `view.data[rowsKey]`.
- * `write` takes text, or (a ByteSink) UTF-8 chunks.
+ * Writes `view` with the rows of its first table (untitled, no indent key; its rows left empty)
+ * given one at a time: each row's table cells and, for JSON, its element of the array
+ * `view.data[rowsKey]`. The tables after it are written whole after it. `write` takes text, or
+ * (a ByteSink) UTF-8 chunks.
  */
 export function reportRowWriter(format: StreamedFormat, view: ReportView, rowsKey: string, write: ((s: string) => void) | ByteSink, options: TextTableOptions = {}): RowWriter {
-  const [t] = view.tables;
-  if (t === undefined || view.tables.length !== 1 || t.indentKey !== undefined || t.title !== undefined) throw new Error('reportRowWriter: a view of one untitled table');
+  const [t, ...after] = view.tables;
+  if (t === undefined || t.indentKey !== undefined || t.title !== undefined) throw new Error('reportRowWriter: a view whose first table is untitled and flat');
   const out = typeof write === 'function' ? chunked(write) : utf8Chunked(write.bytes);
   const columns = t.table.columns;
   const c = view.coders;
@@ -96,7 +97,10 @@ export function reportRowWriter(format: StreamedFormat, view: ReportView, rowsKe
       return {
         passes: 1,
         row: (cells) => out.write(`${csvRow(columns, cells, fields)}\r\n`),
-        endPass: () => out.flush(),
+        endPass: () => {
+          for (const x of after) out.write(`\r\n${csvTable(x, c)}`);
+          out.flush();
+        },
       };
     }
     case 'md': {
@@ -106,6 +110,7 @@ export function reportRowWriter(format: StreamedFormat, view: ReportView, rowsKe
         passes: 1,
         row: (cells) => out.write(`\n${markdownRow(columns, cells)}`),
         endPass: () => {
+          for (const x of after) out.write(`\n\n${markdownTable(x).join('\n\n')}`);
           out.write('\n');
           out.flush();
         },
@@ -113,8 +118,27 @@ export function reportRowWriter(format: StreamedFormat, view: ReportView, rowsKe
     }
     case 'table': {
       // Column widths first: two passes over the rows; then the paragraphs and coders.
+      const tables = after.map((x) => `\n${textTableChunks(x, options).map((k) => (typeof k === 'string' ? k : Buffer.from(k).toString('latin1'))).join('')}`);
       const tail = [...(view.paragraphs === undefined ? [] : [`${view.paragraphs.join('\n\n')}\n`]), ...(c === undefined ? [] : [`${c.sentence}\n`])];
-      return textTableWriter(columns, options, out, tail.map((s) => `\n${s}`).join(''));
+      return textTableWriter(columns, options, out, tables.join('') + tail.map((s) => `\n${s}`).join(''));
     }
   }
+}
+
+/**
+ * A Markdown report whose paragraphs grow with the project, written one at a time after the
+ * view's own, then its tables: the bytes renderReport gives for the view with them all.
+ */
+export function markdownParagraphWriter(view: ReportView, write: ByteSink): { paragraph: (s: string) => void; end: () => void } {
+  const out = utf8Chunked(write.bytes);
+  const c = view.coders;
+  out.write([`## ${escapeMd(view.title)}`, ...(c === undefined ? [] : [escapeMd(c.sentence)]), ...(view.paragraphs ?? [])].join('\n\n'));
+  return {
+    paragraph: (p) => out.write(`\n\n${p}`),
+    end: () => {
+      for (const t of view.tables) out.write(`\n\n${markdownTable(t).join('\n\n')}`);
+      out.write('\n');
+      out.flush();
+    },
+  };
 }

@@ -71,13 +71,10 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
     case 'csv':
       // Tables one after another, a blank line between; the tree depth as a column of its own;
       // the coders in scope as a last column, so that every row says what it counted.
-      return view.tables.map((t) => renderCsv(withDepthColumn(t), codersColumn(c))).join('\r\n');
+      return view.tables.map((t) => csvTable(t, c)).join('\r\n');
     case 'md': {
       const parts = [`## ${escapeMd(view.title)}`, ...(c === undefined ? [] : [escapeMd(c.sentence)]), ...(view.paragraphs ?? [])];
-      for (const t of view.tables) {
-        if (t.title !== undefined) parts.push(`### ${escapeMd(t.title)}`);
-        parts.push(renderMarkdown(t.table, t.indentKey === undefined ? undefined : { depthKey: t.indentKey, unit: '\u00a0\u00a0' }).trimEnd());
-      }
+      for (const t of view.tables) parts.push(...markdownTable(t));
       return parts.join('\n\n') + '\n';
     }
     case 'tex':
@@ -120,8 +117,7 @@ export function renderReportChunks(format: ReportFormat, view: ReportView, optio
   const out: (string | Uint8Array)[] = [];
   view.tables.forEach((t, i) => {
     if (i > 0) out.push('\n');
-    if (t.title !== undefined) out.push(`${t.title}\n`);
-    out.push(...renderTextTableChunks(t.table, options, t.indentKey === undefined ? undefined : { depthKey: t.indentKey, unit: '  ' }));
+    out.push(...textTableChunks(t, options));
   });
   // The tables, then the prose, then who coded, a blank line between each.
   const rest: string[] = [];
@@ -129,6 +125,23 @@ export function renderReportChunks(format: ReportFormat, view: ReportView, optio
   if (c !== undefined) rest.push(`${c.sentence}\n`);
   if (rest.length > 0) out.push(`${view.tables.length > 0 ? '\n' : ''}${rest.join('\n')}`);
   return out;
+}
+
+/** A table of a report in CSV, as renderReport writes each (the tree depth and the coders as columns). */
+export function csvTable(t: ReportTable, c: CodersStatement | undefined): string {
+  return renderCsv(withDepthColumn(t), codersColumn(c));
+}
+
+/** A table of a report in Markdown, as renderReport writes each: its title's heading, if any, and the table (paragraphs to join). */
+export function markdownTable(t: ReportTable): string[] {
+  const table = renderMarkdown(t.table, t.indentKey === undefined ? undefined : { depthKey: t.indentKey, unit: '\u00a0\u00a0' }).trimEnd();
+  return t.title === undefined ? [table] : [`### ${escapeMd(t.title)}`, table];
+}
+
+/** A table of a report as text, as renderReportChunks writes each: its title's line, if any, and the table. */
+export function textTableChunks(t: ReportTable, options: TextTableOptions): (string | Uint8Array)[] {
+  const table = renderTextTableChunks(t.table, options, t.indentKey === undefined ? undefined : { depthKey: t.indentKey, unit: '  ' });
+  return t.title === undefined ? table : [`${t.title}\n`, ...table];
 }
 
 /** JSON: the report's data with `codersInScope` added last (data that is not an object is left as it is). */

@@ -43,6 +43,14 @@ export interface DisagreementGroup {
   passages: Disagreement[];
 }
 
+/**
+ * Bytes of texts kept from finding the passages to writing them. The groups go code by code,
+ * each across the sources, so a source's text is wanted again and again: the first sources'
+ * texts are kept up to this many bytes (1,000 one-hour transcripts are some 68 MB), and the
+ * rest are read again, a group's bytes at a time.
+ */
+const KEPT_BYTES = 96 * 1024 * 1024;
+
 /** How the stored texts are read: a source's whole text, or bytes [from, to) of it (UTF-8). */
 export interface TextBytes {
   whole(i: number): Uint8Array;
@@ -72,26 +80,30 @@ export class DisagreementIndex {
     private readonly s: Record<'start' | 'end' | 'lineStart' | 'lineEnd', Uint32Array>,
     /** Sources whose stored bytes are not well-formed UTF-8: read whole and made so, as a string would decode them. */
     private readonly mended: ReadonlySet<number>,
+    /** The whole (well-formed) bytes of the first sources read, up to KEPT_BYTES in all. */
+    private readonly kept: ReadonlyMap<number, Uint8Array>,
   ) {
     this.count = p.start.length;
     this.groups = group.code.length;
   }
 
   /**
-   * Calls `onGroup` with every group from the one holding passage row `fromRow` (rows counted
-   * in report order), its passages' texts read from `texts` group by group.
+   * Calls `onGroup` with every group from the one holding passage row `fromRow` (passages
+   * counted in report order, from 0), and the row of its first passage; its passages' texts
+   * are read from `texts` group by group.
    */
-  forEachGroup(texts: TextBytes, onGroup: (g: DisagreementGroup) => void, fromRow = 0): void {
+  forEachGroup(texts: TextBytes, onGroup: (g: DisagreementGroup, firstRow: number) => void, fromRow = 0): void {
     const { code, source, from, to, rowsBefore } = this.group;
     let g = 0;
     while (g + 1 < this.groups && rowsBefore[g + 1]! <= fromRow) g++;
-    for (; g < this.groups; g++) onGroup(this.groupAt(texts, source[g]!, from[g]!, to[g]!, code[g]!));
+    for (; g < this.groups; g++) onGroup(this.groupAt(texts, source[g]!, from[g]!, to[g]!, code[g]!), rowsBefore[g]!);
   }
 
   private groupAt(texts: TextBytes, i: number, from: number, to: number, code: string): DisagreementGroup {
     const p = this.p;
     const byteFrom = p.byteStart[from]!;
-    const bytes = this.mended.has(i) ? wellFormed(texts.whole(i)).subarray(byteFrom, p.byteEnd[to - 1]!) : texts.slice(i, byteFrom, p.byteEnd[to - 1]!);
+    const whole = this.kept.get(i) ?? (this.mended.has(i) ? wellFormed(texts.whole(i)) : undefined);
+    const bytes = whole !== undefined ? whole.subarray(byteFrom, p.byteEnd[to - 1]!) : texts.slice(i, byteFrom, p.byteEnd[to - 1]!);
     const [a, b] = this.coders;
     const passages: Disagreement[] = [];
     for (let k = from; k < to; k++) {
@@ -121,9 +133,9 @@ function wellFormed(bytes: Uint8Array): Uint8Array {
 
 /**
  * The disagreements of two coders on a loaded scope, source by source; `codeId` limits them to
- * one code, else the codes the scope shows.
+ * one code, else the codes the scope shows. `keptBytes`: of texts kept for writing (KEPT_BYTES).
  */
-export function disagreementIndex(scope: ReportScope, coders: readonly [string, string], texts: TextBytes, o: { sourcesChosen?: boolean; codeId?: number } = {}): DisagreementIndex {
+export function disagreementIndex(scope: ReportScope, coders: readonly [string, string], texts: TextBytes, o: { sourcesChosen?: boolean; codeId?: number; keptBytes?: number } = {}): DisagreementIndex {
   const compared = comparedSources(scope, coders, o.sourcesChosen === true);
   // Each code's place in the report (tree order), −1 for codes it does not list.
   const order = new Map<number, number>();
@@ -139,6 +151,8 @@ export function disagreementIndex(scope: ReportScope, coders: readonly [string, 
   // Groups as found (source by source): code place, compared position, passages [from, to).
   const found: number[][] = [];
   const mended = new Set<number>();
+  const kept = new Map<number, Uint8Array>();
+  let room = o.keptBytes ?? KEPT_BYTES;
   compared.forEach((i, at) => {
     const packed = scope.packed[i]!;
     let cursor: Utf8Cursor | undefined;
@@ -147,6 +161,10 @@ export function disagreementIndex(scope: ReportScope, coders: readonly [string, 
         const stored = texts.whole(i);
         const bytes = wellFormed(stored);
         if (bytes !== stored) mended.add(i);
+        if (bytes.length <= room) {
+          kept.set(i, bytes);
+          room -= bytes.length;
+        }
         cursor = new Utf8Cursor(bytes);
       }
       return cursor;
@@ -184,7 +202,7 @@ export function disagreementIndex(scope: ReportScope, coders: readonly [string, 
   };
   const done = <K extends string>(cols: Record<K, Uint32List>): Record<K, Uint32Array> =>
     Object.fromEntries(Object.entries<Uint32List>(cols).map(([k, v]) => [k, v.done()])) as Record<K, Uint32Array>;
-  return new DisagreementIndex(coders, scope, compared, comparedWithCodings(scope, compared, coders), group, done(P), done(S), mended);
+  return new DisagreementIndex(coders, scope, compared, comparedWithCodings(scope, compared, coders), group, done(P), done(S), mended, kept);
 }
 
 /** The passages of one code in one source where the coders' spans differ, appended to the columns. */

@@ -44,20 +44,44 @@ export function reportShell(index: DisagreementIndex, groups: DisagreementGroup[
 }
 
 /** Validates the coders and code, and loads the scope and its disagreements as columns (written group by group). */
-export function disagreementIndexForProject(p: Project, filters: ReportFilters, o: { coders: string[]; code?: string; sourcesChosen?: boolean }): { index: DisagreementIndex; texts: TextBytes } {
+export function disagreementIndexForProject(p: Project, filters: ReportFilters, o: { coders: string[]; code?: string; sourcesChosen?: boolean; keptBytes?: number }): { index: DisagreementIndex; texts: TextBytes } {
   const coders = checkCoders(p, o.coders, 2, 2) as [string, string];
   const codeId = o.code === undefined ? undefined : findCode(p, o.code).id;
   const scope = loadScope(p, { ...filters, coders });
   const texts = projectTextBytes(p, scope);
-  return { index: disagreementIndex(scope, coders, texts, { codeId, sourcesChosen: o.sourcesChosen ?? filters.sources !== undefined }), texts };
+  return { index: disagreementIndex(scope, coders, texts, { codeId, sourcesChosen: o.sourcesChosen ?? filters.sources !== undefined, keptBytes: o.keptBytes }), texts };
 }
 
 /** Validates the coders and code, loads the scope and lists the disagreements. */
-export function disagreementsForProject(p: Project, filters: ReportFilters, o: { coders: string[]; code?: string; sourcesChosen?: boolean }): DisagreementsReport {
+export function disagreementsForProject(p: Project, filters: ReportFilters, o: { coders: string[]; code?: string; sourcesChosen?: boolean; keptBytes?: number }): DisagreementsReport {
   const { index, texts } = disagreementIndexForProject(p, filters, o);
   const groups: DisagreementGroup[] = [];
   index.forEachGroup(texts, (g) => groups.push(g));
   return reportShell(index, groups);
+}
+
+/**
+ * The rows of the table (or, for JSON, the groups) of an index, group by group, from passage row
+ * `from` (0: the first; the text table's second pass starts where the rows it kept end).
+ */
+export function forEachDisagreementRow(index: DisagreementIndex, texts: TextBytes, format: ReportFormat): (onRow: (cells: Record<string, Cell>, data: unknown) => void, from: number) => void {
+  if (format === 'json') return (onRow) => index.forEachGroup(texts, (g) => onRow({}, g));
+  return (onRow, from) => index.forEachGroup(texts, (g, first) => {
+    g.passages.forEach((d, k) => {
+      if (first + k >= from) onRow(passageRow(g, d, index.coders, format), undefined);
+    });
+  }, from);
+}
+
+/** The Markdown paragraphs of an index's groups (groupParagraphs), group by group. */
+export function forEachDisagreementParagraph(index: DisagreementIndex, texts: TextBytes): (onParagraph: (p: string) => void) => void {
+  return (onParagraph) => {
+    let lastCode: string | null = null;
+    index.forEachGroup(texts, (g) => {
+      for (const x of groupParagraphs(g, index.coders, lastCode)) onParagraph(x);
+      lastCode = g.code;
+    });
+  };
 }
 
 /** The stored texts of a scope's sources, a group's passages read as the bytes they span. */

@@ -45,12 +45,23 @@ Examples:
   $ qcode report disagreements --coders ana,ben --code "Self-care"`)
     .action(async (f: ReportFlags, cmd: Command) => {
       const { FOR_REPORT, withProject } = await import('../../app/project.js');
-      const { disagreementsForProject, disagreementsView } = await import('../../app/reports/disagreements.js');
+      const { disagreementIndexForProject, disagreementsForProject, disagreementsView, forEachDisagreementParagraph, forEachDisagreementRow, reportShell } = await import('../../app/reports/disagreements.js');
+      const { isStreamed, streamParagraphs, streamReport } = await import('./report-stream.js');
       const ac = appContext(ctx, cmd);
       const format = formatOf(f);
       const filters = filtersOf(f, ac.coder);
-      const code = typeof f.code === 'string' ? f.code : undefined;
-      const report = withProject(ac, (p) => disagreementsForProject(p, filters, { coders: names(f.coders) ?? [], code }), FOR_REPORT);
+      const o = { coders: names(f.coders) ?? [], code: typeof f.code === 'string' ? f.code : undefined };
+      if (isStreamed(format)) {
+        // Every passage: written group by group (a code in a source), in little memory at any size.
+        withProject(ac, (p) => {
+          const { index, texts } = disagreementIndexForProject(p, filters, o);
+          const view = disagreementsView(reportShell(index, []), format, index.count);
+          if (format === 'md') streamParagraphs(ctx, f, view, forEachDisagreementParagraph(index, texts));
+          else streamReport(ctx, f, format, view, 'groups', forEachDisagreementRow(index, texts, format));
+        }, FOR_REPORT);
+        return;
+      }
+      const report = withProject(ac, (p) => disagreementsForProject(p, filters, o), FOR_REPORT);
       await emitReport(ctx, f, disagreementsView(report, format));
     });
   return [agreement, disagreements];

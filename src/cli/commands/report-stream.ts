@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { ReportView } from '../../format/report.js';
-import { reportRowWriter, type StreamedFormat } from '../../format/report-stream.js';
+import { markdownParagraphWriter, reportRowWriter, type ByteSink, type StreamedFormat } from '../../format/report-stream.js';
 import { atomicWriter } from '../../io/atomic-write.js';
 import type { RowWriter } from '../../format/row-writer.js';
 import type { Cell } from '../../format/table-shape.js';
@@ -34,15 +34,34 @@ const KEPT_TEXT = 32 * 1024 * 1024;
  * element of `view.data[rowsKey]` for JSON. `forEachRow` starts at row `from` (0: the first).
  */
 export function streamReport(ctx: CliContext, f: ReportFlags, format: StreamedFormat, view: ReportView, rowsKey: string, forEachRow: ForEachRow): void {
+  toOutput(ctx, f, format, (sink, file) => {
+    const w = reportRowWriter(format, view, rowsKey, sink, {
+      width: file ? undefined : ctx.stdoutIsTTY ? ctx.columns : undefined,
+      header: !file && ctx.colour ? (s) => ctx.chalk.bold(s) : undefined,
+    });
+    writePasses(w, forEachRow);
+  });
+}
+
+/**
+ * Writes a Markdown `view` with the paragraphs `forEachParagraph` gives after its own, then its
+ * tables (format/report-stream.ts, markdownParagraphWriter).
+ */
+export function streamParagraphs(ctx: CliContext, f: ReportFlags, view: ReportView, forEachParagraph: (onParagraph: (p: string) => void) => void): void {
+  toOutput(ctx, f, 'md', (sink) => {
+    const w = markdownParagraphWriter(view, sink);
+    forEachParagraph(w.paragraph);
+    w.end();
+  });
+}
+
+/** Runs `write` with where the output goes: stdout, or `--out FILE` (whole or not at all), as emitReport writes. */
+function toOutput(ctx: CliContext, f: ReportFlags, format: StreamedFormat, write: (sink: ByteSink, toFile: boolean) => void): void {
   const file = f.out === undefined ? undefined : atomicWriter(resolve(ctx.cwd, f.out));
   // As emitReport writes CSV to a file: after a byte order mark.
   if (file !== undefined && format === 'csv') file.write('\ufeff');
-  const w = reportRowWriter(format, view, rowsKey, { bytes: file?.write ?? ((chunk) => ctx.stdout.write(chunk)) }, {
-    width: file === undefined && ctx.stdoutIsTTY ? ctx.columns : undefined,
-    header: file === undefined && ctx.colour ? (s) => ctx.chalk.bold(s) : undefined,
-  });
   try {
-    writePasses(w, forEachRow);
+    write({ bytes: file?.write ?? ((chunk) => ctx.stdout.write(chunk)) }, file !== undefined);
     file?.commit();
   } catch (e) {
     file?.abort();
