@@ -9,6 +9,7 @@
 import { Zip, ZipDeflate, zipSync, type Zippable } from 'fflate';
 import { type Cell, type Column, type TableData } from './table-shape.js';
 import { depthOf } from './tex-fit.js';
+import { UsageError } from '../core/errors.js';
 
 export interface XlsxSheet {
   name: string;
@@ -30,12 +31,15 @@ const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const EPOCH = new Date(1980, 0, 1);
 /** Excel's limit on the text of one cell. */
 const MAX_CELL = 32767;
+/** Excel's limit on the rows of one sheet, the header's included: beyond it Excel drops the rest. */
+export const MAX_SHEET_ROWS = 1_048_576;
 const MAX_INDENT = 8;
 
 /** Cell formats (styles.xml cellXfs), by index. */
 const XF = { header: 1, text: 2, number: 3, number1: 4, number2: 5, indent: 6 } as const;
 
-export function renderXlsx(book: XlsxBook): Uint8Array {
+export function renderXlsx(book: XlsxBook, maxRows = MAX_SHEET_ROWS): Uint8Array {
+  for (const s of book.sheets) if (s.table.rows.length >= maxRows) throw tooManyRows(s.table.rows.length, maxRows);
   const names = uniqueNames([...book.sheets.map((s) => s.name), 'About']);
   const files: Zippable = {};
   const all = [...book.sheets.map((s) => sheetXml(s)), aboutXml(book)];
@@ -61,7 +65,7 @@ const PIECE = 1 << 16;
  * piece by piece: the rows are deflated as they come (the first 500 are held to measure the
  * column widths), so memory does not grow with the table.
  */
-export function streamXlsx(book: Omit<XlsxBook, 'sheets'> & { sheet: string; columns: Column[] }, write: (bytes: Uint8Array) => void): XlsxStream {
+export function streamXlsx(book: Omit<XlsxBook, 'sheets'> & { sheet: string; columns: Column[] }, write: (bytes: Uint8Array) => void, maxRows = MAX_SHEET_ROWS): XlsxStream {
   const names = uniqueNames([book.sheet, 'About']);
   const zip = new Zip((err, chunk) => {
     if (err !== null) throw err;
@@ -84,6 +88,7 @@ export function streamXlsx(book: Omit<XlsxBook, 'sheets'> & { sheet: string; col
     piece = '';
   };
   const emit = (r: Record<string, Cell>): void => {
+    if (n === maxRows) throw tooManyRows(undefined, maxRows);
     piece += rowXml(book.columns, r, ++n);
     if (piece.length >= PIECE) flush(false);
   };
@@ -108,6 +113,17 @@ export function streamXlsx(book: Omit<XlsxBook, 'sheets'> & { sheet: string; col
 }
 
 const encode = (xml: string): Uint8Array => new TextEncoder().encode(xml);
+
+/**
+ * Refuses a table an Excel sheet cannot hold whole: Excel opens such a file with the rows past
+ * its limit missing, and says so only in passing. `rows`: how many, when known.
+ */
+function tooManyRows(rows: number | undefined, maxRows: number): UsageError {
+  const limit = (maxRows - 1).toLocaleString('en-US');
+  return new UsageError(`${rows === undefined ? `more than ${limit}` : rows.toLocaleString('en-US')} rows: an Excel sheet holds ${limit} below its header`, {
+    hint: 'use --format csv, or fewer rows (e.g. --code, --source, --case or --coder)',
+  });
+}
 
 /** Every part of the package but the worksheets, for sheets named `names` (the last is About). */
 function packageParts(names: string[]): [string, string][] {

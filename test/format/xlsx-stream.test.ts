@@ -1,7 +1,8 @@
 /**
  * `codings --format xlsx` streams its workbook so that memory does not grow with the
  * listing: the streamed workbook must hold exactly what renderXlsx makes of the whole table,
- * including column widths measured on the first 500 rows.
+ * including column widths measured on the first 500 rows. Neither writes more rows than an
+ * Excel sheet holds.
  */
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -35,4 +36,18 @@ describe('streamXlsx', () => {
       expect(texts(streamed(rows(n)))).toEqual(texts(whole(rows(n))));
     });
   }
+
+  it('refuses more rows than a sheet holds, streamed or whole (Excel would drop the rest)', () => {
+    // A sheet of at most 4 rows: the header and 3 rows.
+    const stream = (n: number): void => {
+      const book = streamXlsx({ title: 'segments', sheet: 'segments', columns }, () => {}, 4);
+      for (const r of rows(n)) book.row(r);
+      book.end();
+    };
+    expect(() => stream(3)).not.toThrow();
+    expect(() => stream(4)).toThrow(/more than 3 rows: an Excel sheet holds 3 below its header/);
+    const render = (n: number) => renderXlsx({ title: 'segments', sheets: [{ name: 'segments', table: { columns, rows: rows(n) } }] }, 4);
+    expect(() => render(3)).not.toThrow();
+    expect(() => render(4)).toThrow(/^4 rows: an Excel sheet holds 3 below its header/);
+  });
 });
