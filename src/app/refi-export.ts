@@ -12,7 +12,8 @@ import { compareNatural } from '../core/sort.js';
 import { CodableRepo } from '../db/codable-repo.js';
 import { ExchangeRepo } from '../db/exchange-repo.js';
 import { qdcXml } from '../io/refi/qdc.js';
-import { writeQdpx } from '../io/refi/qdpx-write.js';
+import { writeQdpxSourceBySource } from '../io/refi/qdpx-write.js';
+import { wellFormedUtf8 } from '../core/utf8-cursor.js';
 import type { ExportSummary } from '../core/refi-import-summary.js';
 import type { AppContext } from './context.js';
 
@@ -30,13 +31,21 @@ export function stableGuid(kind: string, key: string | number): string {
 export function exportQdpx(ctx: AppContext, file: string, filters: ReportFilters = {}, version = ''): ExportSummary {
   const path = resolve(ctx.cwd, file);
   return withProject(ctx, (p) => {
-    const project = buildProject(p, filters, version);
-    writeQdpx(path, project);
+    const plan = exportPlan(p, filters, version);
+    const project = plan.project;
+    // Source by source: one source's codings and text in memory at a time (a project of a
+    // million codings was held whole, and its XML, in 3 GB).
+    let codings = 0;
+    writeQdpxSourceBySource(path, project, (k) => {
+      const selections = plan.selections(k);
+      codings += selections.length;
+      return selections;
+    }, plan.textBytes);
     const count = (list: RefiCode[]): number => list.reduce((n, c) => n + 1 + count(c.children), 0);
     return {
       file, positions: 'codepoints',
       exported: {
-        sources: project.sources.length, codes: count(project.codes), codings: project.sources.reduce((n, s) => n + s.selections.length, 0),
+        sources: project.sources.length, codes: count(project.codes), codings,
         coders: project.users.length, memos: project.notes.length, cases: project.cases.length, sets: project.sets.length,
       },
       lost: project.losses,
@@ -44,12 +53,39 @@ export function exportQdpx(ctx: AppContext, file: string, filters: ReportFilters
   }, { readonly: true });
 }
 
-/** The project as a RefiProject (exported for tests and the benchmark). */
+/** The project as a RefiProject (exported for tests and the benchmark): exportQdpx's, whole. */
 export function buildProject(p: Project, filters: ReportFilters, version: string): RefiProject {
+  const plan = exportPlan(p, filters, version);
+  plan.project.sources.forEach((s, k) => {
+    s.selections = plan.selections(k);
+    s.text = plan.text(k);
+  });
+  return plan.project;
+}
+
+/**
+ * An export, source by source: the project with its sources' variables and notes but without
+ * their selections and texts, which `selections(k)` and `text(k)` or `textBytes(k)` give for
+ * source k, each read when asked (the losses of its codings are counted into the project's then).
+ */
+interface ExportPlan {
+  project: RefiProject;
+  selections(k: number): RefiSelection[];
+  text(k: number): string;
+  textBytes(k: number): Uint8Array;
+}
+
+function exportPlan(p: Project, filters: ReportFilters, version: string): ExportPlan {
   const losses: RefiProject['losses'] = [];
   const scope = loadScope(p, { ...filters, codes: undefined });
   const inScope = new Map(scope.sources.map((s) => [s.summary.rowId, s]));
   const coderSet = filters.coders === undefined ? null : new Set(filters.coders);
+  const exchange = new ExchangeRepo(p.db);
+  // A coding is exported when its source and coder are in scope and it has a place in the current text.
+  const placed = (c: { sourceId: number; coder: string; orphaned: boolean; revision: number }): boolean => {
+    const src = inScope.get(c.sourceId);
+    return src !== undefined && (coderSet === null || coderSet.has(c.coder)) && !c.orphaned && c.revision === src.summary.revision;
+  };
   const codes = p.codes.list();
   const codeGuid = new Map(codes.map((c) => [c.id, stableGuid('code', c.id)]));
   const users = new Map<string, string>();
@@ -58,27 +94,8 @@ export function buildProject(p: Project, filters: ReportFilters, version: string
     if (g === undefined) users.set(name, (g = stableGuid('coder', name)));
     return g;
   };
-  const selections = new Map<number, RefiSelection[]>();
-  const codingGuid = new Map<number, string>();
-  for (const c of new ExchangeRepo(p.db).codings()) {
-    const src = inScope.get(c.sourceId);
-    if (src === undefined || (coderSet !== null && !coderSet.has(c.coder))) continue;
-    if (c.orphaned || c.revision !== src.summary.revision) {
-      addLoss(losses, 'orphaned codings', 'they have no place in the current text (qcode check lists them)');
-      continue;
-    }
-    if (c.weighted) addLoss(losses, 'coding weights', 'REFI-QDA has no weights: the codings are exported without them');
-    const g = stableGuid('coding', c.id);
-    codingGuid.set(c.id, g);
-    const sel: RefiSelection = {
-      // Who and when are said once, on the Coding (the file is ~30% smaller than saying them twice).
-      guid: stableGuid('selection', c.id), name: null, start: c.start, end: c.end, userGuid: null, createdAt: null,
-      codings: [{ guid: g, codeGuid: codeGuid.get(c.codeId)!, userGuid: user(c.coder), createdAt: c.createdAt, noteGuids: [] }], noteGuids: [],
-    };
-    const list = selections.get(c.sourceId);
-    if (list === undefined) selections.set(c.sourceId, [sel]);
-    else list.push(sel);
-  }
+  // The users come first in the file: the coders of the codings exported, found before any is read.
+  for (const { sourceId, coder } of exchange.placedCoders()) if (inScope.has(sourceId) && (coderSet === null || coderSet.has(coder))) user(coder);
   const sourceGuid = new Map(scope.sources.map((s) => [s.summary.rowId, stableGuid('source', s.id)]));
   const variableNames = new Set<string>();
   const sources: RefiTextSource[] = scope.sources.map((s) => {
@@ -86,10 +103,7 @@ export function buildProject(p: Project, filters: ReportFilters, version: string
     if (s.summary.date !== null) variables.date = s.summary.date;
     for (const [k, v] of Object.entries(s.summary.metadata)) if (v !== null && typeof v !== 'object' && k !== 'wave' && k !== 'date') variables[k] = String(v);
     for (const k of Object.keys(variables)) variableNames.add(k);
-    return {
-      guid: sourceGuid.get(s.summary.rowId)!, name: s.id, nameFromFile: false, text: p.sources.revisionText(s.summary.rowId, s.summary.revision)!, textProblem: null, textPath: '',
-      selections: selections.get(s.summary.rowId) ?? [], codings: [], noteGuids: [], variables,
-    };
+    return { guid: sourceGuid.get(s.summary.rowId)!, name: s.id, nameFromFile: false, text: null, textProblem: null, textPath: '', selections: [], codings: [], noteGuids: [], variables };
   });
   const bySourceGuid = new Map(sources.map((s) => [s.guid, s]));
   const caseNames = [...new Set(scope.sources.map((s) => s.case))].sort(compareNatural);
@@ -103,7 +117,12 @@ export function buildProject(p: Project, filters: ReportFilters, version: string
   });
   const variables: RefiVariable[] = [...variableNames].sort().map((name) => ({ guid: stableGuid('variable', name), name, type: 'Text' }));
   const codeNotes = new Map<number, string[]>();
-  const { notes, projectNoteGuids } = exportMemos(p, inScope, coderSet, sourceGuid, bySourceGuid, codingGuid, codeNotes, selections, user, losses);
+  const codingNotes = new Map<number, string[]>();
+  const codingPlaced = (id: number, sourceId: number | null): boolean => {
+    const c = exchange.coding(id);
+    return c !== undefined && c.sourceId === sourceId && placed(c);
+  };
+  const { notes, projectNoteGuids } = exportMemos(p, inScope, coderSet, sourceGuid, bySourceGuid, codingPlaced, codingNotes, codeNotes, user, losses);
   const notCodable = new CodableRepo(p.db).notCodable();
   const refiCodes = codeTree(codes, codeGuid, notCodable, codeNotes);
   const setList = keptSets(p).map((s) => ({
@@ -112,10 +131,32 @@ export function buildProject(p: Project, filters: ReportFilters, version: string
     sources: s.sources.map((id) => scope.sources.find((x) => x.id === id)).filter((x) => x !== undefined).map((x) => sourceGuid.get(x.summary.rowId)!),
     notes: [],
   }));
-  return {
+  const project: RefiProject = {
     name: basename(p.dir), origin: `qcode ${version}`.trim(), creatingUserGuid: null,
     users: [...users].map(([name, guid]) => ({ guid, name })).sort((a, b) => compareNatural(a.name, b.name)),
     codes: refiCodes, variables, cases, sources, notes, sets: setList, projectNoteGuids, losses,
+  };
+  return {
+    project,
+    selections: (k) => {
+      const out: RefiSelection[] = [];
+      for (const c of exchange.codingsIn(scope.sources[k]!.summary.rowId)) {
+        if (coderSet !== null && !coderSet.has(c.coder)) continue;
+        if (!placed(c)) {
+          addLoss(losses, 'orphaned codings', 'they have no place in the current text (qcode check lists them)');
+          continue;
+        }
+        if (c.weighted) addLoss(losses, 'coding weights', 'REFI-QDA has no weights: the codings are exported without them');
+        out.push({
+          // Who and when are said once, on the Coding (the file is ~30% smaller than saying them twice).
+          guid: stableGuid('selection', c.id), name: null, start: c.start, end: c.end, userGuid: null, createdAt: null,
+          codings: [{ guid: stableGuid('coding', c.id), codeGuid: codeGuid.get(c.codeId)!, userGuid: user(c.coder), createdAt: c.createdAt, noteGuids: codingNotes.get(c.id) ?? [] }], noteGuids: [],
+        });
+      }
+      return out;
+    },
+    text: (k) => p.sources.revisionText(scope.sources[k]!.summary.rowId, scope.sources[k]!.summary.revision)!,
+    textBytes: (k) => wellFormedUtf8(scope.textBytes(k)),
   };
 }
 
@@ -143,8 +184,8 @@ function describe(code: Code): string | null {
 
 function exportMemos(
   p: Project, inScope: Map<number, unknown>, coderSet: Set<string> | null, sourceGuid: Map<number, string>,
-  bySourceGuid: Map<string, RefiTextSource>, codingGuid: Map<number, string>, codeNotes: Map<number, string[]>,
-  selections: Map<number, RefiSelection[]>, user: (name: string) => string, losses: RefiProject['losses'],
+  bySourceGuid: Map<string, RefiTextSource>, codingPlaced: (id: number, sourceId: number | null) => boolean, codingNotes: Map<number, string[]>,
+  codeNotes: Map<number, string[]>, user: (name: string) => string, losses: RefiProject['losses'],
 ): { notes: RefiNote[]; projectNoteGuids: string[] } {
   const notes: RefiNote[] = [];
   const projectNoteGuids: string[] = [];
@@ -155,12 +196,9 @@ function exportMemos(
     if (raw.sourceId !== null && !inScope.has(raw.sourceId)) continue;
     const guid = stableGuid('memo', m.id);
     notes.push({ guid, name: m.title, text: m.text, userGuid: user(m.coder), createdAt: m.createdAt, modifiedAt: m.updatedAt });
-    if (raw.codingId !== null && codingGuid.has(raw.codingId)) {
-      const sel = selections.get(raw.sourceId ?? -1)?.find((s) => s.codings[0]!.guid === codingGuid.get(raw.codingId!));
-      if (sel !== undefined) {
-        sel.codings[0]!.noteGuids.push(guid);
-        continue;
-      }
+    if (raw.codingId !== null && codingPlaced(raw.codingId, raw.sourceId)) {
+      codingNotes.set(raw.codingId, [...(codingNotes.get(raw.codingId) ?? []), guid]);
+      continue;
     }
     if (m.code !== null) {
       const id = codeIds.get(m.code)!;

@@ -5,6 +5,7 @@
  * reading it. A code point starts at every byte that is not a continuation byte
  * (10xxxxxx); a line feed is the byte 0x0A.
  */
+import { isUtf8 } from 'node:buffer';
 
 /**
  * A cursor over UTF-8 bytes: the byte offset and line of code-point positions. It walks the
@@ -192,4 +193,13 @@ export function decodeWellFormed(view: Buffer, from: number, to: number, ascii: 
 /** UTF-8 bytes of a string (a reference path for texts not read from a project). */
 export function encodeUtf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
+}
+
+/**
+ * Bytes that are well-formed UTF-8: `bytes` themselves, or (a text another program stored)
+ * those of the string they decode to, each malformed sequence a U+FFFD as a string read from
+ * SQLite has it.
+ */
+export function wellFormedUtf8(bytes: Uint8Array): Uint8Array {
+  return isUtf8(bytes) ? bytes : encodeUtf8(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
 }

@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { codingProject, P07_T1, P12_T2, qc } from '../support/coding.js';
 import { newProject, put } from '../support/project.js';
+import { buildProject, exportQdpx } from '../../src/app/refi-export.js';
+import { withProject } from '../../src/app/project.js';
+import { qdpxBytes } from '../../src/io/refi/qdpx-write.js';
 
 const SCHEMAS = fileURLToPath(new URL('../../../shared/refi-qda/', import.meta.url));
 const hasSchemas = existsSync(join(SCHEMAS, 'Project.xsd'));
@@ -72,6 +75,28 @@ describe('qcode export FILE.qdpx and codebook export --format qdc', () => {
     const bad = await qc(dir, ['export', 'none.qdpx', '--sources', 'Z*']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('no source is in the scope');
+  });
+
+  it('writes source by source what the project holds whole: memos on codings, weights, orphans and scopes included', async () => {
+    const { dir, ctx } = await studyProject();
+    for (const [argv, coder] of [[['tag', 'Support', 'P12_T2', '--match', 'tired', '--weight', '3']], [['memo', 'add', '--coding', '1', '--text', 'First night.']], [['tag', 'Support', 'P12_T2', '--match', 'alone'], 'bo']] as [string[], string?][]) {
+      const r = await qc(dir, argv, { coder });
+      expect(r.code, r.stderr).toBe(0);
+    }
+    // A transcript corrected so that one coding has no place in it any more.
+    put(dir, 'P07_T1.txt', P07_T1.replace('Honestly,', 'Honestly 😅,').replace('My preceptor', 'Nobody'));
+    expect((await qc(dir, ['ingest', 'P07_T1.txt', '--name-pattern', '{case}_T{wave}'])).code).toBe(0);
+    const contents = (bytes: Uint8Array): Record<string, string> => Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, new TextDecoder().decode(v)]));
+    for (const filters of [{}, { coders: ['bo'] }, { sources: 'P07_*' }]) {
+      const summary = exportQdpx(ctx, 'streamed.qdpx', filters, '9');
+      const whole = withProject(ctx, (p) => buildProject(p, filters, '9'), { readonly: true });
+      expect(contents(readFileSync(join(dir, 'streamed.qdpx'))), JSON.stringify(filters)).toEqual(contents(qdpxBytes(whole)));
+      expect(summary.exported.codings).toBe(whole.sources.reduce((n, x) => n + x.selections.length, 0));
+      expect(summary.lost).toEqual(whole.losses);
+    }
+    const all = exportQdpx(ctx, 'streamed.qdpx', {}, '9');
+    expect(all.lost.map((l) => l.what).sort()).toEqual(['coding weights', 'orphaned codings']);
+    expect(contents(readFileSync(join(dir, 'streamed.qdpx')))['project.qde']).toMatch(/<Coding [^>]*><CodeRef [^>]*\/><NoteRef /);
   });
 
   it.skipIf(!hasSchemas)('is valid against ../shared/refi-qda/Project.xsd and Codebook.xsd', async () => {

@@ -11,12 +11,11 @@
  * codings) in a source compared, the merged spans of both coders' codings together; a passage
  * is listed when the coders' merged spans inside it differ.
  */
-import { isUtf8 } from 'node:buffer';
 import { treeOrder } from '../../core/codebook.js';
 import { CODING_FIELDS, F_CODE, F_CODER, F_END, F_START } from '../../core/span-index.js';
 import { mergeSpans, type Span } from '../../core/spans.js';
 import { Uint32List } from '../../core/uint32-list.js';
-import { Utf8Cursor, decodeUtf8, encodeUtf8 } from '../../core/utf8-cursor.js';
+import { Utf8Cursor, decodeUtf8, wellFormedUtf8 } from '../../core/utf8-cursor.js';
 import type { ReportScope } from '../report-scope.js';
 import { comparedSources } from './agreement.js';
 import { comparedWithCodings, type ComparedSource } from './compared-sources.js';
@@ -102,7 +101,7 @@ export class DisagreementIndex {
   private groupAt(texts: TextBytes, i: number, from: number, to: number, code: string): DisagreementGroup {
     const p = this.p;
     const byteFrom = p.byteStart[from]!;
-    const whole = this.kept.get(i) ?? (this.mended.has(i) ? wellFormed(texts.whole(i)) : undefined);
+    const whole = this.kept.get(i) ?? (this.mended.has(i) ? wellFormedUtf8(texts.whole(i)) : undefined);
     const bytes = whole !== undefined ? whole.subarray(byteFrom, p.byteEnd[to - 1]!) : texts.slice(i, byteFrom, p.byteEnd[to - 1]!);
     const [a, b] = this.coders;
     const passages: Disagreement[] = [];
@@ -124,11 +123,6 @@ export class DisagreementIndex {
     for (let k = from; k < to; k++) out.push({ start: this.s.start[k]!, end: this.s.end[k]!, lineStart: this.s.lineStart[k]!, lineEnd: this.s.lineEnd[k]! });
     return out;
   }
-}
-
-/** Bytes that are well-formed UTF-8: the stored ones, or those of the string they decode to. */
-function wellFormed(bytes: Uint8Array): Uint8Array {
-  return isUtf8(bytes) ? bytes : encodeUtf8(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
 }
 
 /**
@@ -159,7 +153,7 @@ export function disagreementIndex(scope: ReportScope, coders: readonly [string, 
     const cursorOf = (): Utf8Cursor => {
       if (cursor === undefined) {
         const stored = texts.whole(i);
-        const bytes = wellFormed(stored);
+        const bytes = wellFormedUtf8(stored);
         if (bytes !== stored) mended.add(i);
         if (bytes.length <= room) {
           kept.set(i, bytes);

@@ -4,9 +4,9 @@
  * (UTF-8, no byte-order mark). The archive is deterministic: same project, same bytes.
  */
 import type { RefiCode, RefiCoding, RefiProject, RefiSelection } from '../../core/refi-model.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { atomicWriter, writeFileAtomic } from '../atomic-write.js';
 import { escapeXml as x } from './xml-tree.js';
-import { zipFiles } from './zip-write.js';
+import { ZipStream, zipFiles } from './zip-write.js';
 
 /** Writes the file readable by its owner only: it holds the transcripts. */
 export function writeQdpx(path: string, project: RefiProject): void {
@@ -21,9 +21,57 @@ export function qdpxBytes(project: RefiProject): Uint8Array {
   ]);
 }
 
+/** Text of project.qde handed to the zip in pieces of about this many UTF-16 units. */
+const XML_PIECE = 1 << 20;
+
+/**
+ * Writes a project source by source (readable by its owner only), so that memory does not grow
+ * with it: `project` without its sources' selections and texts, which `selectionsOf(k)` and
+ * `textOf(k)` give for source k, each once. The file holds what writeQdpx writes for the project
+ * with them (project.qde first, then the texts; its deflated bytes differ).
+ */
+export function writeQdpxSourceBySource(path: string, project: RefiProject, selectionsOf: (k: number) => RefiSelection[], textOf: (k: number) => Uint8Array): void {
+  const file = atomicWriter(path, 0o600);
+  try {
+    const zip = new ZipStream(file.write);
+    const qde = zip.pieces('project.qde');
+    const enc = new TextEncoder();
+    let piece: string[] = [];
+    let size = 0;
+    writeProjectXml(project, (s) => {
+      piece.push(s);
+      size += s.length;
+      if (size >= XML_PIECE) {
+        qde.push(enc.encode(piece.join('')));
+        piece = [];
+        size = 0;
+      }
+    }, selectionsOf);
+    qde.push(enc.encode(piece.join('')));
+    qde.end();
+    project.sources.forEach((s, k) => zip.add(`Sources/${s.guid}.txt`, textOf(k)));
+    zip.end();
+    file.commit();
+  } catch (e) {
+    file.abort();
+    throw e;
+  }
+}
+
 /** The QDA-XML of a project; elements in the order the schema's sequences require. */
 export function projectXml(p: RefiProject): string {
-  const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
+  const out: string[] = [];
+  writeProjectXml(p, (s) => out.push(s));
+  return out.join('');
+}
+
+/**
+ * Hands the QDA-XML of a project to `put` piece by piece; source k's selections are
+ * `selectionsOf(k)` when given (else its own).
+ */
+function writeProjectXml(p: RefiProject, put: (s: string) => void, selectionsOf?: (k: number) => RefiSelection[]): void {
+  const out = { push: put };
+  out.push('<?xml version="1.0" encoding="utf-8"?>\n');
   out.push(`<Project xmlns="urn:QDA-XML:project:1.0" name="${x(p.name)}"${p.origin === null ? '' : ` origin="${x(p.origin)}"`}>\n`);
   if (p.users.length > 0) {
     out.push('<Users>\n');
@@ -56,14 +104,14 @@ export function projectXml(p: RefiProject): string {
   }
   if (p.sources.length > 0) {
     out.push('<Sources>\n');
-    for (const s of p.sources) {
+    p.sources.forEach((s, k) => {
       out.push(`<TextSource guid="${s.guid}" name="${x(s.name)}" plainTextPath="internal://${s.guid}.txt">\n`);
-      for (const sel of s.selections) selectionXml(sel, out);
+      for (const sel of selectionsOf === undefined ? s.selections : selectionsOf(k)) selectionXml(sel, out);
       for (const c of s.codings) codingXml(c, out);
       for (const g of s.noteGuids) out.push(`<NoteRef targetGUID="${g}"/>`);
       out.push(values(s.variables));
       out.push('</TextSource>\n');
-    }
+    });
     out.push('</Sources>\n');
   }
   if (p.notes.length > 0) {
@@ -87,10 +135,14 @@ export function projectXml(p: RefiProject): string {
   }
   for (const g of p.projectNoteGuids) out.push(`<NoteRef targetGUID="${g}"/>\n`);
   out.push('</Project>\n');
-  return out.join('');
 }
 
-function codeXml(c: RefiCode, out: string[]): void {
+/** Where XML goes, piece by piece. */
+interface Sink {
+  push(s: string): unknown;
+}
+
+function codeXml(c: RefiCode, out: Sink): void {
   out.push(`<Code guid="${c.guid}" name="${x(c.name)}" isCodable="${c.isCodable}"${c.color === null ? '' : ` color="${c.color}"`}>`);
   if (c.description !== null) out.push(`<Description>${x(c.description)}</Description>`);
   for (const g of c.noteGuids) out.push(`<NoteRef targetGUID="${g}"/>`);
@@ -99,7 +151,7 @@ function codeXml(c: RefiCode, out: string[]): void {
   out.push('</Code>\n');
 }
 
-function selectionXml(s: RefiSelection, out: string[]): void {
+function selectionXml(s: RefiSelection, out: Sink): void {
   const user = s.userGuid === null ? '' : ` creatingUser="${s.userGuid}"`;
   const date = s.createdAt === null ? '' : ` creationDateTime="${s.createdAt}"`;
   out.push(`<PlainTextSelection guid="${s.guid}"${s.name === null ? '' : ` name="${x(s.name)}"`} startPosition="${s.start}" endPosition="${s.end}"${user}${date}>`);
@@ -108,7 +160,7 @@ function selectionXml(s: RefiSelection, out: string[]): void {
   out.push('</PlainTextSelection>\n');
 }
 
-function codingXml(c: RefiCoding, out: string[]): void {
+function codingXml(c: RefiCoding, out: Sink): void {
   const user = c.userGuid === null ? '' : ` creatingUser="${c.userGuid}"`;
   const date = c.createdAt === null ? '' : ` creationDateTime="${c.createdAt}"`;
   out.push(`<Coding guid="${c.guid}"${user}${date}><CodeRef targetGUID="${c.codeGuid}"/>`);
