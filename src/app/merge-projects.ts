@@ -18,6 +18,7 @@ import { openProjectDb } from '../db/open.js';
 import { makeMergeTemp, removeStaleMergeTemps } from '../io/merge-temp.js';
 import { addCode } from './code-lookup.js';
 import { actingCoderId, coderIdentity } from './coder.js';
+import { SourceCodings } from './source-codings.js';
 import { applyCoding, type SourceAt } from './coding-writer.js';
 import { nowOf, type AppContext } from './context.js';
 import { sourceMatcher, speakerSettings } from './interviewer-labels.js';
@@ -57,7 +58,7 @@ export function mergeProject(ctx: AppContext, otherPath: string, options: { dryR
         codingsAlreadyHere: 0, codingsJoined: 0, unplaced: [], orphansSkipped: 0, memosAdded: 0, coderClashes: [],
       };
       const coderId = actingCoderId(ctx, p, who, now);
-      const before = new Set(p.codings.list().map((c) => c.coder));
+      const before = new Set(p.codings.coderNames());
       const codeMap = mergeCodes(p, other, coderId, now, otherPath, s);
       mergeCaseAttributes(p, other, now);
       const { sourceMap, codingMap, newBy } = mergeSourcesAndCodings(p, other, codeMap, now, s);
@@ -128,6 +129,12 @@ function mergeSourcesAndCodings(p: Project, other: Project, codeMap: Map<number,
   const newBy = new Set<string>();
   const mineByHash = new Map(p.sources.list().map((x) => [x.hash, x.id]));
   const labels = speakerSettings(p);
+  const coderIds = new Map<string, number>();
+  const coderIdOf = (name: string): number => {
+    let id = coderIds.get(name);
+    if (id === undefined) coderIds.set(name, (id = p.coders.ensure(name, now)));
+    return id;
+  };
   for (const theirs of other.sources.list()) {
     const t = other.sources.text(theirs.id)!;
     const otherRow = other.sources.state(theirs.id)!.rowId;
@@ -156,14 +163,18 @@ function mergeSourcesAndCodings(p: Project, other: Project, codeMap: Map<number,
     const differs = mine.text !== t.text;
     if (differs && placedRows.length > 0) s.sourcesDiffering.push(mineId);
     const placements = differs ? reanchor(t.text, mine.text, placedRows) : placedRows.map((r) => ({ status: 'unchanged', start: r.start, end: r.end }));
+    // This source's codings, read once and kept in step (as tag --from does): not two queries a coding.
+    const lookup = new SourceCodings(p, state.rowId);
     placedRows.forEach((r, i) => {
       const place = placements[i]!;
       if (place.status === 'orphaned') {
         s.unplaced.push({ source: mineId!, code: r.code, coder: r.coder, quote: r.quote });
         return;
       }
-      const before = p.codings.meeting(state.rowId, codeMap.get(r.codeId)!.id, p.coders.ensure(r.coder, now), place.start, place.end);
-      const result = applyCoding(p, at, codeMap.get(r.codeId)!.id, p.coders.ensure(r.coder, now), { start: place.start, end: place.end }, r.weight, now);
+      const codeId = codeMap.get(r.codeId)!.id;
+      const coderId = coderIdOf(r.coder);
+      const before = lookup.meeting(state.rowId, codeId, coderId, place.start, place.end) ?? p.codings.meeting(state.rowId, codeId, coderId, place.start, place.end);
+      const result = applyCoding(p, at, codeId, coderId, { start: place.start, end: place.end }, r.weight, now, lookup);
       codingMap.set(r.id, result.id);
       if (before.length === 0) s.codingsAdded++;
       else if (result.change.updated.length === 0 && result.change.deleted.length === 0) s.codingsAlreadyHere++;

@@ -296,6 +296,9 @@ describe('CodingRepo', () => {
       expect.objectContaining({ id: b, code: 'Fine', source: 'P01_T1', case: 'P01', wave: '1', coder: 'bo', quote: TEXT.slice(49, 53) }),
     ]);
     expect(r.codings.forSource(r.sourceId).map((x) => x.id)).toEqual([a, b]);
+    // Coders with codings, by name: not those with none.
+    r.coders.ensure('cy', NOW);
+    expect(r.codings.coderNames()).toEqual(['ana', 'bo']);
     expect(r.codings.countsByCode()).toEqual(new Map([[tired, { codings: 3, sources: 2, cases: 2 }], [fine, { codings: 1, sources: 1, cases: 1 }]]));
 
     // placed(): not orphaned, and on the source's current revision.
