@@ -6,7 +6,8 @@
 import { UsageError } from '../core/errors.js';
 import { CodePointMap } from '../core/code-points.js';
 import { actingCoderId, coderIdentity } from './coder.js';
-import { applyCoding } from './coding-writer.js';
+import { applyCoding, type SourceAt } from './coding-writer.js';
+import { SourceCodings } from './source-codings.js';
 import { findCode } from './code-lookup.js';
 import { nowOf, type AppContext } from './context.js';
 import { withProject } from './project.js';
@@ -51,23 +52,29 @@ export function adopt(ctx: AppContext, req: AdoptRequest): AdoptResult {
       if (sourceId === undefined) throw sourceNotFound(p, req.source);
     }
     const toId = p.coders.ensure(to, now);
-    const rows = p.codings.list({ coderId: fromId, codeIds: code === undefined ? undefined : [code.id], sourceId });
     const r: AdoptResult = { from: req.from, to, copied: 0, alreadyThere: 0, orphansSkipped: 0, dryRun: req.dryRun === true };
-    const texts = new Map<string, { sourceId: number; revision: number; text: string; map: CodePointMap }>();
-    for (const c of rows) {
-      const state = p.sources.state(c.source)!;
-      if (c.orphaned || c.revision !== state.revision) {
-        r.orphansSkipped++;
-        continue;
+    const filter = { coderId: fromId, codeIds: code === undefined ? undefined : [code.id], sourceId };
+    // Source by source, in the order of the listing: one source's codings and text at a time
+    // (all of them, with every text, grew with the project), and the consensus coder's codings
+    // there read once (SourceCodings) instead of asked for coding by coding.
+    for (const id of p.codings.sourceIdsOf(filter)) {
+      const rows = p.codings.list({ ...filter, sourceId: id });
+      const state = p.sources.state(rows[0]!.source)!;
+      let at: SourceAt | undefined;
+      const lookup = new SourceCodings(p, state.rowId);
+      for (const c of rows) {
+        if (c.orphaned || c.revision !== state.revision) {
+          r.orphansSkipped++;
+          continue;
+        }
+        if (at === undefined) {
+          const text = p.sources.text(c.source)!.text;
+          at = { sourceId: state.rowId, revision: state.revision, text, map: new CodePointMap(text) };
+        }
+        const res = applyCoding(p, at, c.codeId, toId, c, c.weight, now, lookup);
+        if (res.change.created.length > 0 || res.change.updated.length > 0) r.copied++;
+        else r.alreadyThere++;
       }
-      let at = texts.get(c.source);
-      if (at === undefined) {
-        const t = p.sources.text(c.source)!;
-        texts.set(c.source, (at = { sourceId: state.rowId, revision: state.revision, text: t.text, map: new CodePointMap(t.text) }));
-      }
-      const res = applyCoding(p, at, c.codeId, toId, c, c.weight, now);
-      if (res.change.created.length > 0 || res.change.updated.length > 0) r.copied++;
-      else r.alreadyThere++;
     }
     p.codes.record(actingCoderId(ctx, p, who, now), now, 'adopt', code?.name ?? '*', {
       from: req.from, to, source: req.source ?? null, all: req.all === true, copied: r.copied, alreadyThere: r.alreadyThere,

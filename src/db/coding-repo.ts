@@ -161,29 +161,20 @@ export class CodingRepo {
 
   /** Codings with names, filtered, in source/start order. */
   list(filter: CodingFilter = {}): CodingView[] {
-    const where: string[] = [];
-    const params: (number | string)[] = [];
-    if (filter.codeIds !== undefined) {
-      where.push(`c.code_id IN (${filter.codeIds.map(() => '?').join(',') || 'NULL'})`);
-      params.push(...filter.codeIds);
-    }
-    if (filter.sourceId !== undefined) {
-      where.push('c.source_id = ?');
-      params.push(filter.sourceId);
-    }
-    if (filter.caseName !== undefined) {
-      where.push('cs.name = ?');
-      params.push(filter.caseName);
-    }
-    if (filter.coderId !== undefined) {
-      where.push('c.coder_id = ?');
-      params.push(filter.coderId);
-    }
-    const sql = `${this.viewSql}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY s.name, c.start, c."end", c.id`;
+    const { where, params } = whereOf(filter);
+    const sql = `${this.viewSql}${where} ORDER BY s.name, c.start, c."end", c.id`;
     return this.db
       .prepare<(number | string)[], RawRow & { code: string; source: string; case: string; wave: string; coder: string }>(sql)
       .all(...params)
       .map((r) => ({ ...toRow(r), code: r.code, source: r.source, case: r.case, wave: r.wave, coder: r.coder }));
+  }
+
+  /** The row ids of the sources with codings that `filter` lists, in list()'s order (by source name). */
+  sourceIdsOf(filter: CodingFilter = {}): number[] {
+    const { where, params } = whereOf(filter);
+    return this.db.prepare<(number | string)[], number>(`
+      SELECT s.id FROM sources s WHERE s.id IN (SELECT c.source_id FROM codings c JOIN sources s ON s.id = c.source_id
+      JOIN cases cs ON cs.id = s.case_id${where}) ORDER BY s.name`).pluck().all(...params);
   }
 
   /** Per code: number of codings, sources and cases. */
@@ -193,4 +184,27 @@ export class CodingRepo {
       FROM codings c JOIN sources s ON s.id = c.source_id GROUP BY c.code_id`).all();
     return new Map(rows.map((r) => [r.code_id, { codings: r.codings, sources: r.sources, cases: r.cases }]));
   }
+}
+
+/** The WHERE clause (with its leading space, or empty) and parameters of a coding filter over `c`, `s` and `cs`. */
+function whereOf(filter: CodingFilter): { where: string; params: (number | string)[] } {
+  const where: string[] = [];
+  const params: (number | string)[] = [];
+  if (filter.codeIds !== undefined) {
+    where.push(`c.code_id IN (${filter.codeIds.map(() => '?').join(',') || 'NULL'})`);
+    params.push(...filter.codeIds);
+  }
+  if (filter.sourceId !== undefined) {
+    where.push('c.source_id = ?');
+    params.push(filter.sourceId);
+  }
+  if (filter.caseName !== undefined) {
+    where.push('cs.name = ?');
+    params.push(filter.caseName);
+  }
+  if (filter.coderId !== undefined) {
+    where.push('c.coder_id = ?');
+    params.push(filter.coderId);
+  }
+  return { where: where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '', params };
 }

@@ -290,6 +290,10 @@ describe('CodingRepo', () => {
     expect(r.codings.list().map((x) => x.id)).toEqual([a, b, d, c]);
     expect(r.codings.list({ codeIds: [fine] }).map((x) => x.id)).toEqual([b]);
     expect(r.codings.list({ codeIds: [] })).toEqual([]);
+    // The sources of what list() gives, in its order.
+    const sourcesOf = (f: Parameters<typeof r.codings.list>[0]) => [...new Set(r.codings.list(f).map((x) => x.sourceId))];
+    for (const f of [{}, { codeIds: [fine] }, { coderId: r.ana }, { caseName: 'P02' }, { codeIds: [] }]) expect(r.codings.sourceIdsOf(f), JSON.stringify(f)).toEqual(sourcesOf(f));
+    expect(r.codings.sourceIdsOf()).toEqual([r.sourceId, s2]);
     expect(r.codings.list({ sourceId: s2 }).map((x) => x.id)).toEqual([d, c]);
     expect(r.codings.list({ caseName: 'P02', coderId: r.ana }).map((x) => x.id)).toEqual([d, c]);
     expect(r.codings.list({ coderId: bo })).toEqual([
