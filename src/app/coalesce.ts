@@ -7,9 +7,15 @@ import type { CodingRow } from '../db/coding-repo.js';
 import { quoteOf, type SourceAt } from './coding-writer.js';
 import type { Project } from './project.js';
 
-/** Joins overlapping codings of `codeId` (placed ones only); returns how many were absorbed. */
+/**
+ * Joins overlapping codings of `codeId` (placed ones only); returns how many were absorbed.
+ * Source by source, in the listing's order: one source's codings and text at a time (a code
+ * merged into another at 1,000,000 codings held 80,000 codings and every text: 606 MB).
+ */
 export function coalesceCodings(p: Project, codeId: number, now: string): number {
-  return coalesceRows(p, p.codings.list({ codeIds: [codeId] }), now);
+  let absorbed = 0;
+  for (const sourceId of p.codings.sourceIdsOf({ codeIds: [codeId] })) absorbed += coalesceRows(p, p.codings.list({ codeIds: [codeId], sourceId }), now);
+  return absorbed;
 }
 
 /**
