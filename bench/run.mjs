@@ -180,7 +180,7 @@ for (const b of benchmarks) {
 const ctx = benchContext({ seed, ratioRuns, log });
 let entries = ratioBenchmarks(ctx, projectSizes);
 // Other engineers' rows, each module exporting benchmarks(ctx) → entries (bench/README.md).
-for (const file of ['bulk-benches.mjs', 'query-benches.mjs', 'exchange-benches.mjs']) {
+for (const file of ['bulk-benches.mjs', 'memory-benches.mjs', 'query-benches.mjs', 'exchange-benches.mjs']) {
   if (!existsSync(join(ROOT, 'bench', file)) || (file === 'bulk-benches.mjs' && opts['skip-bulk'] === true)) continue;
   const more = await import(`./${file}`);
   if (typeof more.benchmarks === 'function') entries.push(...more.benchmarks(ctx).filter((e) => e.size == null || projectSizes.includes(e.size)));
