@@ -131,7 +131,7 @@ export class DisagreementIndex {
  */
 export function disagreementIndex(scope: ReportScope, coders: readonly [string, string], texts: TextBytes, o: { sourcesChosen?: boolean; codeId?: number; keptBytes?: number } = {}): DisagreementIndex {
   const compared = comparedSources(scope, coders, o.sourcesChosen === true);
-  // Each code's place in the report (tree order), −1 for codes it does not list.
+  // Each listed code's place in the report (tree order); codes not listed have none.
   const order = new Map<number, number>();
   const names: string[] = [];
   for (const { code } of treeOrder(scope.codes)) {
@@ -147,7 +147,7 @@ export function disagreementIndex(scope: ReportScope, coders: readonly [string, 
   const mended = new Set<number>();
   const kept = new Map<number, Uint8Array>();
   let room = o.keptBytes ?? KEPT_BYTES;
-  compared.forEach((i, at) => {
+  compared.forEach((i, position) => {
     const packed = scope.packed[i]!;
     let cursor: Utf8Cursor | undefined;
     const cursorOf = (): Utf8Cursor => {
@@ -163,15 +163,16 @@ export function disagreementIndex(scope: ReportScope, coders: readonly [string, 
       }
       return cursor;
     };
-    for (let o2 = 0; o2 < packed.length;) {
-      const codeId = packed[o2 + F_CODE]!;
-      let to = o2;
+    // The packed codings come sorted by code: one run of each code.
+    for (let run = 0; run < packed.length;) {
+      const codeId = packed[run + F_CODE]!;
+      let to = run;
       while (to < packed.length && packed[to + F_CODE] === codeId) to += CODING_FIELDS;
       const place = order.get(codeId);
       if (place !== undefined) {
         const perCoder: Span[][] = [[], []];
         let any = false;
-        for (let f = o2; f < to; f += CODING_FIELDS) {
+        for (let f = run; f < to; f += CODING_FIELDS) {
           const k = slot.get(packed[f + F_CODER]!);
           if (k === undefined) continue;
           perCoder[k]!.push({ start: packed[f + F_START]!, end: packed[f + F_END]! });
@@ -179,9 +180,9 @@ export function disagreementIndex(scope: ReportScope, coders: readonly [string, 
         }
         const from = P.start.length;
         if (any) passagesIn(perCoder[0]!, perCoder[1]!, cursorOf, P, S);
-        if (P.start.length > from) found.push([place, at, from, P.start.length]);
+        if (P.start.length > from) found.push([place, position, from, P.start.length]);
       }
-      o2 = to;
+      run = to;
     }
   });
   found.sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]!);
