@@ -15,25 +15,18 @@ export interface ExportCoding {
 }
 
 export class ExchangeRepo {
-  private readonly codingsStmt;
   private readonly codingsInStmt;
   private readonly codingStmt;
   private readonly codersStmt;
 
   constructor(db: Db) {
     const fields = 'c.id, c.code_id, c.source_id, d.name, c.start, c."end", c.revision, c.orphaned, c.weight IS NOT NULL, c.created_at';
-    this.codingsStmt = db.prepare<[], Row>(`SELECT ${fields} FROM codings c JOIN coders d ON d.id = c.coder_id ORDER BY c.source_id, c.start, c."end", c.id`).raw(true);
     this.codingsInStmt = db.prepare<[number], Row>(`SELECT ${fields} FROM codings c JOIN coders d ON d.id = c.coder_id WHERE c.source_id = ? ORDER BY c.start, c."end", c.id`).raw(true);
     this.codingStmt = db.prepare<[number], Row>(`SELECT ${fields} FROM codings c JOIN coders d ON d.id = c.coder_id WHERE c.id = ?`).raw(true);
     // Served by codings_place (source, code, coder, …, revision, orphaned): no coding row is read.
     this.codersStmt = db.prepare<[], { sourceId: number; coder: string }>(`
       SELECT DISTINCT c.source_id AS sourceId, d.name AS coder FROM codings c JOIN coders d ON d.id = c.coder_id
       JOIN sources s ON s.id = c.source_id WHERE c.orphaned = 0 AND c.revision = s.current_revision`);
-  }
-
-  /** Every coding, by source and position. */
-  codings(): ExportCoding[] {
-    return this.codingsStmt.all().map(toCoding);
   }
 
   /** The codings of one source, by position. */

@@ -4,14 +4,9 @@
  * (UTF-8, no byte-order mark). The archive is deterministic: same project, same bytes.
  */
 import type { RefiCode, RefiCoding, RefiProject, RefiSelection } from '../../core/refi-model.js';
-import { atomicWriter, writeFileAtomic } from '../atomic-write.js';
+import { atomicWriter } from '../atomic-write.js';
 import { escapeXml as x } from './xml-tree.js';
 import { ZipStream, zipFiles } from './zip-write.js';
-
-/** Writes the file readable by its owner only: it holds the transcripts. */
-export function writeQdpx(path: string, project: RefiProject): void {
-  writeFileAtomic(path, qdpxBytes(project), 0o600);
-}
 
 export function qdpxBytes(project: RefiProject): Uint8Array {
   const enc = new TextEncoder();
@@ -25,10 +20,10 @@ export function qdpxBytes(project: RefiProject): Uint8Array {
 const XML_PIECE = 1 << 20;
 
 /**
- * Writes a project source by source (readable by its owner only), so that memory does not grow
- * with it: `project` without its sources' selections and texts, which `selectionsOf(k)` and
- * `textOf(k)` give for source k, each once. The file holds what writeQdpx writes for the project
- * with them (project.qde first, then the texts; its deflated bytes differ).
+ * Writes a project source by source, readable by its owner only (it holds the transcripts), so
+ * that memory does not grow with it: `project` without its sources' selections and texts, which
+ * `selectionsOf(k)` and `textOf(k)` give for source k, each once. The file holds what qdpxBytes
+ * makes of the project with them (project.qde first, then the texts; its deflated bytes differ).
  */
 export function writeQdpxSourceBySource(path: string, project: RefiProject, selectionsOf: (k: number) => RefiSelection[], textOf: (k: number) => Uint8Array): void {
   const file = atomicWriter(path, 0o600);
