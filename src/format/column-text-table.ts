@@ -15,32 +15,43 @@ import { fitWidths, GAP, len, pad, renderTextTable, type TextTableIndent, type T
  * renderTextTable makes.
  */
 export function renderTextTableChunks(table: TableData, options: TextTableOptions = {}, indent?: TextTableIndent): (string | Uint8Array)[] {
-  const columnar = indent === undefined ? columnarCells(table) : undefined;
-  const t = columnar === undefined ? undefined : columnTextTableBytes(table.columns, columnar, options);
+  const columnar = columnarCells(table);
+  const t = columnar === undefined ? undefined : columnTextTableBytes(table.columns, columnar, options, indent);
   return t === undefined ? [renderTextTable(table, options, indent)] : [`${t.head}\n`, t.body];
 }
 
 /**
  * renderTextTable of a table held in columns (column-table.ts), written byte by byte into one
  * buffer: no row object, no string per cell. Only for what it can lay out exactly as the rows
- * would be: every column held in columns, every text cell printable ASCII (its width is its
- * length, and there is nothing to escape, wrap or trim but spaces), and no column narrowed to
- * fit a width. Anything else: undefined, and the caller takes the row path
- * (test/format/column-table.test.ts compares the two on random tables).
+ * would be: every column held in columns; every text cell printable ASCII or one of a few
+ * other characters of one code point each (● – · …: its width is its length in code points,
+ * and there is nothing to escape, wrap or trim but spaces); a tree's indent of spaces in a
+ * left-aligned first column; and no column narrowed to fit a width. Anything else: undefined,
+ * and the caller takes the row path (test/format/column-table.test.ts compares the two on
+ * random tables).
  */
-export function columnTextTable(cols: Column[], columnar: ColumnarCells, options: TextTableOptions): string | undefined {
-  const t = columnTextTableBytes(cols, columnar, options);
-  return t === undefined ? undefined : `${t.head}\n${t.body.toString('latin1')}`;
+export function columnTextTable(cols: Column[], columnar: ColumnarCells, options: TextTableOptions, indent?: TextTableIndent): string | undefined {
+  const t = columnTextTableBytes(cols, columnar, options, indent);
+  return t === undefined ? undefined : `${t.head}\n${t.body.toString('utf8')}`;
 }
 
 /**
- * columnTextTable as its header line (without its line end) and the bytes of its rows (ASCII,
+ * columnTextTable as its header line (without its line end) and the bytes of its rows (UTF-8,
  * each line ended), for writing without a string of the rows: a report's output is bytes.
  */
-export function columnTextTableBytes(cols: Column[], columnar: ColumnarCells, options: TextTableOptions): { head: string; body: Buffer } | undefined {
+export function columnTextTableBytes(cols: Column[], columnar: ColumnarCells, options: TextTableOptions, indent?: TextTableIndent): { head: string; body: Buffer } | undefined {
   const n = columnar.length;
   const ncols = cols.length;
   if (ncols === 0) return undefined;
+  // A tree's first column: each row's text moved right by its depth's indent (spaces only).
+  let shift: Int32Array | undefined;
+  if (indent !== undefined) {
+    shift = indentShifts(columnar, indent, n);
+    if (shift === undefined || cols[0]!.align === 'right' || columnar.cells.get(cols[0]!.key)?.kind !== 'text') return undefined;
+  }
+  // Characters beyond ASCII, each written as a byte of its own (a mark below 0x20) until the
+  // lines are laid out, then as its UTF-8.
+  const marks = new Marks();
   // Each column as typed arrays (one kind of array per use: the loops below stay monomorphic).
   const isText: boolean[] = [];
   const index: Int32Array[] = [];
@@ -54,14 +65,15 @@ export function columnTextTableBytes(cols: Column[], columnar: ColumnarCells, op
     if (c === undefined) return undefined;
     let w = widths[i]!;
     if (c.kind === 'text') {
-      const at = asciiBounds(c.values);
-      if (at === undefined) return undefined;
+      const marked = marks.texts(c.values);
+      if (marked === undefined) return undefined;
+      const at = boundsOf(marked);
       const idx = c.index instanceof Int32Array ? c.index : Int32Array.from(c.index);
-      w = Math.max(w, textsWidth(idx, at, n));
+      w = Math.max(w, i === 0 && shift !== undefined ? shiftedWidth(idx, at, shift, n) : textsWidth(idx, at, n));
       isText.push(true);
       index.push(idx);
       numbers.push(NO_NUMBERS);
-      bytes.push(Buffer.from(c.values.join(''), 'latin1'));
+      bytes.push(Buffer.from(marked.join(''), 'latin1'));
       bounds.push(at);
     } else {
       const d = cols[i]!.decimals;
@@ -104,7 +116,8 @@ export function columnTextTableBytes(cols: Column[], columnar: ColumnarCells, op
   for (let i = 0; i < ncols; i++) {
     const right = cols[i]!.align === 'right';
     const at = starts[i]!;
-    if (isText[i]) writeTextColumn(buf, stride, at, right ? widths[i]! : -1, index[i]!, bytes[i]!, bounds[i]!, n);
+    if (i === 0 && shift !== undefined) writeShiftedTextColumn(buf, stride, index[i]!, bytes[i]!, bounds[i]!, shift, n);
+    else if (isText[i]) writeTextColumn(buf, stride, at, right ? widths[i]! : -1, index[i]!, bytes[i]!, bounds[i]!, n);
     else if (numbers[i] === NO_NUMBERS) {
       const d = cols[i]!.decimals ?? 0;
       if (d === 0) writeWholeColumn(buf, stride, at, right ? widths[i]! : -1, index[i]!, n, spare);
@@ -112,7 +125,128 @@ export function columnTextTableBytes(cols: Column[], columnar: ColumnarCells, op
     }
     else writeNumberColumn(buf, stride, at, right ? widths[i]! : -1, numbers[i]!, cols[i]!.decimals, n);
   }
-  return { head, body: buf.subarray(0, trimLines(buf, n, stride, lineWidth)) };
+  return { head, body: marks.expand(buf.subarray(0, trimLines(buf, n, stride, lineWidth))) };
+}
+
+/**
+ * The characters beyond ASCII of a table's texts, each given a mark: a byte below 0x20 (not the
+ * line feed) that stands for it in the grid, one byte for one code point of width one.
+ */
+class Marks {
+  private readonly chars: string[] = [];
+  private readonly byChar = new Map<string, string>();
+
+  /** `texts` with their characters beyond ASCII as marks; undefined when one cannot be marked (see columnTextTable). */
+  texts(texts: readonly string[]): string[] | undefined {
+    const out: string[] = [];
+    for (const v of texts) {
+      let ascii = true;
+      for (let i = 0; i < v.length; i++) {
+        const c = v.charCodeAt(i);
+        if (c < 0x20 || c === 0x7f) return undefined;
+        if (c > 0x7e) ascii = false;
+      }
+      if (ascii) {
+        out.push(v);
+        continue;
+      }
+      let marked = '';
+      for (const ch of v) {
+        const c = ch.charCodeAt(0);
+        if (c <= 0x7e) marked += ch;
+        else {
+          const m = this.markOf(ch);
+          if (m === undefined) return undefined;
+          marked += m;
+        }
+      }
+      out.push(marked);
+    }
+    return out;
+  }
+
+  private markOf(ch: string): string | undefined {
+    let m = this.byChar.get(ch);
+    if (m !== undefined) return m;
+    // One UTF-16 unit, printed as it is and not white space: not C1 controls, line and
+    // paragraph separators, bidi controls (plainWidth escapes those) nor what trimEnd removes.
+    const c = ch.charCodeAt(0);
+    if (ch.length !== 1 || c <= 0x9f || (c >= 0xd800 && c <= 0xdfff) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || /\s/.test(ch)) return undefined;
+    const code = MARK_CODES[this.chars.length];
+    if (code === undefined) return undefined;
+    this.chars[code] = ch;
+    this.byChar.set(ch, (m = String.fromCharCode(code)));
+    return m;
+  }
+
+  /** The laid-out lines with each mark as its character's UTF-8. */
+  expand(body: Buffer): Buffer {
+    if (this.byChar.size === 0) return body;
+    const utf8 = this.chars.map((ch) => (ch === undefined ? undefined : Buffer.from(ch, 'utf8')));
+    let size = body.length;
+    for (let i = 0; i < body.length; i++) {
+      const b = body[i]!;
+      if (b < 0x20 && b !== 0x0a) size += utf8[b]!.length - 1;
+    }
+    const out = Buffer.allocUnsafe(size);
+    let j = 0;
+    for (let i = 0; i < body.length; i++) {
+      const b = body[i]!;
+      if (b < 0x20 && b !== 0x0a) {
+        const e = utf8[b]!;
+        for (let k = 0; k < e.length; k++) out[j++] = e[k]!;
+      } else out[j++] = b;
+    }
+    return out;
+  }
+}
+
+/** The bytes that mark characters: below 0x20, the line feed left out. */
+const MARK_CODES = Array.from({ length: 0x1f }, (_, i) => i + 1).filter((c) => c !== 0x0a);
+
+/** Where each text starts and ends in the texts one after another (one byte a UTF-16 unit). */
+function boundsOf(texts: readonly string[]): Int32Array {
+  const at = new Int32Array(texts.length + 1);
+  for (let k = 0; k < texts.length; k++) at[k + 1] = at[k]! + texts[k]!.length;
+  return at;
+}
+
+/** Each row's indent in spaces (unit × depth), or undefined when the unit is not spaces or a depth is not a whole number. */
+function indentShifts(columnar: ColumnarCells, indent: TextTableIndent, n: number): Int32Array | undefined {
+  if (!/^ *$/.test(indent.unit)) return undefined;
+  const c = columnar.cells.get(indent.depthKey);
+  const out = new Int32Array(n);
+  if (c === undefined) return out;
+  if (c.kind === 'text') return undefined;
+  for (let r = 0; r < n; r++) {
+    const d = c.values[r]!;
+    // As the row path reads it: Number(depth ?? 0); an empty cell is depth 0.
+    const depth = c.kind === 'int' ? (d === INT_EMPTY ? 0 : d) : Number.isNaN(d) ? 0 : d;
+    if (!(Number.isInteger(depth) && depth >= 0 && depth < 1000)) return undefined;
+    out[r] = depth * indent.unit.length;
+  }
+  return out;
+}
+
+/** The widest of an indented text column's cells: its indent and its text. */
+function shiftedWidth(index: Int32Array, at: Int32Array, shift: Int32Array, n: number): number {
+  let w = 0;
+  for (let r = 0; r < n; r++) {
+    const k = index[r]!;
+    const m = shift[r]! + (k < 0 ? 0 : at[k + 1]! - at[k]!);
+    if (m > w) w = m;
+  }
+  return w;
+}
+
+/** The first column's cells, left-aligned, each after its row's indent (the grid is spaces already). */
+function writeShiftedTextColumn(buf: Buffer, stride: number, index: Int32Array, bytes: Buffer, bounds: Int32Array, shift: Int32Array, n: number): void {
+  for (let r = 0, line = 0; r < n; r++, line += stride) {
+    const k = index[r]!;
+    if (k < 0) continue;
+    let p = line + shift[r]!;
+    for (let j = bounds[k]!; j < bounds[k + 1]!; j++) buf[p++] = bytes[j]!;
+  }
 }
 
 // Each hot loop below is a small function of its own: V8 compiles a long loop's whole function
@@ -166,20 +300,6 @@ function writeNumberColumn(buf: Buffer, stride: number, at: number, width: numbe
 const NO_NUMBERS = new Float64Array(0);
 const NO_INDEX = new Int32Array(0);
 const NO_BYTES = Buffer.alloc(0);
-
-/** Where each text starts and ends in the texts one after another, or undefined when one is not printable ASCII. */
-function asciiBounds(texts: readonly string[]): Int32Array | undefined {
-  const at = new Int32Array(texts.length + 1);
-  for (let k = 0; k < texts.length; k++) {
-    const v = texts[k]!;
-    for (let i = 0; i < v.length; i++) {
-      const c = v.charCodeAt(i);
-      if (c < 0x20 || c > 0x7e) return undefined;
-    }
-    at[k + 1] = at[k]! + v.length;
-  }
-  return at;
-}
 
 /** An empty cell among scaledInts' (as in an 'int' column). */
 const NO_INT = INT_EMPTY;

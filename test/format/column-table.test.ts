@@ -3,8 +3,9 @@
  * by byte (text-table.ts, columnTextTable), against the same table rendered from its rows and
  * against the reference renderer (test/format/reference/), on random tables with what could make
  * them differ: empty cells, trailing spaces, negative zero, rounding at every decimal count,
- * numbers beyond 32 bits and beyond 2^53, non-ASCII and multi-line text (which must take the
- * row path), narrow widths, a header style.
+ * numbers beyond 32 bits and beyond 2^53, characters beyond ASCII (those of one code point that
+ * print as they are may take the byte path; emoji, white space, controls and multi-line text must
+ * not), a tree's indent, narrow widths, a header style.
  */
 import { describe, expect, it } from 'vitest';
 import { columnarCells, columnTable, INT_EMPTY, type ColumnCells } from '../../src/format/column-table.js';
@@ -18,15 +19,19 @@ import * as refText from './reference/text-table-ref.js';
 import { mulberry32 as random } from '../support/random.js';
 
 const ASCII = ['', ' ', 'a', 'Theme 1', 'P001_T1', 'trailing  ', ' leading', 'all codes', 'x'.repeat(40), '~!@#$%^&*()', '12', '-3', 'a  b'];
-const OTHER = ['Sélf-care', 'two\nlines', 'tab\there', '漢字', '😀', 'nbsp\u00a0', 'esc\u001b[31m', 'del\u007f', 'bidi\u202e'];
+const OTHER = ['Sélf-care', 'two\nlines', 'tab\there', '漢字', '😀', 'nbsp\u00a0', 'esc\u001b[31m', 'del\u007f', 'bidi\u202e', 'c1\u0085', 'em\u2003space'];
+/** Characters beyond ASCII the byte path may print (one UTF-16 unit, printed as it is, not white space). */
+const MARKABLE = ['●', '–', '·', 'é', '—', '≤', '“', '”', '漢', 'Ω'];
 const NUMBERS = [0, -0, 1, -1, 7, 10, 99, 100, 101, 999, 1000, 0.05, 0.15, 0.5, 1.005, -0.0004, -0.0005, 2.5, -2.5, 96.7, 99.95, 99.96, -0.013, 1e-7,
   123456.789, 2 ** 31 - 1, -(2 ** 31) + 1, 2 ** 31, 2 ** 32 + 0.5, 1e15, 2 ** 53, 2 ** 53 + 2, 1e21, 1.5e300, NaN, Infinity, -Infinity];
 
 interface Generated {
   table: TableData;
   rows: Record<string, Cell>[];
-  /** Every text the table holds is printable ASCII (the fast path may take it). */
+  /** No text the table holds is unprintable byte by byte (else it must take the row path). */
   ascii: boolean;
+  /** With a tree's indent: its depth column (a cell of each row, not a column shown). */
+  indent?: { depthKey: string; unit: string };
 }
 
 function generate(rnd: () => number): Generated {
@@ -43,7 +48,8 @@ function generate(rnd: () => number): Generated {
     const decimals = kind !== 'text' && rnd() < 0.5 ? int(6) : undefined;
     columns.push({ key, header: rnd() < 0.15 ? 'héader' : `col ${i}`, align: rnd() < 0.6 ? 'right' : 'left', wrap: rnd() < 0.3 ? true : undefined, decimals });
     if (kind === 'text') {
-      const values = [...ASCII.filter(() => rnd() < 0.5), ...(other ? OTHER.filter(() => rnd() < 0.3) : [])];
+      const marked = rnd() < 0.3 ? MARKABLE.filter(() => rnd() < 0.4).map((c, k) => (k % 2 === 0 ? c : `${c} x${c}`)) : [];
+      const values = [...ASCII.filter(() => rnd() < 0.5), ...marked, ...(other ? OTHER.filter(() => rnd() < 0.3) : [])];
       const index = Int32Array.from({ length: n }, () => (values.length === 0 || rnd() < 0.1 ? -1 : int(values.length)));
       cells.set(key, { kind: 'text', values, index });
       index.forEach((k, r) => (rows[r]![key] = k < 0 ? null : values[k]!));
@@ -61,7 +67,17 @@ function generate(rnd: () => number): Generated {
     }
   }
   const texts = [...cells.values()].flatMap((c) => (c.kind === 'text' ? c.values : []));
-  return { table: columnTable(columns, { length: n, cells }, () => rows), rows, ascii: texts.every((t) => /^[\x20-\x7e]*$/.test(t)) };
+  // A tree now and then: depths 0 … 3 (some cells empty) in a column the table does not show.
+  let indent: Generated['indent'];
+  if (rnd() < 0.4) {
+    const depth = Int32Array.from({ length: n }, () => (rnd() < 0.1 ? INT_EMPTY : Math.floor(rnd() * 4)));
+    cells.set('depth', { kind: 'int', values: depth });
+    depth.forEach((d, r) => (rows[r]!.depth = d === INT_EMPTY ? null : d));
+    indent = { depthKey: 'depth', unit: '  ' };
+  }
+  // What the row path escapes, wraps or trims, or what is more than one UTF-16 unit: never printed byte by byte.
+  const unprintable = (t: string): boolean => /[\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069\ud800-\udfff]/.test(t) || /\s/.test(t.replace(/ /g, ''));
+  return { table: columnTable(columns, { length: n, cells }, () => rows), rows, ascii: !texts.some(unprintable), indent };
 }
 
 /** Pieces of text and bytes as the text they make. */
@@ -72,27 +88,37 @@ describe('text tables held in columns', () => {
     const rnd = random(42);
     let fast = 0;
     let slow = 0;
+    let indented = 0;
+    let marked = 0;
     for (let k = 0; k < 1200; k++) {
-      const { table, rows, ascii } = generate(rnd);
+      const { table, rows, ascii, indent } = generate(rnd);
       const options = { width: rnd() < 0.7 ? undefined : 10 + Math.floor(rnd() * 60), header: rnd() < 0.2 ? (s: string) => `<${s}>` : undefined };
       const plain = { columns: table.columns, rows };
-      const expected = refText.renderTextTable(plain, options);
-      expect(renderTextTable(plain, options)).toBe(expected);
-      const direct = columnTextTable(table.columns, columnarCells(table)!, options);
+      // The reference has no trees: its first column is given indented, as the row path indents it.
+      const first = table.columns[0]?.key;
+      const indented0 = indent === undefined || first === undefined ? plain : { columns: table.columns, rows: rows.map((r) => ({ ...r, [first]: `${indent.unit.repeat(Number(r.depth ?? 0))}${r[first] ?? ''}` })) };
+      const expected = refText.renderTextTable(indented0, options);
+      expect(renderTextTable(plain, options, indent)).toBe(expected);
+      const direct = columnTextTable(table.columns, columnarCells(table)!, options, indent);
       if (direct === undefined) slow++;
       else {
         fast++;
+        if (indent !== undefined) indented++;
+        if (/[^\x00-\x7f]/.test(direct)) marked++;
         expect(direct).toBe(expected);
       }
-      // Non-ASCII or multi-line text always takes the row path.
+      // Emoji, white space beyond the space, controls and multi-line text always take the row path.
       if (!ascii) expect(direct).toBeUndefined();
-      expect(joined(renderTextTableChunks(table, options))).toBe(expected);
+      expect(joined(renderTextTableChunks(table, options, indent))).toBe(expected);
       // The other renderers read the rows the table makes.
       expect(renderMarkdown(table)).toBe(renderMarkdown(plain));
       expect(renderCsv(table)).toBe(renderCsv(plain));
     }
-    expect(fast).toBeGreaterThan(600);
+    expect(fast).toBeGreaterThan(500);
     expect(slow).toBeGreaterThan(120);
+    // The byte path printed trees and characters beyond ASCII (and so was compared on them).
+    expect(indented).toBeGreaterThan(30);
+    expect(marked).toBeGreaterThan(50);
   });
 
   it('a big table of whole numbers and rounded figures, as an agreement report prints', () => {
