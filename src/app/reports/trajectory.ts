@@ -12,6 +12,7 @@ import { waveLabel } from '../../core/quotes.js';
 import { sortNatural } from '../../core/sort.js';
 import type { ReportView } from '../../format/report.js';
 import type { Cell, Column } from '../../format/table-shape.js';
+import { columnTable, INT_EMPTY, type ColumnarCells, type ColumnCells } from '../../format/column-table.js';
 import type { ReportScope } from '../report-scope.js';
 
 export interface TrajectoryCell {
@@ -139,6 +140,75 @@ export function trajectoryView(r: TrajectoryReport, cells: TrajectoryCells = 'sy
   if (cells === 'figures') columns.push({ key: 'pattern', header: 'pattern' });
   // Column keys made once per wave, not once per cell.
   const keys = r.waves.map(key);
+  const rowsOf = (): Record<string, Cell>[] => viewRows(r, cells, keys);
+  const legend = cells === 'words'
+    ? `Code rows: the number of cases raising the code in each wave. Case rows: participant-talk words inside the coded spans where the case raised it (shaded), ${NOT_RAISED} interviewed but not raised, ${NOT_INTERVIEWED} not interviewed in that wave.`
+    : `Code rows: the number of cases raising the code in each wave. Case rows: ${RAISED} raised, ${NOT_RAISED} interviewed but not raised, ${NOT_INTERVIEWED} not interviewed in that wave.`;
+  // The symbols (table, md, tex) held in columns too: the text table is written from them byte
+  // by byte (format/column-text-table.ts), with no row object (8,000 rows at 100,000 codings).
+  const columnar = cells === 'symbols' ? symbolColumns(r, keys) : undefined;
+  return {
+    title: 'Trajectories of codes across waves',
+    data: r,
+    tables: [{ table: columnar === undefined ? { columns, rows: rowsOf() } : columnTable(columns, columnar, rowsOf), indentKey: 'depth', heat: cells === 'words' ? r.waves.map(key) : undefined }],
+    paragraphs: [`${legend} A theme includes its descendants.`],
+  };
+}
+
+/**
+ * The view's rows as symbols, in columns: code and case as texts, the depth, and each wave's
+ * cells as texts — the count of cases on a code row as its digits, which the text table prints
+ * as it prints the number. Undefined when a row's cells are not the arrays the report made.
+ */
+function symbolColumns(r: TrajectoryReport, keys: readonly string[]): ColumnarCells | undefined {
+  const W = keys.length;
+  // Every row's cells as the report made them: the same waves and cases (the scope's).
+  const cases = r.rows.length === 0 ? [] : CELLS.get(r.rows[0]!)?.cases;
+  let n = 0;
+  for (const row of r.rows) {
+    const arrays = CELLS.get(row);
+    if (arrays === undefined || arrays.waves !== r.waves || arrays.waves.length !== W || arrays.cases !== cases) return undefined;
+    n += 1 + arrays.cases.length;
+  }
+  const codeNames = [''];
+  const code = new Int32Array(n);
+  const depth = new Int32Array(n).fill(INT_EMPTY);
+  const caseNames = ['', ...(cases ?? [])];
+  const caseIndex = new Int32Array(n);
+  // Each wave's texts: the three symbols, then the counts as they come.
+  const waveTexts = keys.map(() => [NOT_INTERVIEWED, NOT_RAISED, RAISED]);
+  const countAt = keys.map(() => new Map<number, number>());
+  const waveIndex = keys.map(() => new Int32Array(n));
+  let at = 0;
+  for (const row of r.rows) {
+    const arrays = CELLS.get(row)!;
+    code[at] = codeNames.push(row.code) - 1;
+    depth[at] = row.depth;
+    for (let wi = 0; wi < W; wi++) {
+      const count = row.casesPerWave[r.waves[wi]!]!;
+      let k = countAt[wi]!.get(count);
+      if (k === undefined) countAt[wi]!.set(count, (k = waveTexts[wi]!.push(String(count)) - 1));
+      waveIndex[wi]![at] = k;
+    }
+    at++;
+    for (let ci = 0; ci < arrays.cases.length; ci++, at++) {
+      caseIndex[at] = ci + 1;
+      for (let wi = 0, cell = ci * W; wi < W; wi++, cell++) {
+        waveIndex[wi]![at] = arrays.interviewed[cell] !== 1 ? 0 : arrays.present[cell] === 1 ? 2 : 1;
+      }
+    }
+  }
+  const held = new Map<string, ColumnCells>([
+    ['code', { kind: 'text', values: codeNames, index: code }],
+    ['depth', { kind: 'int', values: depth }],
+    ['case', { kind: 'text', values: caseNames, index: caseIndex }],
+  ]);
+  keys.forEach((k, wi) => held.set(k, { kind: 'text', values: waveTexts[wi]!, index: waveIndex[wi]! }));
+  return { length: n, cells: held };
+}
+
+/** The view's rows (see trajectoryView). */
+function viewRows(r: TrajectoryReport, cells: TrajectoryCells, keys: readonly string[]): Record<string, Cell>[] {
   const W = keys.length;
   const rows: Record<string, Cell>[] = [];
   for (const row of r.rows) {
@@ -180,13 +250,5 @@ export function trajectoryView(r: TrajectoryReport, cells: TrajectoryCells = 'sy
       rows.push(out);
     }
   }
-  const legend = cells === 'words'
-    ? `Code rows: the number of cases raising the code in each wave. Case rows: participant-talk words inside the coded spans where the case raised it (shaded), ${NOT_RAISED} interviewed but not raised, ${NOT_INTERVIEWED} not interviewed in that wave.`
-    : `Code rows: the number of cases raising the code in each wave. Case rows: ${RAISED} raised, ${NOT_RAISED} interviewed but not raised, ${NOT_INTERVIEWED} not interviewed in that wave.`;
-  return {
-    title: 'Trajectories of codes across waves',
-    data: r,
-    tables: [{ table: { columns, rows }, indentKey: 'depth', heat: cells === 'words' ? r.waves.map(key) : undefined }],
-    paragraphs: [`${legend} A theme includes its descendants.`],
-  };
+  return rows;
 }
