@@ -203,9 +203,8 @@ function boundsOf(texts: readonly string[]): Int32Array {
 function indentShifts(columnar: ColumnarCells, indent: TextTableIndent, n: number): Int32Array | undefined {
   if (!/^ *$/.test(indent.unit)) return undefined;
   const c = columnar.cells.get(indent.depthKey);
+  if (c === undefined || c.kind === 'text') return undefined;
   const out = new Int32Array(n);
-  if (c === undefined) return out;
-  if (c.kind === 'text') return undefined;
   for (let r = 0; r < n; r++) {
     const d = c.values[r]!;
     // As the row path reads it: Number(depth ?? 0); an empty cell is depth 0.

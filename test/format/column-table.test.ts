@@ -109,6 +109,7 @@ describe('text tables held in columns', () => {
       }
       // Emoji, white space beyond the space, controls and multi-line text always take the row path.
       if (!ascii) expect(direct).toBeUndefined();
+
       expect(joined(renderTextTableChunks(table, options, indent))).toBe(expected);
       // The other renderers read the rows the table makes.
       expect(renderMarkdown(table)).toBe(renderMarkdown(plain));

@@ -153,8 +153,8 @@ function message(a: SaturationAssessment, p: { base: number; run: number; thresh
   }
 }
 
-/** Interviews and runs as tables, the assessment as prose, the cumulative curve as a figure. */
-export function saturationView(r: SaturationReport): ReportView {
+/** Interviews and runs as tables, the assessment as prose, the cumulative curve as a figure (`withCurve`: html and svg draw it). */
+export function saturationView(r: SaturationReport, withCurve = true): ReportView {
   const columns: Column[] = [
     { key: 'index', header: '#', align: 'right' },
     { key: 'source', header: 'source' },
@@ -185,7 +185,8 @@ export function saturationView(r: SaturationReport): ReportView {
       s.message,
       `Method: Guest, Namey & Chen (2020), PLoS ONE 15(5): e0232076. Interviews in order of wave, date and id; a code is first seen in the first interview where it has a coding of its own. Base: the unique codes of the first ${r.base} interviews (${r.baseCodes}). Runs: ${r.run} consecutive interviews after the base, moving one interview at a time. New information: codes first seen in the run ÷ base codes × 100; saturation at the first run with ≤ ${r.threshold}%. ${r.order}`,
     ],
-    svg: renderSvgCurve(
+    // The curve only where it is drawn (html, svg): a few milliseconds of a report's ~70.
+    svg: !withCurve ? undefined : renderSvgCurve(
       r.sources.map((x) => ({ x: x.index, y: x.cumulative, label: x.source })),
       { xLabel: 'interview', yLabel: 'codes (cumulative)', markX: s.index, markLabel: s.notation === null ? undefined : `saturation (${s.notation})` },
     ),

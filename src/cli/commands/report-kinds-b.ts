@@ -35,10 +35,10 @@ export function reportKindsB(ctx: CliContext): Command[] {
     .option('--base <n>', 'interviews in the base (default 4)')
     .option('--run <n>', 'interviews in a run after the base (default 2)')
     .option('--threshold <pct>', 'new information, in % of the base, at or below which a run shows saturation (default 5)')
-    .action(reportAction(ctx, async ({ ctx: ac, load }, f) => {
+    .action(reportAction(ctx, async ({ ctx: ac, load, format }, f) => {
       const { saturationReport, saturationView } = await import('../../app/reports/saturation.js');
       const o = { base: wholeOption('--base', f.base, 1), run: wholeOption('--run', f.run, 1), threshold: percent('--threshold', f.threshold) };
-      return saturationView(await scoped(ac, load, (scope) => saturationReport(scope, o)));
+      return saturationView(await scoped(ac, load, (scope) => saturationReport(scope, o)), format === 'html' || format === 'svg');
     }));
 
   const codebook = withReportOptions(new Command('codebook'))
