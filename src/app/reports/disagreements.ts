@@ -32,7 +32,11 @@ export interface DisagreementsReport {
 /** The disagreements of two coders on a loaded scope; `codeId` limits them to one code. */
 export function disagreementsReport(scope: ReportScope, coders: [string, string], o: { sourcesChosen?: boolean; codeId?: number } = {}): DisagreementsReport {
   const texts = scopeTextBytes(scope);
-  const index = disagreementIndex(scope, coders, texts, o);
+  return whole(disagreementIndex(scope, coders, texts, o), texts);
+}
+
+/** The report of an index with every group read (in memory: the API, and the formats not written group by group). */
+function whole(index: DisagreementIndex, texts: TextBytes): DisagreementsReport {
   const groups: DisagreementGroup[] = [];
   index.forEachGroup(texts, (g) => groups.push(g));
   return reportShell(index, groups);
@@ -55,9 +59,7 @@ export function disagreementIndexForProject(p: Project, filters: ReportFilters, 
 /** Validates the coders and code, loads the scope and lists the disagreements. */
 export function disagreementsForProject(p: Project, filters: ReportFilters, o: { coders: string[]; code?: string; sourcesChosen?: boolean; keptBytes?: number }): DisagreementsReport {
   const { index, texts } = disagreementIndexForProject(p, filters, o);
-  const groups: DisagreementGroup[] = [];
-  index.forEachGroup(texts, (g) => groups.push(g));
-  return reportShell(index, groups);
+  return whole(index, texts);
 }
 
 /**
