@@ -44,13 +44,16 @@ Examples:
   $ qcode report disagreements --coders ana,ben --format md --out meeting.md
   $ qcode report disagreements --coders ana,ben --code "Self-care"`)
     .action(async (f: ReportFlags, cmd: Command) => {
-      const { FOR_REPORT, withProject } = await import('../../app/project.js');
+      const { withProject } = await import('../../app/project.js');
       const { disagreementIndexForProject, disagreementsForProject, disagreementsView, forEachDisagreementParagraph, forEachDisagreementRow, reportShell } = await import('../../app/reports/disagreements.js');
       const { isStreamed, streamParagraphs, streamReport } = await import('./report-stream.js');
       const ac = appContext(ctx, cmd);
       const format = formatOf(f);
       const filters = filtersOf(f, ac.coder);
       const o = { coders: names(f.coders) ?? [], code: typeof f.code === 'string' ? f.code : undefined };
+      // Read-only but not mapped: it reads every compared text whole and keeps copies of them, so
+      // mapped pages only add to its memory (100,000 codings: 362 → 272 MB, as fast).
+      const unmapped = { readonly: true };
       if (isStreamed(format)) {
         // Every passage: written group by group (a code in a source), in little memory at any size.
         withProject(ac, (p) => {
@@ -58,10 +61,10 @@ Examples:
           const view = disagreementsView(reportShell(index, []), format, index.count);
           if (format === 'md') streamParagraphs(ctx, f, view, forEachDisagreementParagraph(index, texts));
           else streamReport(ctx, f, format, view, 'groups', forEachDisagreementRow(index, texts, format));
-        }, FOR_REPORT);
+        }, unmapped);
         return;
       }
-      const report = withProject(ac, (p) => disagreementsForProject(p, filters, o), FOR_REPORT);
+      const report = withProject(ac, (p) => disagreementsForProject(p, filters, o), unmapped);
       await emitReport(ctx, f, disagreementsView(report, format));
     });
   return [agreement, disagreements];
