@@ -29,7 +29,9 @@ Examples:
       const failUnder = parseFailUnder(f.failUnder);
       formatOf(f); // --json and --format disagreeing is a usage error before any work
       const filters = filtersOf(f, ac.coder);
-      const report = withProject(ac, (p) => agreementForProject(p, filters, { coders: names(f.coders) ?? [], unit: f.unit as AgreementUnit }), FOR_REPORT);
+      // Word units read every text compared: through the memory map those pages only add to its
+      // memory (as for disagreements); characters and turns read no text, and the map speeds them.
+      const report = withProject(ac, (p) => agreementForProject(p, filters, { coders: names(f.coders) ?? [], unit: f.unit as AgreementUnit }), f.unit === 'word' ? { readonly: true } : FOR_REPORT);
       const shown = f.pooled === true ? pooledOnly(report) : report;
       await emitReport(ctx, f, agreementView(shown));
       checkFailUnder(report, failUnder);
