@@ -71,7 +71,8 @@ export function scopePassageTexts(scope: ReportScope): PassageTexts {
 /** The texts of the scope's sources read from the project as UTF-8, with no string decoded whole. */
 export function projectPassageTexts(p: Project, scope: ReportScope): PassageTexts {
   return (i) => {
-    const s = scope.sources[i]!.summary;
+    // The scope's own fields: its full summaries (read for every source at once) are not needed.
+    const s = scope.sources[i]!;
     const t = p.sources.passageBytes(s.rowId, s.revision);
     if (t === undefined) throw new Error(`source ${s.id}: revision ${s.revision} is missing`);
     return t;
