@@ -40,7 +40,6 @@ export function adopt(ctx: AppContext, req: AdoptRequest): AdoptResult {
   if (to === '') throw new UsageError('--to: the coder name is empty');
   if (to === from) throw new UsageError(`--from and --to are both ${to}`);
   const who = coderIdentity(ctx);
-  const by = who.coder;
   return withProject(ctx, (p) => p.writeOrRollback(() => {
     const now = nowOf(ctx);
     const fromId = p.coders.find(from);

@@ -49,7 +49,6 @@ export function mergeProject(ctx: AppContext, otherPath: string, options: { dryR
   if (realpathSync(file) === realpathSync(here)) throw new ProjectError('cannot merge a project into itself', { hint: 'give the path of the other copy' });
   const { other, cleanup } = openOther(file);
   const who = coderIdentity(ctx);
-  const coder = who.coder;
   try {
     return withProject(ctx, (p) => p.writeOrRollback(() => {
       const now = nowOf(ctx);

@@ -154,7 +154,7 @@ export class CodingRepo {
     return this.recodeStmt.run(toCodeId, now, fromCodeId).changes;
   }
 
-  /** The names of the coders with at least one coding (served by an index: no coding row is read). */
+  /** The names of the coders with at least one coding (from the covering index codings_place: no coding row is read). */
   coderNames(): string[] {
     return this.db.prepare<[], string>('SELECT d.name FROM coders d WHERE d.id IN (SELECT DISTINCT coder_id FROM codings) ORDER BY d.name').pluck().all();
   }

@@ -4,8 +4,8 @@
  * matrix prints every coded passage), so that their memory does not.
  */
 import { csvHeader, csvRow, field } from './csv.js';
-import { escapeMd, markdownHead, markdownRow } from './markdown.js';
-import { csvTable, markdownTable, textTableChunks, type ReportView } from './report.js';
+import { markdownHead, markdownRow } from './markdown.js';
+import { csvTable, markdownOpening, markdownTable, textClosing, textTableChunks, type ReportView } from './report.js';
 import { chunked, textTableWriter, type RowWriter } from './row-writer.js';
 import type { Column } from './table-shape.js';
 import type { TextTableOptions } from './text-table.js';
@@ -63,7 +63,6 @@ export function reportRowWriter(format: StreamedFormat, view: ReportView, rowsKe
   const out = typeof write === 'function' ? chunked(write) : utf8Chunked(write.bytes);
   const columns = t.table.columns;
   const c = view.coders;
-  const paragraphs = view.paragraphs ?? [];
   switch (format) {
     case 'json': {
       // JSON.stringify(data, null, 2) with the rows key's array written element by element.
@@ -104,8 +103,7 @@ export function reportRowWriter(format: StreamedFormat, view: ReportView, rowsKe
       };
     }
     case 'md': {
-      const head = [`## ${escapeMd(view.title)}`, ...(c === undefined ? [] : [escapeMd(c.sentence)]), ...paragraphs];
-      out.write(`${head.join('\n\n')}\n\n${markdownHead(columns)}`);
+      out.write(`${markdownOpening(view).join('\n\n')}\n\n${markdownHead(columns)}`);
       return {
         passes: 1,
         row: (cells) => out.write(`\n${markdownRow(columns, cells)}`),
@@ -118,9 +116,9 @@ export function reportRowWriter(format: StreamedFormat, view: ReportView, rowsKe
     }
     case 'table': {
       // Column widths first: two passes over the rows; then the paragraphs and coders.
-      const tables = after.map((x) => `\n${textTableChunks(x, options).map((k) => (typeof k === 'string' ? k : Buffer.from(k).toString('latin1'))).join('')}`);
-      const tail = [...(view.paragraphs === undefined ? [] : [`${view.paragraphs.join('\n\n')}\n`]), ...(c === undefined ? [] : [`${c.sentence}\n`])];
-      return textTableWriter(columns, options, out, tables.join('') + tail.map((s) => `\n${s}`).join(''));
+      // A table held in columns comes as UTF-8 bytes (characters beyond ASCII included).
+      const tables = after.map((x) => `\n${textTableChunks(x, options).map((k) => (typeof k === 'string' ? k : Buffer.from(k).toString('utf8'))).join('')}`);
+      return textTableWriter(columns, options, out, tables.join('') + textClosing(view).map((s) => `\n${s}`).join(''));
     }
   }
 }
@@ -131,8 +129,7 @@ export function reportRowWriter(format: StreamedFormat, view: ReportView, rowsKe
  */
 export function markdownParagraphWriter(view: ReportView, write: ByteSink): { paragraph: (s: string) => void; end: () => void } {
   const out = utf8Chunked(write.bytes);
-  const c = view.coders;
-  out.write([`## ${escapeMd(view.title)}`, ...(c === undefined ? [] : [escapeMd(c.sentence)]), ...(view.paragraphs ?? [])].join('\n\n'));
+  out.write(markdownOpening(view).join('\n\n'));
   return {
     paragraph: (p) => out.write(`\n\n${p}`),
     end: () => {

@@ -73,7 +73,7 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
       // the coders in scope as a last column, so that every row says what it counted.
       return view.tables.map((t) => csvTable(t, c)).join('\r\n');
     case 'md': {
-      const parts = [`## ${escapeMd(view.title)}`, ...(c === undefined ? [] : [escapeMd(c.sentence)]), ...(view.paragraphs ?? [])];
+      const parts = markdownOpening(view);
       for (const t of view.tables) parts.push(...markdownTable(t));
       return parts.join('\n\n') + '\n';
     }
@@ -107,29 +107,38 @@ export function renderReport(format: ReportFormat, view: ReportView, options: Te
 }
 
 /**
- * renderReport as pieces to write one after another (strings, and bytes of ASCII text): the same
+ * renderReport as pieces to write one after another (strings, and UTF-8 bytes): the same
  * text, but a text table held in columns stays the bytes it was written in (2.6 MB for an
  * agreement report), not copied into a string, joined and encoded again.
  */
 export function renderReportChunks(format: ReportFormat, view: ReportView, options: TextTableOptions = {}): (string | Uint8Array)[] {
   if (format !== 'table') return [renderReport(format, view, options)];
-  const c = view.coders;
   const out: (string | Uint8Array)[] = [];
   view.tables.forEach((t, i) => {
     if (i > 0) out.push('\n');
     out.push(...textTableChunks(t, options));
   });
   // The tables, then the prose, then who coded, a blank line between each.
-  const rest: string[] = [];
-  if (view.paragraphs !== undefined) rest.push(view.paragraphs.join('\n\n') + '\n');
-  if (c !== undefined) rest.push(`${c.sentence}\n`);
+  const rest = textClosing(view);
   if (rest.length > 0) out.push(`${view.tables.length > 0 ? '\n' : ''}${rest.join('\n')}`);
   return out;
+}
+
+/** What a text report closes with after its tables: the prose, then who coded (each ended; blank lines between). */
+export function textClosing(view: ReportView): string[] {
+  const c = view.coders;
+  return [...(view.paragraphs === undefined ? [] : [`${view.paragraphs.join('\n\n')}\n`]), ...(c === undefined ? [] : [`${c.sentence}\n`])];
 }
 
 /** A table of a report in CSV, as renderReport writes each (the tree depth and the coders as columns). */
 export function csvTable(t: ReportTable, c: CodersStatement | undefined): string {
   return renderCsv(withDepthColumn(t), codersColumn(c));
+}
+
+/** What a Markdown report opens with, before its tables: the title's heading, who coded, the prose (paragraphs to join). */
+export function markdownOpening(view: ReportView): string[] {
+  const c = view.coders;
+  return [`## ${escapeMd(view.title)}`, ...(c === undefined ? [] : [escapeMd(c.sentence)]), ...(view.paragraphs ?? [])];
 }
 
 /** A table of a report in Markdown, as renderReport writes each: its title's heading, if any, and the table (paragraphs to join). */
